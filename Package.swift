@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Varde: the follow-up centre console. Layers are separate targets and import only the
+/// layers above them (see ../shared/design/architecture.md): Domain ← Store ← Service ← Sync
+/// ← Terminal ← Console; Sim uses Domain and Service; `varde` wires everything.
+let package = Package(
+    name: "Varde",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "varde", targets: ["varde"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        .target(name: "CCurses", path: "Sources/CCurses",
+                linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "CCurl", path: "Sources/CCurl",
+                linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "VardeDomain", path: "Sources/Domain"),
+        .target(name: "VardeStore", dependencies: [
+            "VardeDomain", .product(name: "GRDB", package: "GRDB.swift"),
+        ], path: "Sources/Store"),
+        .target(name: "VardeService", dependencies: ["VardeDomain", "CCurl"], path: "Sources/Service"),
+        .target(name: "VardeSync", dependencies: ["VardeDomain", "VardeStore", "VardeService"],
+                path: "Sources/Sync"),
+        .target(name: "VardeTerminal", dependencies: ["CCurses"], path: "Sources/Terminal"),
+        .target(name: "VardeConsole", dependencies: [
+            "VardeDomain", "VardeStore", "VardeTerminal",
+        ], path: "Sources/Console"),
+        .target(name: "VardeSim", dependencies: [
+            "VardeDomain", "VardeService", .product(name: "Hummingbird", package: "hummingbird"),
+        ], path: "Sources/Sim"),
+        .executableTarget(name: "varde", dependencies: [
+            "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeTerminal",
+            "VardeConsole", "VardeSim",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/varde"),
+
+        .testTarget(name: "DomainTests", dependencies: ["VardeDomain"]),
+        .testTarget(name: "StoreTests", dependencies: ["VardeDomain", "VardeStore"]),
+        .testTarget(name: "ServiceTests", dependencies: ["VardeDomain", "VardeService", "VardeSim"]),
+        .testTarget(name: "SyncTests", dependencies: [
+            "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeSim",
+        ]),
+        .testTarget(name: "ConsoleTests", dependencies: [
+            "VardeDomain", "VardeStore", "VardeTerminal", "VardeConsole",
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["varde"]),
+    ]
+)

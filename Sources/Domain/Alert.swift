@@ -1,0 +1,31 @@
+import Foundation
+
+/// A patient's open alert in the queue: one per patient, at the worst zone of its findings.
+public struct Alert: Hashable, Codable, Sendable {
+    public var id: Int64?
+    public var patientID: String
+    public var zone: Zone
+    /// When the first finding opened the alert.
+    public var openedAt: Date
+    /// When the alert reached its current zone; the queue waits from here.
+    public var raisedAt: Date
+    /// The measurement that set the current zone.
+    public var triggerMeasurementID: String
+    public var status: AlertStatus
+
+    public init(id: Int64? = nil, patientID: String, zone: Zone, openedAt: Date, raisedAt: Date,
+                triggerMeasurementID: String, status: AlertStatus = .open) {
+        self.id = id
+        self.patientID = patientID
+        self.zone = zone
+        self.openedAt = openedAt
+        self.raisedAt = raisedAt
+        self.triggerMeasurementID = triggerMeasurementID
+        self.status = status
+    }
+}
+
+/// Whether an alert still waits for a nurse.
+public enum AlertStatus: String, Codable, Sendable {
+    case open, resolved
+}

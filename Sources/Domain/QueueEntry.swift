@@ -1,0 +1,30 @@
+import Foundation
+
+/// One row of the shared queue: an open alert with what the nurse needs to decide who to help first.
+public struct QueueEntry: Hashable, Sendable {
+    public var alertID: Int64
+    public var zone: Zone
+    public var patientID: String
+    public var patientName: String
+    public var municipality: Municipality
+    public var trigger: HomeMeasurement
+    public var raisedAt: Date
+
+    public init(alertID: Int64, zone: Zone, patientID: String, patientName: String, municipality: Municipality,
+                trigger: HomeMeasurement, raisedAt: Date) {
+        self.alertID = alertID
+        self.zone = zone
+        self.patientID = patientID
+        self.patientName = patientName
+        self.municipality = municipality
+        self.trigger = trigger
+        self.raisedAt = raisedAt
+    }
+
+    /// Queue order: red before yellow, then longest waiting first, then alert id for stability.
+    public static func inQueueOrder(_ a: QueueEntry, _ b: QueueEntry) -> Bool {
+        if a.zone != b.zone { return a.zone > b.zone }
+        if a.raisedAt != b.raisedAt { return a.raisedAt < b.raisedAt }
+        return a.alertID < b.alertID
+    }
+}

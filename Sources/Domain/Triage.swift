@@ -1,0 +1,35 @@
+import Foundation
+
+/// Turns a new measurement into a change of the patient's alert. Pure: time comes in as `now`.
+public struct Triage: Sendable {
+    /// Measurements older than this when they arrive are history for trends, not news:
+    /// they never open or escalate an alert (a backlog import must not flood the queue).
+    public var window: TimeInterval
+
+    public init(window: TimeInterval = 72 * 3600) {
+        self.window = window
+    }
+
+    /// What a measurement does to the patient's open alert.
+    public enum Change: Equatable, Sendable {
+        case none
+        case open(Alert)
+        case escalate(Alert)
+    }
+
+    public func evaluate(_ measurement: HomeMeasurement, diagnoses: [Diagnosis], openAlert: Alert?, now: Date) -> Change {
+        guard now.timeIntervalSince(measurement.effective) <= window,
+              let zone = DefaultLimits.zone(for: measurement, diagnoses: diagnoses), zone > .green
+        else { return .none }
+        guard var alert = openAlert else {
+            return .open(Alert(patientID: measurement.patientID, zone: zone, openedAt: measurement.effective,
+                               raisedAt: measurement.effective, triggerMeasurementID: measurement.id))
+        }
+        // A finding no worse than the alert leaves it as it is; green never closes it (a nurse does).
+        guard zone > alert.zone else { return .none }
+        alert.zone = zone
+        alert.raisedAt = measurement.effective
+        alert.triggerMeasurementID = measurement.id
+        return .escalate(alert)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Why a call to a FHIR server failed, in words a nurse or an operator can act on.
+public enum ServiceError: Error, Sendable, CustomStringConvertible {
+    case unreachable(server: String, reason: String)
+    case http(status: Int, url: String, message: String, correlationID: String)
+    case malformed(url: String, detail: String, correlationID: String)
+    case foreignLink(url: String)
+
+    public var description: String {
+        switch self {
+        case .unreachable(let server, let reason):
+            "cannot reach \(server): \(reason)"
+        case .http(let status, let url, let message, let correlationID):
+            "server answered \(status) for \(url): \(message) (correlation-id \(correlationID))"
+        case .malformed(let url, let detail, let correlationID):
+            "server sent malformed FHIR JSON for \(url): \(detail) (correlation-id \(correlationID))"
+        case .foreignLink(let url):
+            "refused to follow a paging link to another server: \(url)"
+        }
+    }
+}
+
+/// Reads FHIR searchset pages from one server over the HTTP client.
+public final class FHIRClient: Sendable {
+    public let baseURL: String
+    private let http: CurlHTTPClient
+
+    public init(baseURL: String, http: CurlHTTPClient) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.http = http
+    }
+
+    /// The first page's URL of a search, e.g. `Observation?_lastUpdated=gt…&_count=500&_sort=_lastUpdated`.
+    public func searchURL(_ resource: String, _ parameters: [(String, String)]) -> String {
+        var components = URLComponents()
+        components.queryItems = parameters.map { URLQueryItem(name: $0.0, value: $0.1) }
+        // '+' in a time-zone offset must not turn into a space on the server.
+        let query = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B") ?? ""
+        return "\(baseURL)/\(resource)" + (query.isEmpty ? "" : "?\(query)")
+    }
+
+    /// Fetches and decodes one searchset page. Only URLs on this server are followed.
+    public func page<Resource: Decodable & Sendable>(_ url: String, of type: Resource.Type = Resource.self)
+        throws(ServiceError) -> ReceivedPage<Resource> {
+        guard url.hasPrefix(baseURL + "/") || url.hasPrefix(baseURL + "?") else { throw .foreignLink(url: url) }
+        let correlationID = UUID().uuidString.lowercased()
+        let request = HTTPRequest(url: url, headers: [
+            ("Accept", "application/fhir+json"), ("correlation-id", correlationID),
+        ])
+        let response: HTTPResponse
+        do {
+            response = try http.send(request)
+        } catch {
+            throw .unreachable(server: baseURL, reason: error.message)
+        }
+        guard (200..<300).contains(response.status) else {
+            throw .http(status: response.status, url: url, message: Self.outcomeMessage(response.body),
+                        correlationID: correlationID)
+        }
+        do {
+            return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: response.body)
+        } catch {
+            throw .malformed(url: url, detail: describe(error), correlationID: correlationID)
+        }
+    }
+
+    /// The diagnostics of an OperationOutcome body, or a short excerpt of whatever came instead.
+    static func outcomeMessage(_ body: Data) -> String {
+        if let outcome = try? JSONDecoder().decode(FHIROperationOutcome.self, from: body),
+           let issue = outcome.issue.first {
+            return issue.diagnostics ?? issue.code
+        }
+        let text = String(decoding: body.prefix(200), as: UTF8.self)
+            .unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7f }
+        return text.isEmpty ? "no explanation" : String(String.UnicodeScalarView(text))
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import VardeDomain
+
+/// Where a sync run has got to for one resource type on one server: `_lastUpdated` of the newest
+/// resource stored. Saved in the same transaction as the resources, so a crash never skips data.
+public struct SyncCursor: Sendable, Equatable {
+    public var server: String
+    public var resource: String
+    public var value: String
+
+    public init(server: String, resource: String, value: String) {
+        self.server = server
+        self.resource = resource
+        self.value = value
+    }
+}
+
+/// What one stored page did to the cache.
+public struct IngestResult: Sendable, Equatable {
+    public var stored = 0
+    public var alertsOpened = 0
+    public var alertsEscalated = 0
+
+    public init() {}
+}
+
+extension CacheDatabase {
+    /// Stores patients (and the municipalities they name) and advances the cursor, atomically.
+    @discardableResult
+    public func storePatients(_ patients: [Patient], municipalities: [Municipality], cursor: SyncCursor?) throws -> Int {
+        try writer.write { db in
+            for municipality in municipalities { try municipality.upsert(db) }
+            for patient in patients { try patient.upsert(db) }
+            if let cursor { try save(cursor, db) }
+            return patients.count
+        }
+    }
+
+    /// Stores measurements, runs triage on the ones not seen before, and advances the cursor, atomically.
+    @discardableResult
+    public func storeMeasurements(_ measurements: [HomeMeasurement], triage: Triage, now: Date,
+                                  cursor: SyncCursor?) throws -> IngestResult {
+        try writer.write { db in
+            var result = IngestResult()
+            var diagnosesByPatient: [String: [Diagnosis]] = [:]
+            for measurement in measurements.sorted(by: { $0.effective < $1.effective }) {
+                let isNew = try !HomeMeasurement.exists(db, key: measurement.id)
+                try measurement.upsert(db)
+                result.stored += 1
+                guard isNew else { continue }
+                let diagnoses = try diagnosesByPatient[measurement.patientID]
+                    ?? Patient.fetchOne(db, key: measurement.patientID)?.diagnoses ?? []
+                diagnosesByPatient[measurement.patientID] = diagnoses
+                let open = try Alert
+                    .filter(Column("patientID") == measurement.patientID && Column("status") == AlertStatus.open.rawValue)
+                    .fetchOne(db)
+                switch triage.evaluate(measurement, diagnoses: diagnoses, openAlert: open, now: now) {
+                case .none: break
+                case .open(var alert):
+                    try alert.insert(db)
+                    result.alertsOpened += 1
+                case .escalate(let alert):
+                    try alert.update(db)
+                    result.alertsEscalated += 1
+                }
+            }
+            if let cursor { try save(cursor, db) }
+            return result
+        }
+    }
+
+    public func cursor(server: String, resource: String) throws -> String? {
+        try reader.read { db in
+            try String.fetchOne(db, sql: "SELECT cursor FROM sync_cursor WHERE server = ? AND resource = ?",
+                                arguments: [server, resource])
+        }
+    }
+
+    private func save(_ cursor: SyncCursor, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO sync_cursor(server, resource, cursor) VALUES (?, ?, ?)
+            ON CONFLICT(server, resource) DO UPDATE SET cursor = excluded.cursor
+            """, arguments: [cursor.server, cursor.resource, cursor.value])
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import VardeDomain
+
+/// Counts the status line shows.
+public struct QueueCounts: Sendable, Equatable {
+    public var red = 0
+    public var yellow = 0
+    public init(red: Int = 0, yellow: Int = 0) {
+        self.red = red
+        self.yellow = yellow
+    }
+}
+
+/// Sizes of the cache, for summaries and tests.
+public struct CacheCounts: Sendable, Equatable {
+    public var patients: Int
+    public var measurements: Int
+    public var openAlerts: Int
+    public var municipalities: Int
+}
+
+extension CacheDatabase {
+    /// The SQL that feeds the queue: open alerts, red before yellow, longest waiting first.
+    static let queueSQL = """
+        SELECT a.id AS alertID, a.zone, a.raisedAt, a.patientID,
+               p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
+               o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
+               o.unit, o.effective, o.lastUpdated, o.status
+        FROM alert a
+        JOIN observation o ON o.id = a.triggerMeasurementID
+        LEFT JOIN patient p ON p.id = a.patientID
+        LEFT JOIN municipality m ON m.number = p.municipalityNumber
+        WHERE a.status = 'open'
+        ORDER BY a.zone DESC, a.raisedAt ASC, a.id ASC
+        """
+
+    public func queue() throws -> [QueueEntry] {
+        try reader.read(Self.fetchQueue)
+    }
+
+    /// Reads the queue inside an existing read (used by observations of the database).
+    public static func fetchQueue(_ db: Database) throws -> [QueueEntry] {
+        try Row.fetchAll(db, sql: queueSQL).map { row in
+            let trigger = HomeMeasurement(
+                id: row["id"], patientID: row["oPatientID"],
+                kind: MeasurementKind(rawValue: row["kind"]) ?? .other, code: row["code"],
+                codeDisplay: row["codeDisplay"], value: row["value"], secondValue: row["secondValue"],
+                unit: row["unit"], effective: Date(timeIntervalSince1970: row["effective"]),
+                lastUpdated: Date(timeIntervalSince1970: row["lastUpdated"]),
+                status: MeasurementStatus(rawValue: row["status"]) ?? .unknown)
+            let family: String? = row["familyName"]
+            let given: String? = row["givenName"]
+            let patientID: String = row["patientID"]
+            let number: String = row["municipalityNumber"] ?? ""
+            return QueueEntry(
+                alertID: row["alertID"], zone: Zone(rawValue: row["zone"]) ?? .yellow,
+                patientID: patientID,
+                patientName: family.map { "\($0), \(given ?? "")" } ?? patientID,
+                municipality: Municipality(number: number, name: row["municipalityName"] ?? number),
+                trigger: trigger, raisedAt: Date(timeIntervalSince1970: row["raisedAt"]))
+        }
+    }
+
+    public func counts() throws -> CacheCounts {
+        try reader.read { db in
+            CacheCounts(
+                patients: try Patient.fetchCount(db),
+                measurements: try HomeMeasurement.fetchCount(db),
+                openAlerts: try Alert.filter(Column("status") == "open").fetchCount(db),
+                municipalities: try Municipality.fetchCount(db))
+        }
+    }
+
+    /// A checksum over every stored measurement's id and values, to compare caches with servers.
+    public func measurementChecksum() throws -> String {
+        try reader.read { db in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, value, secondValue FROM observation ORDER BY id")
+            while let row = try rows.next() {
+                let line = "\(row["id"] as String)|\(row["value"] as Double)|\((row["secondValue"] as Double?).map { "\($0)" } ?? "-")\n"
+                for byte in line.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+            return String(hash, radix: 16)
+        }
+    }
+}

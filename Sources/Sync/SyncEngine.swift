@@ -1,0 +1,124 @@
+import Foundation
+import VardeDomain
+import VardeService
+import VardeStore
+
+/// Pulls Patient and Observation pages from one follow-up server into the cache, incrementally:
+/// a cursor per resource on `_lastUpdated`, following `link[next]`, each page committed with its cursor.
+public final class SyncEngine: Sendable {
+    public let client: FHIRClient
+    public let cache: CacheDatabase
+    public let triage: Triage
+    public let pageSize: Int
+    private let clock: @Sendable () -> Date
+
+    public init(client: FHIRClient, cache: CacheDatabase, triage: Triage = Triage(), pageSize: Int = 500,
+                clock: @escaping @Sendable () -> Date = Date.init) {
+        self.client = client
+        self.cache = cache
+        self.triage = triage
+        self.pageSize = pageSize
+        self.clock = clock
+    }
+
+    /// One complete pass; throws on the first page that fails, keeping every page committed before it.
+    public func syncOnce() throws -> SyncSummary {
+        let started = Date()
+        var summary = SyncSummary()
+        do {
+            try pullPatients(into: &summary)
+            try pullObservations(into: &summary)
+        } catch {
+            summary.duration = Date().timeIntervalSince(started)
+            try? record(.failure(error))
+            throw error
+        }
+        summary.duration = Date().timeIntervalSince(started)
+        try record(.success(()))
+        return summary
+    }
+
+    private func firstURL(_ resource: String) throws -> String {
+        var parameters = [("_count", String(pageSize)), ("_sort", "_lastUpdated")]
+        if let cursor = try cache.cursor(server: client.baseURL, resource: resource) {
+            parameters.insert(("_lastUpdated", "gt\(cursor)"), at: 0)
+        }
+        return client.searchURL(resource, parameters)
+    }
+
+    private func pullPatients(into summary: inout SyncSummary) throws {
+        var next: String? = try firstURL("Patient")
+        while let url = next {
+            let page = try client.page(url, of: FHIRPatient.self)
+            var patients: [Patient] = []
+            var municipalities: [Municipality] = []
+            var newest: (Date, String)?
+            for entry in page.entries {
+                summary.fetched += 1
+                do {
+                    let resource = try entry.get()
+                    let (patient, municipality) = try PatientMapping.patient(from: resource)
+                    patients.append(patient)
+                    if let municipality { municipalities.append(municipality) }
+                    newest = Self.newer(newest, resource.meta?.lastUpdated)
+                } catch {
+                    summary.quarantined += 1
+                }
+            }
+            let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "Patient", value: $0.1) }
+            summary.stored += try cache.storePatients(patients, municipalities: municipalities, cursor: cursor)
+            summary.pages += 1
+            next = page.nextURL
+        }
+    }
+
+    private func pullObservations(into summary: inout SyncSummary) throws {
+        var next: String? = try firstURL("Observation")
+        while let url = next {
+            let page = try client.page(url, of: FHIRObservation.self)
+            var measurements: [HomeMeasurement] = []
+            var newest: (Date, String)?
+            for entry in page.entries {
+                summary.fetched += 1
+                do {
+                    let resource = try entry.get()
+                    measurements.append(try ObservationMapping.measurement(from: resource))
+                    newest = Self.newer(newest, resource.meta?.lastUpdated)
+                } catch {
+                    summary.quarantined += 1
+                }
+            }
+            let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "Observation", value: $0.1) }
+            let result = try cache.storeMeasurements(measurements, triage: triage, now: clock(), cursor: cursor)
+            summary.stored += result.stored
+            summary.alertsOpened += result.alertsOpened
+            summary.alertsEscalated += result.alertsEscalated
+            summary.pages += 1
+            next = page.nextURL
+        }
+    }
+
+    /// Keeps the newest `meta.lastUpdated` seen, in the server's own spelling for the next query.
+    private static func newer(_ current: (Date, String)?, _ candidate: String?) -> (Date, String)? {
+        guard let candidate, let date = FHIRDateTime.parse(candidate) else { return current }
+        guard let current else { return (date, candidate) }
+        return date > current.0 ? (date, candidate) : current
+    }
+
+    private func record(_ outcome: Result<Void, any Error>) throws {
+        let now = Date()
+        var state = try cache.syncState() ?? SyncState(server: client.baseURL, connection: .online)
+        state.server = client.baseURL
+        state.lastAttemptAt = now
+        switch outcome {
+        case .success:
+            state.connection = .online
+            state.lastSuccessAt = now
+            state.lastError = nil
+        case .failure(let error):
+            state.connection = state.connection == .online ? .reconnecting : .offline
+            state.lastError = "\(error)"
+        }
+        try cache.save(state)
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// What one sync run did, printed by `varde sync` as one line.
+public struct SyncSummary: Sendable, Equatable {
+    public var fetched = 0
+    public var stored = 0
+    public var quarantined = 0
+    public var alertsOpened = 0
+    public var alertsEscalated = 0
+    public var pages = 0
+    public var duration: TimeInterval = 0
+
+    public init() {}
+
+    public var line: String {
+        "fetched \(fetched), stored \(stored), quarantined \(quarantined), "
+            + "alerts opened \(alertsOpened), escalated \(alertsEscalated), pages \(pages), "
+            + String(format: "%.2f s", duration)
+    }
+}
