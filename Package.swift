@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "CCurses", path: "Sources/CCurses",
@@ -33,6 +35,8 @@ let package = Package(
         ], path: "Sources/Console"),
         .target(name: "VardeSim", dependencies: [
             "VardeDomain", "VardeService", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HeapModule", package: "swift-collections"),
+            .product(name: "Logging", package: "swift-log"),
         ], path: "Sources/Sim"),
         .executableTarget(name: "varde", dependencies: [
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeTerminal",

@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import VardeService
+
+/// Decides, deterministically for a seed, which requests get a fault.
+final class FaultInjector: @unchecked Sendable {
+    let faults: SimFaults
+    private var rng: SeededRandom
+    private let lock = NSLock()
+
+    init(faults: SimFaults, seed: UInt64) {
+        self.faults = faults
+        rng = SeededRandom(seed: seed ^ 0xFA17)
+    }
+
+    private func roll(_ rate: Double) -> Bool {
+        guard rate > 0 else { return false }
+        lock.lock()
+        defer { lock.unlock() }
+        return Double.random(in: 0..<1, using: &rng) < rate
+    }
+
+    func shouldFail() -> Bool { roll(faults.failRate) }
+    func shouldMalform() -> Bool { roll(faults.malformedRate) }
+}
+
+/// Applies latency and 503 failures before any route runs.
+struct FaultMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let injector: FaultInjector
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if injector.faults.latencyMs > 0 {
+            try await Task.sleep(nanoseconds: UInt64(injector.faults.latencyMs) * 1_000_000)
+        }
+        if injector.shouldFail() {
+            var response = Response(status: .serviceUnavailable, headers: [.contentType: "application/fhir+json", .retryAfter: "1"],
+                                    body: .init(byteBuffer: ByteBuffer(bytes: (try? fhirEncoder.encode(
+                                        FHIROperationOutcome(code: "transient", diagnostics: "simulated outage"))) ?? Data())))
+            response.headers[.retryAfter] = "1"
+            return response
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Everything that shapes a simulated follow-up centre; equal configs give equal centres.
+public struct SimConfig: Sendable {
+    public var patients = 400
+    public var municipalities = 30
+    public var seed: UInt64 = 1
+    /// How many times faster than real time the simulated patients live (measure, deteriorate).
+    public var speed: Double = 1
+    /// Days of measurement history that exist when the simulator starts.
+    public var historyDays: Double = 3
+    /// The real time the simulation starts at; history lies before it.
+    public var start = Date()
+    public var faults = SimFaults()
+
+    public init(patients: Int = 400, municipalities: Int = 30, seed: UInt64 = 1, speed: Double = 1,
+                historyDays: Double = 3, start: Date = Date(), faults: SimFaults = SimFaults()) {
+        self.patients = patients
+        self.municipalities = municipalities
+        self.seed = seed
+        self.speed = speed
+        self.historyDays = historyDays
+        self.start = start
+        self.faults = faults
+    }
+}
+
+/// Faults the simulator injects so that tests can prove the client survives them.
+public struct SimFaults: Sendable {
+    /// Fraction of requests answered 503 with an OperationOutcome and Retry-After.
+    public var failRate = 0.0
+    /// Delay before every response.
+    public var latencyMs = 0
+    /// Fraction of search pages sent as truncated, unparseable JSON.
+    public var malformedRate = 0.0
+
+    public init(failRate: Double = 0, latencyMs: Int = 0, malformedRate: Double = 0) {
+        self.failRate = failRate
+        self.latencyMs = latencyMs
+        self.malformedRate = malformedRate
+    }
+}

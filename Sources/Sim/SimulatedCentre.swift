@@ -1,0 +1,122 @@
+import Foundation
+import HeapModule
+import VardeDomain
+
+/// The simulated follow-up centre's data: a fixed population and a growing, time-ordered stream of
+/// measurements. Model time runs 1:1 through the history, then `speed` times faster than the clock.
+public final class SimulatedCentre: @unchecked Sendable {
+    public let config: SimConfig
+    private let lock = NSLock()
+    private var models: [PatientModel]
+    private var due: Heap<Due>
+    private var observations: [HomeMeasurement] = []
+    /// `lastUpdated` of each observation in milliseconds: strictly increasing, so keyset paging is exact.
+    private var stamps: [Int64] = []
+    private var patientStamps: [Int64]
+    private let start: Double
+    private let historyStart: Double
+
+    struct Due: Comparable {
+        let time: Double
+        let patient: Int
+        let stream: Int
+        static func < (a: Due, b: Due) -> Bool {
+            (a.time, a.patient, a.stream) < (b.time, b.patient, b.stream)
+        }
+    }
+
+    public init(config: SimConfig) {
+        self.config = config
+        start = config.start.timeIntervalSince1970
+        historyStart = start - config.historyDays * 86_400
+        models = Population.generate(config, firstTime: historyStart)
+        patientStamps = models.map { Int64(($0.patient.lastUpdated.timeIntervalSince1970 * 1000).rounded()) }
+        var heap = Heap<Due>()
+        for (p, model) in models.enumerated() {
+            for (s, stream) in model.streams.enumerated() { heap.insert(Due(time: stream.nextDue, patient: p, stream: s)) }
+        }
+        due = heap
+        advance(to: config.start)
+    }
+
+    /// Model time at a real instant.
+    func modelTime(_ real: Double) -> Double { real <= start ? real : start + (real - start) * config.speed }
+
+    /// Real instant at which something happening at model time `t` is stamped.
+    func realTime(_ t: Double) -> Double { t <= start ? t : start + (t - start) / config.speed }
+
+    /// Generates every measurement due up to the real instant `now`.
+    public func advance(to now: Date) {
+        lock.lock()
+        defer { lock.unlock() }
+        let horizon = modelTime(now.timeIntervalSince1970)
+        while let next = due.min, next.time <= horizon {
+            _ = due.removeMin()
+            var model = models[next.patient]
+            let stream = model.streams[next.stream]
+            let (value, second) = model.measure(stream: next.stream, at: next.time)
+            let taken = realTime(next.time)
+            let stamp = max((stamps.last ?? 0) + 1, Int64((taken * 1000).rounded()) + 1500)
+            let measurement = HomeMeasurement(
+                id: "obs-\(observations.count + 1)", patientID: model.patient.id, kind: stream.kind,
+                code: "\(stream.kind.codes[0].system)|\(stream.kind.codes[0].code)", value: value, secondValue: second,
+                unit: stream.kind.canonicalUnit, effective: Date(timeIntervalSince1970: (taken * 1000).rounded() / 1000),
+                lastUpdated: Date(timeIntervalSince1970: Double(stamp) / 1000))
+            observations.append(measurement)
+            stamps.append(stamp)
+            due.insert(Due(time: model.streams[next.stream].nextDue, patient: next.patient, stream: next.stream))
+            models[next.patient] = model
+        }
+    }
+
+    /// A page of results in `_lastUpdated` order after `cursor` (milliseconds, exclusive).
+    public struct Page<Item> {
+        public var items: [Item]
+        public var total: Int
+        public var hasMore: Bool
+        public var lastStamp: Int64?
+    }
+
+    public func patients(after cursor: Int64?, count: Int) -> Page<(Patient, Municipality)> {
+        lock.lock()
+        defer { lock.unlock() }
+        let from = Self.firstIndex(in: patientStamps, after: cursor)
+        let to = min(patientStamps.count, from + count)
+        return Page(items: models[from..<to].map { ($0.patient, $0.municipality) }, total: patientStamps.count - from,
+                    hasMore: to < patientStamps.count, lastStamp: to > from ? patientStamps[to - 1] : nil)
+    }
+
+    public func observations(after cursor: Int64?, count: Int) -> Page<HomeMeasurement> {
+        lock.lock()
+        defer { lock.unlock() }
+        let from = Self.firstIndex(in: stamps, after: cursor)
+        let to = min(stamps.count, from + count)
+        return Page(items: Array(observations[from..<to]), total: stamps.count - from, hasMore: to < stamps.count,
+                    lastStamp: to > from ? stamps[to - 1] : nil)
+    }
+
+    public var observationCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return observations.count
+    }
+
+    /// Every observation generated so far (for tests that compare a cache with the server).
+    public func allObservations() -> [HomeMeasurement] {
+        lock.lock()
+        defer { lock.unlock() }
+        return observations
+    }
+
+    public var allPatients: [Patient] { models.map(\.patient) }
+
+    static func firstIndex(in stamps: [Int64], after cursor: Int64?) -> Int {
+        guard let cursor else { return 0 }
+        var low = 0, high = stamps.count
+        while low < high {
+            let mid = (low + high) / 2
+            if stamps[mid] <= cursor { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
