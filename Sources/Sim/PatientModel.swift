@@ -33,8 +33,8 @@ struct PatientModel: Sendable {
         self.patient = patient
         self.municipality = municipality
         var rng = rng
-        let fragile = Double.random(in: 0..<1, using: &rng) < 0.25
-        meanDaysBetweenEpisodes = fragile ? 3 : 20
+        let fragile = Double.random(in: 0..<1, using: &rng) < 0.12
+        meanDaysBetweenEpisodes = fragile ? 5 : 30
         nextEpisodeAt = firstTime - 3 * 86_400 + rng.exponential(mean: meanDaysBetweenEpisodes * 86_400)
         var kinds: [MeasurementKind] = []
         for diagnosis in patient.diagnoses {

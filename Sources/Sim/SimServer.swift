@@ -133,7 +133,7 @@ struct FHIRError: Error, HTTPResponseError {
 
 let fhirEncoder: JSONEncoder = {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
+    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     return encoder
 }()
 

@@ -10,6 +10,8 @@
 static inline int varde_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int varde_lines(void) { return LINES; }
 static inline int varde_cols(void) { return COLS; }
+static inline int varde_colors(void) { return COLORS; }
+static inline int varde_color_pairs(void) { return COLOR_PAIRS; }
 static inline WINDOW *varde_stdscr(void) { return stdscr; }
 static inline int varde_key_resize(void) { return KEY_RESIZE; }
 static inline int varde_key_code_yes(void) { return KEY_CODE_YES; }

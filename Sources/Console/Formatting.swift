@@ -1,0 +1,70 @@
+import Foundation
+import VardeDomain
+
+/// Turns domain values into the short texts the screens show, in the operator's language.
+public struct Formatting: Sendable {
+    public let strings: Catalogue
+    /// Times are shown as the centre lives them: Norwegian local time.
+    static let zone = TimeZone(identifier: "Europe/Oslo") ?? .current
+
+    public init(_ language: Language) { strings = language.strings }
+
+    /// "12 min", "2 t 05 min", "3 d 4 t".
+    public func waited(_ interval: TimeInterval) -> String {
+        let minutes = max(0, Int(interval / 60))
+        if minutes < 1 { return "<1 min" }
+        if minutes < 60 { return "\(minutes) min" }
+        let hours = minutes / 60
+        if hours < 24 { return "\(hours) \(strings.hour) \(String(format: "%02d", minutes % 60)) min" }
+        return "\(hours / 24) \(strings.day) \(hours % 24) \(strings.hour)"
+    }
+
+    /// Seconds for fresh data, minutes and hours after: "12 s", "4 min", "2 t 05 min".
+    public func age(_ interval: TimeInterval) -> String {
+        interval < 60 ? "\(max(0, Int(interval))) s" : waited(interval)
+    }
+
+    public func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e9 { return String(Int(value)) }
+        let text = String(format: "%.1f", value)
+        return strings.decimalSeparator == "," ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    public func unit(_ ucum: String) -> String {
+        switch ucum {
+        case "Cel": "°C"
+        case "mm[Hg]": "mmHg"
+        case "{score}": ""
+        case "[degF]": "°F"
+        case "[lb_av]": "lb"
+        default: ucum
+        }
+    }
+
+    /// "SpO2 86 %", "BT 182/95 mmHg", "Annet: Peak flow 310 L/min".
+    public func measurement(_ m: HomeMeasurement) -> String {
+        var value = number(m.value)
+        if let second = m.secondValue { value += "/\(number(second))" }
+        let unitText = unit(m.unit)
+        let name = m.kind == .other
+            ? "\(strings.measurementName("other")): \(m.codeDisplay ?? m.code)"
+            : strings.measurementName(m.kind.rawValue)
+        return unitText.isEmpty ? "\(name) \(value)" : "\(name) \(value) \(unitText)"
+    }
+
+    /// "22.11 14:05" in Norwegian time.
+    public func dayAndTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Self.zone
+        let c = calendar.dateComponents([.day, .month, .hour, .minute], from: date)
+        return String(format: "%02d.%02d %02d:%02d", c.day ?? 0, c.month ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+
+    public func zoneLabel(_ zone: Zone) -> String {
+        switch zone {
+        case .red: "■ \(strings.red)"
+        case .yellow: "▲ \(strings.yellow)"
+        case .green: "● \(strings.green)"
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// The console's languages: Norwegian bokmål by default, English on request.
+public enum Language: String, CaseIterable, Sendable {
+    case nb, en
+
+    public var strings: Catalogue { self == .nb ? .nb : .en }
+}
+
+/// Every text the console shows, one catalogue per language.
+public struct Catalogue: Sendable {
+    public var appName = "Varde"
+    public var queueTitle: String
+    public var red: String
+    public var yellow: String
+    public var green: String
+    public var columnZone: String
+    public var columnPatient: String
+    public var columnMunicipality: String
+    public var columnMeasurement: String
+    public var columnWaited: String
+    public var emptyQueue: String
+    public var online: String
+    public var reconnecting: String
+    public var offline: String
+    public var neverSynced: String
+    /// "synced %@ ago"
+    public var syncedAgo: String
+    public var openAlerts: String
+    public var hints: String
+    public var windowTooSmall: String
+    public var measured: String
+    public var unknownMunicipality: String
+    public var hour: String
+    public var day: String
+    public var decimalSeparator: String
+    public var names: [String: String]
+
+    public func measurementName(_ key: String) -> String { names[key] ?? key }
+
+    public static let nb = Catalogue(
+        queueTitle: "Kø", red: "RØD", yellow: "GUL", green: "GRØNN",
+        columnZone: "Sone", columnPatient: "Pasient", columnMunicipality: "Kommune", columnMeasurement: "Måling",
+        columnWaited: "Venter", emptyQueue: "Ingen åpne varsler. Køen oppdateres av seg selv.",
+        online: "tilkoblet", reconnecting: "kobler til igjen", offline: "frakoblet",
+        neverSynced: "ikke synket ennå", syncedAgo: "synket for %@ siden", openAlerts: "åpne varsler",
+        hints: "↑↓/j k flytt · q avslutt", windowTooSmall: "Gjør vinduet større: Varde trenger minst 80×24 tegn.",
+        measured: "målt", unknownMunicipality: "ukjent kommune", hour: "t", day: "d", decimalSeparator: ",",
+        names: ["heartRate": "Puls", "oxygenSaturation": "SpO2", "bloodPressure": "BT", "respiratoryRate": "Resp",
+                "bodyTemperature": "Temp", "bodyWeight": "Vekt", "bloodGlucose": "Blodsukker", "frailty": "CFS",
+                "news2": "NEWS2", "other": "Annet"])
+
+    public static let en = Catalogue(
+        queueTitle: "Queue", red: "RED", yellow: "YELLOW", green: "GREEN",
+        columnZone: "Zone", columnPatient: "Patient", columnMunicipality: "Municipality",
+        columnMeasurement: "Measurement", columnWaited: "Waited",
+        emptyQueue: "No open alerts. The queue updates by itself.",
+        online: "online", reconnecting: "reconnecting", offline: "offline", neverSynced: "not synced yet",
+        syncedAgo: "synced %@ ago", openAlerts: "open alerts", hints: "↑↓/j k move · q quit",
+        windowTooSmall: "Make the window larger: Varde needs at least 80×24 characters.",
+        measured: "measured", unknownMunicipality: "unknown municipality", hour: "h", day: "d",
+        decimalSeparator: ".",
+        names: ["heartRate": "Pulse", "oxygenSaturation": "SpO2", "bloodPressure": "BP", "respiratoryRate": "Resp",
+                "bodyTemperature": "Temp", "bodyWeight": "Weight", "bloodGlucose": "Glucose", "frailty": "CFS",
+                "news2": "NEWS2", "other": "Other"])
+}

@@ -1,0 +1,118 @@
+import Foundation
+import VardeDomain
+import VardeStore
+import VardeTerminal
+
+/// The shared queue: red before yellow, longest waiting first. Pure: state and size in, buffer out.
+public enum QueueScreen {
+    public static let minimumSize = (width: 80, height: 24)
+
+    /// Column widths for a terminal width: zone and waited fixed, the rest shared.
+    struct Columns {
+        let zone = 9, waited = 12
+        let patient: Int, municipality: Int, measurement: Int
+
+        init(width: Int) {
+            let rest = width - 2 - zone - waited - 3
+            patient = min(40, rest * 38 / 100)
+            municipality = min(24, rest * 24 / 100)
+            measurement = rest - patient - municipality
+        }
+    }
+
+    public static func render(_ state: inout QueueState, width: Int, height: Int) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: width, height: height)
+        let f = Formatting(state.language)
+        if width < minimumSize.width || height < minimumSize.height {
+            tooSmall(&buffer, f.strings.windowTooSmall)
+            return buffer
+        }
+        header(&buffer, state, f)
+        let columns = Columns(width: width)
+        let listTop = 2
+        let visible = height - listTop - 2
+        state.scroll(visibleRows: visible)
+        columnHeaders(&buffer, columns, f)
+        if state.entries.isEmpty {
+            let text = f.strings.emptyQueue
+            buffer.put(text, x: max(1, (width - DisplayWidth.of(text)) / 2), y: listTop + visible / 2, style: Style(.dim))
+        }
+        for row in 0..<visible {
+            let index = state.top + row
+            guard index < state.entries.count else { break }
+            drawEntry(&buffer, state.entries[index], y: listTop + row, columns: columns, now: state.now, f: f,
+                      selected: index == state.selected)
+        }
+        detailLine(&buffer, state, f, y: height - 2)
+        StatusBar.draw(&buffer, state: state, f: f, y: height - 1)
+        return buffer
+    }
+
+    private static func header(_ buffer: inout ScreenBuffer, _ state: QueueState, _ f: Formatting) {
+        let style = Style(.header)
+        buffer.fill(row: 0, style: style)
+        buffer.put(" \(f.strings.appName) · \(f.strings.queueTitle)", x: 0, y: 0, style: style)
+        let counts = state.counts
+        let right = "■ \(counts.red) \(f.strings.red.lowercased())  ▲ \(counts.yellow) \(f.strings.yellow.lowercased())"
+            + "   \(f.dayAndTime(state.now)) "
+        buffer.put(right, x: buffer.width - DisplayWidth.of(right), y: 0, style: style)
+    }
+
+    private static func columnHeaders(_ buffer: inout ScreenBuffer, _ c: Columns, _ f: Formatting) {
+        let style = Style(.columnHeader)
+        var x = 1
+        for (title, width) in [(f.strings.columnZone, c.zone), (f.strings.columnPatient, c.patient),
+                               (f.strings.columnMunicipality, c.municipality),
+                               (f.strings.columnMeasurement, c.measurement)] {
+            buffer.put(DisplayWidth.fit(title, width - 1), x: x, y: 1, style: style)
+            x += width + 1
+        }
+        let waited = f.strings.columnWaited
+        buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: 1, style: style)
+    }
+
+    private static func drawEntry(_ buffer: inout ScreenBuffer, _ entry: QueueEntry, y: Int, columns c: Columns,
+                                  now: Date, f: Formatting, selected: Bool) {
+        let base = Style(.normal, reverse: selected)
+        if selected { buffer.fill(row: y, style: base) }
+        let zoneStyle = Style(entry.zone == .red ? .red : .yellow, bold: true, reverse: selected)
+        var x = 1
+        buffer.put(DisplayWidth.fit(f.zoneLabel(entry.zone), c.zone), x: x, y: y, style: zoneStyle)
+        x += c.zone + 1
+        buffer.put(DisplayWidth.fit(entry.patientName, c.patient), x: x, y: y, style: base)
+        x += c.patient + 1
+        let municipality = entry.municipality.number.isEmpty ? f.strings.unknownMunicipality : entry.municipality.name
+        buffer.put(DisplayWidth.fit(municipality, c.municipality), x: x, y: y, style: base)
+        x += c.municipality + 1
+        buffer.put(DisplayWidth.fit(f.measurement(entry.trigger), c.measurement), x: x, y: y, style: base)
+        let waited = f.waited(now.timeIntervalSince(entry.raisedAt))
+        buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: y, style: base)
+    }
+
+    private static func detailLine(_ buffer: inout ScreenBuffer, _ state: QueueState, _ f: Formatting, y: Int) {
+        guard state.entries.indices.contains(state.selected) else { return }
+        let entry = state.entries[state.selected]
+        let municipality = entry.municipality.number.isEmpty
+            ? f.strings.unknownMunicipality : "\(entry.municipality.name) (\(entry.municipality.number))"
+        let text = " \(entry.patientName) · \(municipality) · \(f.measurement(entry.trigger)) "
+            + "\(f.strings.measured) \(f.dayAndTime(entry.trigger.effective))"
+        buffer.put(text, x: 0, y: y, style: Style(.dim), maxWidth: buffer.width)
+    }
+
+    private static func tooSmall(_ buffer: inout ScreenBuffer, _ message: String) {
+        var words = message.split(separator: " ").map(String.init)
+        var lines: [String] = []
+        let width = max(1, buffer.width - 2)
+        while !words.isEmpty {
+            var line = words.removeFirst()
+            while let next = words.first, DisplayWidth.of(line) + 1 + DisplayWidth.of(next) <= width {
+                line += " " + words.removeFirst()
+            }
+            lines.append(line)
+        }
+        let top = max(0, (buffer.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            buffer.put(line, x: max(0, (buffer.width - DisplayWidth.of(line)) / 2), y: top + i, style: Style(.warning))
+        }
+    }
+}

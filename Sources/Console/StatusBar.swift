@@ -1,0 +1,32 @@
+import Foundation
+import VardeStore
+import VardeTerminal
+
+/// The bottom line: connection and data age on the left, open alerts and key hints on the right.
+enum StatusBar {
+    /// Data older than this is shown as stale.
+    static let staleAfter: TimeInterval = 60
+
+    static func draw(_ buffer: inout ScreenBuffer, state: QueueState, f: Formatting, y: Int) {
+        let bar = Style(.statusBar)
+        buffer.fill(row: y, style: bar)
+        var left: String
+        var stale = true
+        switch state.sync?.connection {
+        case .online?: left = "● \(f.strings.online)"
+        case .reconnecting?: left = "◌ \(f.strings.reconnecting)"
+        case .offline?, nil: left = "○ \(f.strings.offline)"
+        }
+        if let last = state.sync?.lastSuccessAt {
+            let age = state.now.timeIntervalSince(last)
+            stale = age > staleAfter
+            left += " · " + f.strings.syncedAgo.replacingOccurrences(of: "%@", with: f.age(age))
+        } else {
+            left += " · \(f.strings.neverSynced)"
+        }
+        let used = buffer.put(" \(left) ", x: 0, y: y, style: stale ? Style(.warning) : bar)
+        let right = "\(state.entries.count) \(f.strings.openAlerts) │ \(f.strings.hints) "
+        let x = max(used + 1, buffer.width - DisplayWidth.of(right))
+        buffer.put(right, x: x, y: y, style: bar, maxWidth: buffer.width - x)
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import GRDB
+import VardeDomain
+
+/// Keeps a queue observation alive; dropping it (or calling `cancel`) stops the updates.
+public final class QueueObservation: @unchecked Sendable {
+    private let cancellable: AnyDatabaseCancellable
+
+    init(_ cancellable: AnyDatabaseCancellable) { self.cancellable = cancellable }
+
+    public func cancel() { cancellable.cancel() }
+}
+
+extension CacheDatabase {
+    /// Calls `onChange` with the queue now and after every committed change that touches it
+    /// (the database drives the UI; network code never pokes views).
+    public func observeQueue(_ onChange: @escaping @Sendable ([QueueEntry]) -> Void,
+                             onError: @escaping @Sendable (any Error) -> Void = { _ in }) -> QueueObservation {
+        let observation = ValueObservation.tracking(Self.fetchQueue).removeDuplicates()
+        let cancellable = observation.start(in: reader, scheduling: .async(onQueue: DispatchQueue(label: "varde.queue")),
+                                            onError: onError, onChange: onChange)
+        return QueueObservation(cancellable)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Terminal display width of text, per grapheme cluster, from the C library's wcwidth.
+public enum DisplayWidth {
+    /// wcwidth only knows non-ASCII characters under a UTF-8 locale; make sure there is one.
+    private static let localeReady: Bool = {
+        let current = String(cString: setlocale(LC_CTYPE, nil))
+        if !current.uppercased().contains("UTF-8"), !current.uppercased().contains("UTF8") {
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
+        }
+        return true
+    }()
+
+    /// Columns one grapheme cluster occupies: 0 for lone combining marks, 2 for wide (CJK, emoji).
+    public static func of(_ character: Character) -> Int {
+        _ = localeReady
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value < 0x7f { return first.value < 0x20 ? 0 : 1 }
+        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 } // emoji presentation selector
+        let width = Int(systemWcwidth(wchar_t(bitPattern: first.value)))
+        if width >= 0 { return width }
+        return first.properties.isEmojiPresentation ? 2 : 1
+    }
+
+    public static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The text cut to `width` columns (with "…" when cut) and padded with spaces to exactly `width`.
+    public static func fit(_ text: String, _ width: Int) -> String {
+        guard width > 0 else { return "" }
+        var result = ""
+        var used = 0
+        let total = of(text)
+        let limit = total > width ? width - 1 : width
+        for character in text {
+            let w = of(character)
+            if used + w > limit { break }
+            result.append(character)
+            used += w
+        }
+        if total > width {
+            result.append("…")
+            used += 1
+        }
+        return result + String(repeating: " ", count: max(0, width - used))
+    }
+}
+
+/// The C library's wcwidth (not exported by Swift's Glibc module without _XOPEN_SOURCE).
+@_silgen_name("wcwidth")
+private func systemWcwidth(_ character: wchar_t) -> Int32

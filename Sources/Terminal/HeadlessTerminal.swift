@@ -1,0 +1,25 @@
+/// An in-memory terminal for tests and `varde render`: keeps the last buffer, replays scripted keys.
+public final class HeadlessTerminal: TerminalBackend {
+    public var size: (width: Int, height: Int)
+    public private(set) var screen: ScreenBuffer
+    public var pendingKeys: [Key]
+    public private(set) var isShutDown = false
+
+    public init(width: Int, height: Int, keys: [Key] = []) {
+        size = (width, height)
+        screen = ScreenBuffer(width: width, height: height)
+        pendingKeys = keys
+    }
+
+    public func draw(_ buffer: ScreenBuffer, theme: Theme) {
+        screen = buffer
+    }
+
+    public func readKey(timeoutMs: Int) -> Key? {
+        pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+    }
+
+    public func shutdown() {
+        isShutDown = true
+    }
+}

@@ -1,0 +1,128 @@
+import CCurses
+import Foundation
+
+/// The real terminal through ncursesw's wide-character API. Only this file imports curses.
+public final class NcursesTerminal: TerminalBackend {
+    private var previous: ScreenBuffer?
+    private var pairs: [Int: Int16] = [:]
+    private let colours: Bool
+    private var active = true
+
+    /// Takes over the terminal: UTF-8 locale, raw keys, no echo, hidden cursor.
+    public init() {
+        varde_setlocale()
+        let codeset = String(cString: setlocale(LC_CTYPE, nil)).uppercased()
+        if !codeset.contains("UTF-8"), !codeset.contains("UTF8") { _ = setlocale(LC_CTYPE, "C.UTF-8") }
+        initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(varde_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        colours = has_colors()
+        if colours {
+            start_color()
+            use_default_colors()
+        }
+        signal(SIGTERM) { _ in endwin(); exit(143) }
+        signal(SIGHUP) { _ in endwin(); exit(129) }
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(varde_cols()), Int(varde_lines()))
+    }
+
+    public func draw(_ buffer: ScreenBuffer, theme: Theme) {
+        let useColour = colours && theme.usesColour
+        if previous?.width != buffer.width || previous?.height != buffer.height {
+            previous = nil
+            clearok(varde_stdscr(), true)
+        }
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if let previous, previous[x, y] == cell { continue }
+                if cell.text.isEmpty { continue } // right half of a wide character
+                var chars = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                let (attrs, pair) = attributes(cell.style, theme: theme, colour: useColour)
+                _ = varde_put_cluster(Int32(y), Int32(x), &chars, Int32(chars.count), attrs, pair)
+            }
+        }
+        previous = buffer
+        wnoutrefresh(varde_stdscr())
+        doupdate()
+    }
+
+    private func attributes(_ style: Style, theme: Theme, colour: Bool) -> (attr_t, Int16) {
+        let look = theme.appearance(style.role)
+        var attrs = varde_a_normal()
+        if look.bold || style.bold { attrs |= varde_a_bold() }
+        if look.underline || style.underline { attrs |= varde_a_underline() }
+        if look.reverse != style.reverse { attrs |= varde_a_reverse() }
+        if look.dim { attrs |= varde_a_dim() }
+        guard colour, look.foreground != -1 || look.background != -1 else { return (attrs, 0) }
+        return (attrs, pair(look.foreground, look.background))
+    }
+
+    private func pair(_ foreground: Int, _ background: Int) -> Int16 {
+        let key = (foreground + 1) * 1000 + (background + 1)
+        if let existing = pairs[key] { return existing }
+        let number = Int16(pairs.count + 1)
+        guard Int32(number) < varde_color_pairs() else { return 0 }
+        let limit = Int(varde_colors())
+        init_pair(number, Int16(foreground < limit ? foreground : foreground % 8),
+                  Int16(background < limit ? background : background % 8))
+        pairs[key] = number
+        return number
+    }
+
+    public func readKey(timeoutMs: Int) -> Key? {
+        timeout(Int32(timeoutMs))
+        var code: Int32 = 0
+        switch varde_read_key(&code) {
+        case 1: return functionKey(code)
+        case 0: return characterKey(code)
+        default: return nil
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_BTAB: .backTab
+        case varde_key_resize(): .resize
+        case KEY_F0...(KEY_F0 + 63): .function(Int(code - KEY_F0))
+        default: nil
+        }
+    }
+
+    private func characterKey(_ code: Int32) -> Key? {
+        switch code {
+        case 27: return .escape
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(code) + 96)))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(bitPattern: code)) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    public func shutdown() {
+        guard active else { return }
+        active = false
+        endwin()
+    }
+}

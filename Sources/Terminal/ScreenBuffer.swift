@@ -1,0 +1,81 @@
+/// One cell of the screen: a grapheme cluster (or "" for the right half of a wide one) and its style.
+public struct Cell: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public static let blank = Cell(text: " ", style: .normal)
+    public static let continuation = Cell(text: "", style: .normal)
+}
+
+/// A width × height grid of cells that screens draw into; backends show it.
+public struct ScreenBuffer: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * width + x]
+    }
+
+    /// Writes text from (x, y) on one line, never past `maxWidth` columns or the right edge;
+    /// text is sanitised first. Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var column = x
+        for character in Sanitiser.inert(text) {
+            let w = DisplayWidth.of(character)
+            if w == 0 { continue } // a lone combining mark has nothing to attach to here
+            if column + w > limit { break }
+            if column >= 0 {
+                clearWide(at: column, y: y)
+                cells[y * width + column] = Cell(text: String(character), style: style)
+                if w == 2 {
+                    clearWide(at: column + 1, y: y)
+                    cells[y * width + column + 1] = Cell(text: "", style: style)
+                }
+            }
+            column += w
+        }
+        return column - x
+    }
+
+    /// Paints a whole line's style (for bars and the selected row) without changing its text.
+    public mutating func fill(row y: Int, from x: Int = 0, to end: Int? = nil, style: Style) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, end ?? width) {
+            cells[y * width + column].style = style
+        }
+    }
+
+    /// Keeps wide characters whole: overwriting either half blanks the other.
+    private mutating func clearWide(at x: Int, y: Int) {
+        guard x < width else { return }
+        let index = y * width + x
+        if cells[index].text.isEmpty, x > 0 {
+            cells[index - 1] = Cell(text: " ", style: cells[index - 1].style)
+        } else if DisplayWidth.of(cells[index].text) == 2, x + 1 < width {
+            cells[index + 1] = Cell(text: " ", style: cells[index + 1].style)
+        }
+    }
+
+    /// The text of one line, trailing spaces removed.
+    public func line(_ y: Int) -> String {
+        var text = ""
+        for x in 0..<width { text += cells[y * width + x].text }
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
+    }
+
+    /// The whole screen as plain text, one line per row: what `varde render` prints.
+    public var plainText: String {
+        (0..<height).map(line).joined(separator: "\n") + "\n"
+    }
+}

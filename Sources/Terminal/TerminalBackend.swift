@@ -1,0 +1,11 @@
+/// Where the console draws and reads keys: the real terminal (ncursesw) or a headless grid.
+public protocol TerminalBackend: AnyObject {
+    /// Columns and rows available now.
+    var size: (width: Int, height: Int) { get }
+    /// Shows the buffer; only cells that changed since the last call are written.
+    func draw(_ buffer: ScreenBuffer, theme: Theme)
+    /// Waits up to `timeoutMs` for a key; nil when none came.
+    func readKey(timeoutMs: Int) -> Key?
+    /// Gives the terminal back exactly as it was.
+    func shutdown()
+}

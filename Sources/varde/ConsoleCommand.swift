@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import VardeConsole
+import VardeStore
+import VardeSync
+import VardeTerminal
+
+/// `varde console`: the console against real servers (the default command).
+struct Console: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Open the console against a follow-up service.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Base URL of the follow-up service (FHIR R4).") var server: String
+    @Option(help: "Colour theme from the Themes folder.") var theme: String = "default"
+
+    func run() throws {
+        let cache = Home(common.home).openCache()
+        runConsole(cache: cache, engine: makeEngine(server: server, cache: cache), themeName: theme,
+                   language: language(common.lang))
+    }
+}
+
+/// Opens the console on this terminal with a background sync loop, until the operator quits.
+func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, language: Language,
+                syncInterval: TimeInterval = 2) {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        fail("the console needs a terminal; use 'varde render' for text output")
+    }
+    let theme = loadTheme(themeName)
+    let loop = SyncLoop(engine: engine, interval: syncInterval)
+    loop.start()
+    let terminal = NcursesTerminal()
+    ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language).run()
+    loop.stop()
+}
+
+/// The named theme, colourless under `NO_COLOR`; a bad theme file stops with the line that is wrong.
+func loadTheme(_ name: String) -> Theme {
+    do {
+        let theme = try Themes.load(name, folders: Themes.folders())
+        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return noColour ? theme.withoutColour : theme
+    } catch {
+        fail("cannot use theme '\(name)': \(error)")
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import VardeSim
+import VardeStore
+
+/// `varde demo`: a living follow-up centre with no setup: the simulator in-process on a free
+/// loopback port, the console talking to it over HTTP.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start the simulated centre and open the console on it.")
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var sim: SimOptions
+    @Option(help: "Colour theme from the Themes folder.") var theme: String = "default"
+
+    func run() throws {
+        let centre = SimulatedCentre(config: sim.config(defaultSpeed: 60))
+        let port = startInProcess(SimServer(centre: centre))
+        // A fresh cache per demo unless --home is given: the simulated centre starts anew each time.
+        let temporary = common.home == nil
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("varde-demo-\(getpid())").path : nil
+        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+        let cache = Home(common.home ?? temporary).openCache()
+        let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache)
+        _ = try? engine.syncOnce() // the first screen already shows the centre
+        runConsole(cache: cache, engine: engine, themeName: theme, language: language(common.lang), syncInterval: 1)
+    }
+}
+
+/// Starts the simulator on a free loopback port and returns the port once it listens.
+func startInProcess(_ server: SimServer) -> Int {
+    let listening = DispatchSemaphore(value: 0)
+    let box = PortBox()
+    Task {
+        do {
+            try await server.run(port: 0, handleSignals: false) { port in
+                box.port = port
+                listening.signal()
+            }
+        } catch {
+            fail("the simulator could not start: \(error)")
+        }
+    }
+    guard listening.wait(timeout: .now() + 30) == .success, let port = box.port else {
+        fail("the simulator did not start within 30 s")
+    }
+    return port
+}
+
+private final class PortBox: @unchecked Sendable {
+    var port: Int?
+}

@@ -1,0 +1,39 @@
+import Foundation
+import VardeConsole
+import VardeStore
+
+/// Where the cache lives, resolved from `--home`, `VARDE_HOME` or the XDG data folder.
+struct Home {
+    let path: String
+
+    init(_ explicit: String?) {
+        let environment = ProcessInfo.processInfo.environment
+        if let explicit { path = explicit }
+        else if let home = environment["VARDE_HOME"], !home.isEmpty { path = home }
+        else if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { path = "\(xdg)/varde" }
+        else { path = NSHomeDirectory() + "/.local/share/varde" }
+    }
+
+    var cachePath: String { (path as NSString).appendingPathComponent("cache.sqlite") }
+
+    /// Opens the cache, creating a private folder for it first.
+    func openCache() -> CacheDatabase {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            return try CacheDatabase(path: cachePath)
+        } catch {
+            fail("cannot open the local cache in \(path): \(error)")
+        }
+    }
+}
+
+func language(_ code: String) -> Language {
+    guard let language = Language(rawValue: code) else { fail("unknown language '\(code)': use nb or en") }
+    return language
+}
+
+/// The bearer token from `VARDE_TOKEN`; never printed.
+func bearerToken() -> String? {
+    ProcessInfo.processInfo.environment["VARDE_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+}

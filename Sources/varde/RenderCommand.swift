@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import VardeConsole
+import VardeService
+import VardeTerminal
+
+/// `varde render`: one screen drawn headless from the local cache, exactly as the console draws it.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Draw a screen from the local cache to stdout.")
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The screen: queue.") var screen: String
+    @Option(help: "Size as WIDTHxHEIGHT.") var size: String = "80x24"
+    @Option(help: "Colour theme (used with --ansi).") var theme: String = "default"
+    @Flag(help: "Colour with ANSI escape codes.") var ansi = false
+    @Option(help: "Draw as if the clock showed this FHIR instant (for reproducible screens).") var now: String?
+
+    func run() throws {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
+            throw ValidationError("--size must look like 80x24")
+        }
+        var clock = Date()
+        if let now {
+            guard let parsed = FHIRDateTime.parse(now) else { throw ValidationError("--now must be a FHIR instant") }
+            clock = parsed
+        }
+        let cache = Home(common.home).openCache()
+        guard screen == "queue" else { throw ValidationError("unknown screen '\(screen)'; available: queue") }
+        var state = QueueState(now: clock, language: language(common.lang))
+        do {
+            state.update(try cache.queue())
+            state.sync = try cache.syncState()
+        } catch {
+            fail("cannot read the local cache: \(error)")
+        }
+        let buffer = QueueScreen.render(&state, width: parts[0], height: parts[1])
+        print(ansi ? AnsiText.render(buffer, theme: loadTheme(theme)) : buffer.plainText, terminator: "")
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import VardeSim
+
+/// Options that shape a simulated centre, shared by `varde sim` and `varde demo`.
+struct SimOptions: ParsableArguments {
+    @Option(help: "Number of synthetic patients.") var patients: Int = 400
+    @Option(help: "Number of municipalities (at most 56).") var municipalities: Int = 30
+    @Option(help: "Seed: the same seed gives the same centre.") var seed: UInt64 = 1
+    @Option(help: "How many times faster than real time patients measure and deteriorate.") var speed: Double?
+    @Option(name: .customLong("history-days"), help: "Days of measurement history at start.") var historyDays: Double = 3
+
+    func config(defaultSpeed: Double, faults: SimFaults = SimFaults()) -> SimConfig {
+        SimConfig(patients: max(1, patients), municipalities: max(1, municipalities), seed: seed,
+                  speed: max(0.01, speed ?? defaultSpeed), historyDays: max(0, historyDays), faults: faults)
+    }
+}
+
+/// `varde sim`: the simulated follow-up service alone, on loopback.
+struct Sim: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the simulated follow-up service (FHIR R4 over HTTP).")
+
+    @Option(help: "Port on 127.0.0.1 (0 picks a free one).") var port: Int = 8080
+    @OptionGroup var sim: SimOptions
+    @Option(name: .customLong("fail-rate"), help: "Fraction of requests answered 503.") var failRate: Double = 0
+    @Option(name: .customLong("latency-ms"), help: "Delay before every response.") var latencyMs: Int = 0
+    @Option(name: .customLong("malformed-rate"), help: "Fraction of pages sent as broken JSON.") var malformedRate: Double = 0
+
+    func run() throws {
+        let faults = SimFaults(failRate: failRate, latencyMs: latencyMs, malformedRate: malformedRate)
+        let centre = SimulatedCentre(config: sim.config(defaultSpeed: 1, faults: faults))
+        let server = SimServer(centre: centre)
+        let done = DispatchSemaphore(value: 0)
+        let port = self.port
+        Task {
+            do {
+                try await server.run(port: port, handleSignals: true) { bound in
+                    say("varde sim listening on http://127.0.0.1:\(bound)")
+                }
+            } catch {
+                FileHandle.standardError.write(Data("varde: simulator stopped: \(error)\n".utf8))
+            }
+            done.signal()
+        }
+        done.wait()
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+
+/// `varde`: the follow-up centre console and its tools.
+@main
+struct Varde: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "varde",
+        abstract: "Varde: the console for nurses in a digital home follow-up centre.",
+        subcommands: [Console.self, Demo.self, Sim.self, Sync.self, Render.self],
+        defaultSubcommand: Console.self)
+}
+
+/// Options every command that touches the local cache shares.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Folder for the local cache and configuration (default: $VARDE_HOME or ~/.local/share/varde).")
+    var home: String?
+
+    @Option(help: "The nurse's identity (default: $VARDE_OPERATOR or the login name).")
+    var `operator`: String?
+
+    @Option(help: "Language: nb (Norwegian bokmål) or en.")
+    var lang: String = "nb"
+}
+
+/// Ends the program with a one-line reason on stderr and exit code 1.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("varde: \(message)\n".utf8))
+    Foundation.exit(1)
+}
+
+/// Prints a line to stdout and flushes at once (tests and scripts read it while we run).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
