@@ -17,9 +17,14 @@ public struct Triage: Sendable {
         case escalate(Alert)
     }
 
+    /// The zone of one measurement for this patient, or nil where no rule judges it.
+    public func zone(for measurement: HomeMeasurement, diagnoses: [Diagnosis]) -> Zone? {
+        DefaultLimits.zone(for: measurement, diagnoses: diagnoses)
+    }
+
     public func evaluate(_ measurement: HomeMeasurement, diagnoses: [Diagnosis], openAlert: Alert?, now: Date) -> Change {
         guard now.timeIntervalSince(measurement.effective) <= window,
-              let zone = DefaultLimits.zone(for: measurement, diagnoses: diagnoses), zone > .green
+              let zone = zone(for: measurement, diagnoses: diagnoses), zone > .green
         else { return .none }
         guard var alert = openAlert else {
             return .open(Alert(patientID: measurement.patientID, zone: zone, openedAt: measurement.effective,

@@ -3,13 +3,13 @@ import Hummingbird
 import VardeService
 
 /// Decides, deterministically for a seed, which requests get a fault.
-final class FaultInjector: @unchecked Sendable {
-    let faults: SimFaults
+public final class FaultInjector: @unchecked Sendable {
+    private var current: SimFaults
     private var rng: SeededRandom
     private let lock = NSLock()
 
     init(faults: SimFaults, seed: UInt64) {
-        self.faults = faults
+        current = faults
         rng = SeededRandom(seed: seed ^ 0xFA17)
     }
 
@@ -18,6 +18,11 @@ final class FaultInjector: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return Double.random(in: 0..<1, using: &rng) < rate
+    }
+
+    public var faults: SimFaults {
+        get { lock.lock(); defer { lock.unlock() }; return current }
+        set { lock.lock(); current = newValue; lock.unlock() }
     }
 
     func shouldFail() -> Bool { roll(faults.failRate) }

@@ -11,16 +11,19 @@ public struct SimConfig: Sendable {
     public var historyDays: Double = 3
     /// The real time the simulation starts at; history lies before it.
     public var start = Date()
+    /// A frozen centre never moves past `start`: its data is the same on every run (golden screens, tests).
+    public var frozen = false
     public var faults = SimFaults()
 
     public init(patients: Int = 400, municipalities: Int = 30, seed: UInt64 = 1, speed: Double = 1,
-                historyDays: Double = 3, start: Date = Date(), faults: SimFaults = SimFaults()) {
+                historyDays: Double = 3, start: Date = Date(), frozen: Bool = false, faults: SimFaults = SimFaults()) {
         self.patients = patients
         self.municipalities = municipalities
         self.seed = seed
         self.speed = speed
         self.historyDays = historyDays
         self.start = start
+        self.frozen = frozen
         self.faults = faults
     }
 }

@@ -7,7 +7,8 @@ import VardeService
 /// The simulated follow-up service over HTTP: the FHIR R4 subset of service-contract.md.
 public struct SimServer: Sendable {
     public let centre: SimulatedCentre
-    let faults: FaultInjector
+    /// The faults in force; tests may change them while the server runs.
+    public let faults: FaultInjector
 
     public init(centre: SimulatedCentre) {
         self.centre = centre
@@ -53,7 +54,7 @@ public struct SimServer: Sendable {
 
     private func searchObservations(_ request: Request) async throws -> Response {
         let query = try SearchQuery(request)
-        centre.advance(to: Date())
+        centre.advance(to: centre.now())
         let page = centre.observations(after: query.after, count: query.count)
         let base = baseURL(request)
         let entries = page.items.map { m in
@@ -70,7 +71,7 @@ public struct SimServer: Sendable {
             links.append(FHIRBundleLink(relation: "next", url: "\(base)/\(resource)?\(query.text(after: last))"))
         }
         let bundle = FHIRSearchBundle(id: UUID().uuidString.lowercased(),
-                                      meta: FHIRMeta(lastUpdated: FHIRDateTime.format(Date())),
+                                      meta: FHIRMeta(lastUpdated: FHIRDateTime.format(centre.now())),
                                       total: page.total, link: links, entry: entries)
         var response = fhir(bundle)
         if faults.shouldMalform() { response.body = .init(byteBuffer: ByteBuffer(string: "{\"resourceType\":\"Bundle\",\"entry\":[{\"resour")) }

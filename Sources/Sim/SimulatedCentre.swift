@@ -45,11 +45,14 @@ public final class SimulatedCentre: @unchecked Sendable {
     /// Real instant at which something happening at model time `t` is stamped.
     func realTime(_ t: Double) -> Double { t <= start ? t : start + (t - start) / config.speed }
 
+    /// The centre's clock: the wall clock, or `start` for ever when frozen.
+    public func now() -> Date { config.frozen ? config.start : Date() }
+
     /// Generates every measurement due up to the real instant `now`.
     public func advance(to now: Date) {
         lock.lock()
         defer { lock.unlock() }
-        let horizon = modelTime(now.timeIntervalSince1970)
+        let horizon = modelTime(min(now, self.now()).timeIntervalSince1970)
         while let next = due.min, next.time <= horizon {
             _ = due.removeMin()
             var model = models[next.patient]

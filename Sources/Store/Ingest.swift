@@ -45,13 +45,17 @@ extension CacheDatabase {
             var result = IngestResult()
             var diagnosesByPatient: [String: [Diagnosis]] = [:]
             for measurement in measurements.sorted(by: { $0.effective < $1.effective }) {
-                let isNew = try !HomeMeasurement.exists(db, key: measurement.id)
-                try measurement.upsert(db)
+                // Insert-or-ignore tells new from re-delivered measurements in one statement.
+                try measurement.insert(db, onConflict: .ignore)
+                let isNew = db.changesCount == 1
+                if !isNew { try measurement.update(db) }
                 result.stored += 1
                 guard isNew else { continue }
                 let diagnoses = try diagnosesByPatient[measurement.patientID]
                     ?? Patient.fetchOne(db, key: measurement.patientID)?.diagnoses ?? []
                 diagnosesByPatient[measurement.patientID] = diagnoses
+                // Most measurements are green: only look up the open alert when triage could change it.
+                guard let zone = triage.zone(for: measurement, diagnoses: diagnoses), zone > .green else { continue }
                 let open = try Alert
                     .filter(Column("patientID") == measurement.patientID && Column("status") == AlertStatus.open.rawValue)
                     .fetchOne(db)

@@ -72,16 +72,8 @@ extension CacheDatabase {
         }
     }
 
-    /// A checksum over every stored measurement's id and values, to compare caches with servers.
+    /// The checksum of every stored measurement (see `MeasurementChecksum`).
     public func measurementChecksum() throws -> String {
-        try reader.read { db in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, value, secondValue FROM observation ORDER BY id")
-            while let row = try rows.next() {
-                let line = "\(row["id"] as String)|\(row["value"] as Double)|\((row["secondValue"] as Double?).map { "\($0)" } ?? "-")\n"
-                for byte in line.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            }
-            return String(hash, radix: 16)
-        }
+        try reader.read { db in MeasurementChecksum.of(try HomeMeasurement.fetchAll(db)) }
     }
 }

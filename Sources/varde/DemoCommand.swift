@@ -21,7 +21,6 @@ struct Demo: ParsableCommand {
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
         let cache = Home(common.home ?? temporary).openCache()
         let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache)
-        _ = try? engine.syncOnce() // the first screen already shows the centre
         runConsole(cache: cache, engine: engine, themeName: theme, language: language(common.lang), syncInterval: 1)
     }
 }

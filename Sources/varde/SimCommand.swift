@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VardeService
 import VardeSim
 
 /// Options that shape a simulated centre, shared by `varde sim` and `varde demo`.
@@ -9,10 +10,18 @@ struct SimOptions: ParsableArguments {
     @Option(help: "Seed: the same seed gives the same centre.") var seed: UInt64 = 1
     @Option(help: "How many times faster than real time patients measure and deteriorate.") var speed: Double?
     @Option(name: .customLong("history-days"), help: "Days of measurement history at start.") var historyDays: Double = 3
+    @Option(help: "Start the centre at this FHIR instant instead of now.") var start: String?
+    @Flag(help: "Keep the centre's clock at its start: the same data on every run.") var frozen = false
 
     func config(defaultSpeed: Double, faults: SimFaults = SimFaults()) -> SimConfig {
-        SimConfig(patients: max(1, patients), municipalities: max(1, municipalities), seed: seed,
-                  speed: max(0.01, speed ?? defaultSpeed), historyDays: max(0, historyDays), faults: faults)
+        var startDate = Date()
+        if let start {
+            guard let parsed = FHIRDateTime.parse(start) else { fail("--start must be a FHIR instant") }
+            startDate = parsed
+        }
+        return SimConfig(patients: max(1, patients), municipalities: max(1, municipalities), seed: seed,
+                         speed: max(0.01, speed ?? defaultSpeed), historyDays: max(0, historyDays), start: startDate,
+                         frozen: frozen, faults: faults)
     }
 }
 

@@ -1,0 +1,13 @@
+import Testing
+import VardeDomain
+
+struct UnitNormaliserTests {
+    @Test(arguments: [
+        (MeasurementKind.bodyTemperature, 100.4, "[degF]", 38.0 as Double?), (.bodyWeight, 180, "[lb_av]", 81.6),
+        (.bloodGlucose, 90, "mg/dL", 5.0), (.heartRate, 72, "/min", 72), (.oxygenSaturation, 0.95, "1", 95),
+        (.bodyWeight, 80, "stone", nil), (.bodyTemperature, 37, "K", nil),
+    ])
+    func valuesArriveInCanonicalUnits(kind: MeasurementKind, value: Double, unit: String, expected: Double?) {
+        #expect(UnitNormaliser.canonical(value, unit: unit, kind: kind) == expected)
+    }
+}
