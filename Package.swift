@@ -44,15 +44,16 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/varde"),
 
+        .target(name: "TestSupport", dependencies: ["VardeDomain", "VardeSim"], path: "Tests/Support"),
         .testTarget(name: "DomainTests", dependencies: ["VardeDomain"]),
         .testTarget(name: "StoreTests", dependencies: ["VardeDomain", "VardeStore"]),
-        .testTarget(name: "ServiceTests", dependencies: ["VardeDomain", "VardeService", "VardeSim"]),
+        .testTarget(name: "ServiceTests", dependencies: ["VardeDomain", "VardeService", "VardeSim", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: [
-            "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeSim",
+            "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeSim", "TestSupport",
         ]),
         .testTarget(name: "ConsoleTests", dependencies: [
             "VardeDomain", "VardeStore", "VardeTerminal", "VardeConsole",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["varde"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["varde", "TestSupport"]),
     ]
 )

@@ -1,0 +1,51 @@
+import Foundation
+import VardeSim
+
+/// A simulator serving real HTTP on a free loopback port inside the test process.
+public final class RunningSim: @unchecked Sendable {
+    public let server: SimServer
+    public let port: Int
+    private let task: Task<Void, Never>
+
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var centre: SimulatedCentre { server.centre }
+
+    /// Starts the simulator and waits until it listens.
+    public init(_ config: SimConfig) async throws {
+        let server = SimServer(centre: SimulatedCentre(config: config))
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        task = Task {
+            try? await server.run(port: 0, handleSignals: false) { port in continuation.yield(port) }
+            continuation.finish()
+        }
+        var bound: Int?
+        for await port in stream {
+            bound = port
+            break
+        }
+        guard let bound else { throw SimDidNotStart() }
+        self.server = server
+        port = bound
+    }
+
+    public func stop() { task.cancel() }
+
+    struct SimDidNotStart: Error {}
+}
+
+/// A frozen centre starting at a fixed instant: the same data on every run.
+public func frozenCentre(patients: Int = 40, municipalities: Int = 12, seed: UInt64 = 7, historyDays: Double = 2,
+                         faults: SimFaults = SimFaults()) -> SimConfig {
+    SimConfig(patients: patients, municipalities: municipalities, seed: seed, speed: 1, historyDays: historyDays,
+              start: fixedStart, frozen: true, faults: faults)
+}
+
+/// 22 November 2026 12:00 UTC: the instant golden screens and tests are drawn at.
+public let fixedStart = Date(timeIntervalSince1970: 1_795_348_800)
+
+/// Runs blocking work (libcurl, SQLite) on its own thread so the simulator's tasks keep running.
+public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
