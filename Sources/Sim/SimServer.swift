@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import Logging
+@_exported import Logging
 import VardeDomain
 import VardeService
 
@@ -17,9 +17,10 @@ public struct SimServer: Sendable {
 
     /// Runs on 127.0.0.1:`port` (0 picks a free port) and reports the bound port once listening.
     /// With `handleSignals`, SIGINT/SIGTERM shut it down gracefully (for `varde sim`).
-    public func run(port: Int, handleSignals: Bool, onListening: @escaping @Sendable (Int) -> Void) async throws {
+    public func run(port: Int, handleSignals: Bool, logLevel: Logger.Level = .warning,
+                    onListening: @escaping @Sendable (Int) -> Void) async throws {
         var logger = Logger(label: "varde-sim")
-        logger.logLevel = .warning
+        logger.logLevel = logLevel
         let app = Application(
             router: router(),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "varde-sim"),

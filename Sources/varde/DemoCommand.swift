@@ -31,7 +31,7 @@ func startInProcess(_ server: SimServer) -> Int {
     let box = PortBox()
     Task {
         do {
-            try await server.run(port: 0, handleSignals: false) { port in
+            try await server.run(port: 0, handleSignals: false, logLevel: .critical) { port in
                 box.port = port
                 listening.signal()
             }

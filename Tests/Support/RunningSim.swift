@@ -15,7 +15,7 @@ public final class RunningSim: @unchecked Sendable {
         let server = SimServer(centre: SimulatedCentre(config: config))
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         task = Task {
-            try? await server.run(port: 0, handleSignals: false) { port in continuation.yield(port) }
+            try? await server.run(port: 0, handleSignals: false, logLevel: .critical) { port in continuation.yield(port) }
             continuation.finish()
         }
         var bound: Int?
