@@ -52,7 +52,7 @@ let package = Package(
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeSim", "TestSupport",
         ]),
         .testTarget(name: "ConsoleTests", dependencies: [
-            "VardeDomain", "VardeStore", "VardeTerminal", "VardeConsole",
+            "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeTerminal", "VardeConsole", "TestSupport",
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["varde", "TestSupport"]),
     ]

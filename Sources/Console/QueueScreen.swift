@@ -9,13 +9,13 @@ public enum QueueScreen {
 
     /// Column widths for a terminal width: zone and waited fixed, the rest shared.
     struct Columns {
-        let zone = 9, waited = 12
+        let zone = 9, waited = 11
         let patient: Int, municipality: Int, measurement: Int
 
         init(width: Int) {
             let rest = width - 2 - zone - waited - 3
-            patient = min(40, rest * 38 / 100)
-            municipality = min(24, rest * 24 / 100)
+            patient = min(40, max(18, rest * 36 / 100))
+            municipality = min(24, max(14, rest * 24 / 100))
             measurement = rest - patient - municipality
         }
     }

@@ -106,7 +106,7 @@ public final class SyncEngine: Sendable {
     }
 
     private func record(_ outcome: Result<Void, any Error>) throws {
-        let now = Date()
+        let now = clock()
         var state = try cache.syncState() ?? SyncState(server: client.baseURL, connection: .online)
         state.server = client.baseURL
         state.lastAttemptAt = now

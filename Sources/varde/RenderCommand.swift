@@ -26,15 +26,16 @@ struct Render: ParsableCommand {
             clock = parsed
         }
         let cache = Home(common.home).openCache()
-        guard screen == "queue" else { throw ValidationError("unknown screen '\(screen)'; available: queue") }
-        var state = QueueState(now: clock, language: language(common.lang))
+        guard ScreenRenderer.screens.contains(screen) else {
+            throw ValidationError("unknown screen '\(screen)'; available: \(ScreenRenderer.screens.joined(separator: ", "))")
+        }
+        let buffer: ScreenBuffer
         do {
-            state.update(try cache.queue())
-            state.sync = try cache.syncState()
+            buffer = try ScreenRenderer.render(screen, cache: cache, now: clock, width: parts[0], height: parts[1],
+                                               language: language(common.lang))
         } catch {
             fail("cannot read the local cache: \(error)")
         }
-        let buffer = QueueScreen.render(&state, width: parts[0], height: parts[1])
         print(ansi ? AnsiText.render(buffer, theme: loadTheme(theme)) : buffer.plainText, terminator: "")
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import TestSupport
+import VardeConsole
+import VardeService
+import VardeStore
+import VardeSync
+
+/// Screens drawn from a cache synced from the frozen simulator must match `Screens/` exactly.
+/// Regenerate deliberately with `make screens` (VARDE_UPDATE_SCREENS=1), then read the diff.
+@Suite(.serialized)
+struct GoldenScreenTests {
+    static let screensFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Screens")
+
+    static let goldens: [(screen: String, width: Int, height: Int, language: Language)] = [
+        ("queue", 80, 24, .nb), ("queue", 80, 24, .en), ("queue", 160, 48, .nb), ("queue", 160, 48, .en),
+        ("queue", 120, 40, .nb), ("queue", 60, 20, .nb),
+    ]
+
+    @Test func screensMatchTheirGoldenRenders() async throws {
+        let sim = try await RunningSim(frozenCentre(patients: 120, municipalities: 30))
+        defer { sim.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-golden-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let cache = try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path)
+        let engine = SyncEngine(client: FHIRClient(baseURL: sim.baseURL, http: CurlHTTPClient()), cache: cache,
+                                clock: { fixedStart })
+        _ = try await offPool { try engine.syncOnce() }
+        let update = ProcessInfo.processInfo.environment["VARDE_UPDATE_SCREENS"] == "1"
+        for golden in Self.goldens {
+            let buffer = try ScreenRenderer.render(golden.screen, cache: cache, now: fixedStart.addingTimeInterval(90),
+                                                   width: golden.width, height: golden.height, language: golden.language)
+            let name = "\(golden.screen)-\(golden.width)x\(golden.height).\(golden.language.rawValue).txt"
+            let file = Self.screensFolder.appendingPathComponent(name)
+            if update {
+                try buffer.plainText.write(to: file, atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = try String(contentsOf: file, encoding: .utf8)
+            #expect(buffer.plainText == expected, "\(name) differs from its golden render; run make screens and read the diff")
+        }
+    }
+}
