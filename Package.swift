@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: [
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeTerminal", "VardeConsole", "TestSupport",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["varde", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["varde", "VardeDomain", "TestSupport"]),
     ]
 )

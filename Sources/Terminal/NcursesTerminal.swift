@@ -10,6 +10,11 @@ public final class NcursesTerminal: TerminalBackend {
 
     /// Takes over the terminal: UTF-8 locale, raw keys, no echo, hidden cursor.
     public init() {
+        // A parent may have started us with signals blocked; ncurses needs SIGWINCH to see resizes.
+        var resize = sigset_t()
+        sigemptyset(&resize)
+        sigaddset(&resize, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &resize, nil)
         varde_setlocale()
         let codeset = String(cString: setlocale(LC_CTYPE, nil)).uppercased()
         if !codeset.contains("UTF-8"), !codeset.contains("UTF8") { _ = setlocale(LC_CTYPE, "C.UTF-8") }

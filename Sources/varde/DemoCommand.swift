@@ -13,7 +13,7 @@ struct Demo: ParsableCommand {
     @Option(help: "Colour theme from the Themes folder.") var theme: String = "default"
 
     func run() throws {
-        let centre = SimulatedCentre(config: sim.config(defaultSpeed: 60))
+        let centre = SimulatedCentre(config: sim.config(defaultSpeed: 240))
         let port = startInProcess(SimServer(centre: centre))
         // A fresh cache per demo unless --home is given: the simulated centre starts anew each time.
         let temporary = common.home == nil

@@ -9,6 +9,20 @@ struct Varde: ParsableCommand {
         abstract: "Varde: the console for nurses in a digital home follow-up centre.",
         subcommands: [Console.self, Demo.self, Sim.self, Sync.self, Render.self],
         defaultSubcommand: Console.self)
+
+    /// Runs the command; usage errors exit with 2 as the command contract says (not EX_USAGE).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command that touches the local cache shares.

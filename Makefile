@@ -1,0 +1,35 @@
+# Varde: `make demo` and `make test` set up a fresh Debian machine themselves.
+SWIFT ?= swift
+DEPS := libncursesw5-dev libsqlite3-dev libcurl4-openssl-dev tmux tzdata locales
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build demo test screens bench clean
+
+## Install the system libraries Varde links against, only those missing.
+deps:
+	@missing=""; for p in $(DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+## The main job: a simulated follow-up centre in the console.
+demo: build
+	.build/debug/varde demo
+
+## Every test: domain tables, store, sync over loopback, golden screens, the binary in a real terminal.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## Regenerate the golden screens in Screens/ deliberately, then read the diff.
+screens: deps
+	VARDE_UPDATE_SCREENS=1 $(SWIFT) test --filter GoldenScreenTests
+	git --no-pager diff --stat -- Screens/
+
+clean:
+	rm -rf .build

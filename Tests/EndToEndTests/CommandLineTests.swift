@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `varde` commands as a script or an operator would call them, against `varde sim` in its own process.
+@Suite(.serialized)
+struct CommandLineTests {
+    let varde = vardeExecutable()
+
+    func temporaryHome() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("varde-cli-\(UUID().uuidString)").path
+    }
+
+    func startSim(_ extra: [String] = []) throws -> (ChildProcess, String) {
+        let sim = try ChildProcess(varde, ["sim", "--port", "0", "--patients", "80", "--seed", "3", "--frozen",
+                                                "--start", "2026-11-22T12:00:00Z"] + extra)
+        guard let line = sim.waitForLine(containing: "listening on"), let url = line.split(separator: " ").last else {
+            sim.stop()
+            throw SimDidNotStart()
+        }
+        return (sim, String(url))
+    }
+
+    struct SimDidNotStart: Error {}
+
+    @Test func syncPrintsOneSummaryLineAndRenderDrawsTheQueueFromTheCache() throws {
+        let (sim, url) = try startSim()
+        defer { sim.stop() }
+        let home = temporaryHome()
+        let sync = try runCommand(varde, ["sync", "--once", "--server", url, "--home", home])
+        #expect(sync.status == 0, "\(sync.stderr)")
+        let lines = sync.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("fetched") == true && lines.first?.contains("quarantined 0") == true)
+
+        let render = try runCommand(varde, ["render", "queue", "--home", home, "--size", "100x30",
+                                            "--now", "2026-11-22T12:05:00Z"])
+        #expect(render.status == 0)
+        let screen = render.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(screen.count == 31) // 30 rows and the final newline
+        #expect(screen[0].contains("Varde · Kø"))
+        #expect(render.stdout.contains("■ RØD"))
+
+        let again = try runCommand(varde, ["sync", "--once", "--server", url, "--home", home])
+        #expect(again.stdout.contains("fetched 0,"))
+    }
+
+    @Test func aServerThatIsDownEndsWithOneClearLineAndExitCode1() throws {
+        let result = try runCommand(varde, ["sync", "--once", "--server", "http://127.0.0.1:9", "--home", temporaryHome()])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("varde: sync failed: cannot reach http://127.0.0.1:9"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func aMalformedPageEndsWithOneClearLineAndKeepsTheCache() throws {
+        let home = temporaryHome()
+        let (good, goodURL) = try startSim()
+        _ = try runCommand(varde, ["sync", "--once", "--server", goodURL, "--home", home])
+        good.stop()
+        let before = try runCommand(varde, ["render", "queue", "--home", home, "--now", "2026-11-22T12:05:00Z"]).stdout
+
+        let (bad, badURL) = try startSim(["--malformed-rate", "1"])
+        defer { bad.stop() }
+        let result = try runCommand(varde, ["sync", "--once", "--server", badURL, "--home", home])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("malformed FHIR JSON"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        let after = try runCommand(varde, ["render", "queue", "--home", home, "--now", "2026-11-22T12:05:00Z"]).stdout
+        // Everything cached is still there; only the connection state line differs.
+        #expect(before.split(separator: "\n").dropLast() == after.split(separator: "\n").dropLast())
+    }
+
+    @Test func aUsageErrorExitsWith2() throws {
+        let result = try runCommand(varde, ["render", "queue", "--size", "huge"])
+        #expect(result.status == 2)
+    }
+}

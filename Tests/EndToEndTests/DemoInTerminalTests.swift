@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TestSupport
+import VardeDomain
+
+/// `varde demo` driven for real in a terminal (tmux), read back from the screen.
+@Suite(.serialized)
+struct DemoInTerminalTests {
+    static let names = MunicipalityCatalogue.all.map(\.name)
+
+    /// Distinct municipalities on rows that show a red or yellow alert.
+    func municipalitiesOnAlertRows(_ screen: String) -> Set<String> {
+        var found = Set<String>()
+        for line in screen.split(separator: "\n") where line.contains("■ RØD") || line.contains("▲ GUL") {
+            for name in Self.names where line.contains("  \(name)  ") { found.insert(name) }
+        }
+        return found
+    }
+
+    func openAlerts(_ screen: String) -> String? {
+        screen.split(separator: "\n").last { $0.contains("åpne varsler") }
+            .flatMap { $0.split(separator: "│").first?.split(separator: " ").reversed().dropFirst(2).first }
+            .map(String.init)
+    }
+
+    @Test(arguments: [(80, 24), (200, 50)])
+    func theDemoShowsALivingQueueAndQuitsCleanly(width: Int, height: Int) async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-e2e-\(UUID().uuidString)").path
+        let command = "printf 'BEFORE-DEMO\\n'; '\(vardeExecutable())' demo --home '\(home)' --speed 3000; echo EXIT=$?; sleep 60"
+        let terminal = try TmuxSession(width: width, height: height, command: command)
+        defer { terminal.close() }
+
+        let shown = await terminal.waitFor {
+            municipalitiesOnAlertRows($0).count >= 10 && $0.contains("■ RØD") && $0.contains("▲ GUL")
+        }
+        #expect(shown.ok, "fewer than 10 municipalities on red/yellow rows:\n\(shown.screen)")
+        #expect(shown.screen.contains("■ RØD"))
+        #expect(shown.screen.contains("▲ GUL"))
+        #expect(shown.screen.contains("Kø"))
+        #expect(!shown.screen.contains("BEFORE-DEMO"), "the console owns the whole screen")
+
+        // New measurements keep arriving: the number of open alerts changes while we watch.
+        let before = openAlerts(shown.screen)
+        let changed = await terminal.waitFor(seconds: 60) { openAlerts($0) != nil && openAlerts($0) != before }
+        #expect(changed.ok, "the queue did not change in 60 s:\n\(changed.screen)")
+
+        // j moves the selection: the detail line follows it.
+        let detail = { (screen: String) in screen.split(separator: "\n").dropLast().last.map(String.init) ?? "" }
+        try terminal.send("g")
+        let top = await terminal.waitFor(seconds: 5) { _ in true }
+        try terminal.send("j", "j")
+        let moved = await terminal.waitFor(seconds: 10) { detail($0) != detail(top.screen) }
+        #expect(moved.ok, "j did not move the selection")
+
+        try terminal.send("q")
+        let ended = await terminal.waitFor(seconds: 20) { $0.contains("EXIT=") }
+        #expect(ended.screen.contains("EXIT=0"))
+        #expect(ended.screen.contains("BEFORE-DEMO"), "the terminal is given back as it was")
+        #expect(!ended.screen.contains("■ RØD"))
+    }
+
+    @Test func resizingBelowTheMinimumAsksForALargerWindowAndComesBack() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-e2e-\(UUID().uuidString)").path
+        let terminal = try TmuxSession(width: 100, height: 30,
+                                       command: "'\(vardeExecutable())' demo --home '\(home)'; echo EXIT=$?; sleep 60")
+        defer { terminal.close() }
+        #expect(await terminal.waitFor { $0.contains("■ RØD") }.ok)
+        try terminal.resize(width: 60, height: 20)
+        let small = await terminal.waitFor(seconds: 10) { $0.contains("Gjør vinduet større") }
+        #expect(small.ok, "\(small.screen)")
+        try terminal.resize(width: 100, height: 30)
+        #expect(await terminal.waitFor(seconds: 10) { $0.contains("■ RØD") && !$0.contains("Gjør vinduet") }.ok)
+        try terminal.send("q")
+        #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
+    }
+}

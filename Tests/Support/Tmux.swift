@@ -1,0 +1,51 @@
+import Foundation
+
+/// A real terminal for end-to-end tests: a tmux session on its own server socket, driven by
+/// send-keys and read by capture-pane, exactly what an operator would see.
+public final class TmuxSession: @unchecked Sendable {
+    public let socket = "varde-test-\(UUID().uuidString.prefix(8))"
+    public let name = "varde"
+
+    public init(width: Int, height: Int, command: String) throws {
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let result = try runCommand("/usr/bin/tmux", ["-L", socket] + arguments,
+                                    environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
+        guard result.status == 0 else { throw TmuxFailed(message: result.stderr) }
+        return result.stdout
+    }
+
+    public func screen() -> String {
+        (try? tmux(["capture-pane", "-p", "-t", name])) ?? ""
+    }
+
+    public func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", name] + keys)
+    }
+
+    public func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the screen until `condition` holds; returns the last screen either way.
+    @discardableResult
+    public func waitFor(seconds: Double = 60, _ condition: (String) -> Bool) async -> (ok: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = screen()
+        while Date() < deadline {
+            if condition(last) { return (true, last) }
+            try? await Task.sleep(nanoseconds: 200_000_000)
+            last = screen()
+        }
+        return (condition(last), last)
+    }
+
+    public func close() {
+        _ = try? tmux(["kill-server"])
+    }
+
+    struct TmuxFailed: Error { var message: String }
+}
