@@ -95,8 +95,8 @@ public enum QueueScreen {
         let municipality = entry.municipality.number.isEmpty
             ? f.strings.unknownMunicipality : "\(entry.municipality.name) (\(entry.municipality.number))"
         let text = " \(entry.patientName) · \(municipality) · \(f.measurement(entry.trigger)) "
-            + "\(f.strings.measured) \(f.dayAndTime(entry.trigger.effective))"
-        buffer.put(text, x: 0, y: y, style: Style(.dim), maxWidth: buffer.width)
+            + "\(f.strings.measured) \(f.dayAndTime(entry.trigger.effective)) · \(f.strings.defaultLimits)"
+        buffer.put(DisplayWidth.fit(text, buffer.width), x: 0, y: y, style: Style(.dim))
     }
 
     private static func tooSmall(_ buffer: inout ScreenBuffer, _ message: String) {

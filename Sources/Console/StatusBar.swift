@@ -25,8 +25,9 @@ enum StatusBar {
             left += " · \(f.strings.neverSynced)"
         }
         let used = buffer.put(" \(left) ", x: 0, y: y, style: stale ? Style(.warning) : bar)
-        let right = "\(state.entries.count) \(f.strings.openAlerts) │ \(f.strings.hints) "
-        let x = max(used + 1, buffer.width - DisplayWidth.of(right))
-        buffer.put(right, x: x, y: y, style: bar, maxWidth: buffer.width - x)
+        // The connection always shows; the count and the hints only as far as they fit.
+        let candidates = ["\(state.entries.count) \(f.strings.openAlerts) │ \(f.strings.hints) ", "\(f.strings.hints) "]
+        guard let right = candidates.first(where: { used + 1 + DisplayWidth.of($0) <= buffer.width }) else { return }
+        buffer.put(right, x: buffer.width - DisplayWidth.of(right), y: y, style: bar)
     }
 }

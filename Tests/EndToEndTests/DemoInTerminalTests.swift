@@ -17,10 +17,11 @@ struct DemoInTerminalTests {
         return found
     }
 
+    /// The red and yellow counts in the header, e.g. "■ 12 rød  ▲ 30 gul".
     func openAlerts(_ screen: String) -> String? {
-        screen.split(separator: "\n").last { $0.contains("åpne varsler") }
-            .flatMap { $0.split(separator: "│").first?.split(separator: " ").reversed().dropFirst(2).first }
-            .map(String.init)
+        guard let header = screen.split(separator: "\n").first, let start = header.range(of: "■ ") else { return nil }
+        guard let end = header.range(of: " gul", range: start.upperBound..<header.endIndex) else { return nil }
+        return String(header[start.lowerBound..<end.upperBound])
     }
 
     @Test(arguments: [(80, 24), (200, 50)])
