@@ -28,4 +28,6 @@ public struct Alert: Hashable, Codable, Sendable {
 /// Whether an alert still waits for a nurse.
 public enum AlertStatus: String, Codable, Sendable {
     case open, resolved
+    /// The measurement behind it was later marked entered-in-error by the source.
+    case withdrawn
 }

@@ -25,10 +25,12 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
 public final class FHIRClient: Sendable {
     public let baseURL: String
     private let http: CurlHTTPClient
+    public let retry: RetryPolicy
 
-    public init(baseURL: String, http: CurlHTTPClient) {
+    public init(baseURL: String, http: CurlHTTPClient, retry: RetryPolicy = RetryPolicy()) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.http = http
+        self.retry = retry
     }
 
     /// The first page's URL of a search, e.g. `Observation?_lastUpdated=gt…&_count=500&_sort=_lastUpdated`.
@@ -40,28 +42,80 @@ public final class FHIRClient: Sendable {
         return "\(baseURL)/\(resource)" + (query.isEmpty ? "" : "?\(query)")
     }
 
-    /// Fetches and decodes one searchset page. Only URLs on this server are followed.
+    /// Fetches and decodes one searchset page, repeating transient failures by the retry policy.
+    /// Only URLs on this server are followed (the token must not leak to another host).
     public func page<Resource: Decodable & Sendable>(_ url: String, of type: Resource.Type = Resource.self)
         throws(ServiceError) -> ReceivedPage<Resource> {
         guard url.hasPrefix(baseURL + "/") || url.hasPrefix(baseURL + "?") else { throw .foreignLink(url: url) }
+        return try withRetries { () throws(Attempt) -> ReceivedPage<Resource> in
+            let (response, correlationID) = try self.send(HTTPRequest(url: url))
+            do {
+                return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: response.body)
+            } catch {
+                throw Attempt(error: .malformed(url: url, detail: describe(error), correlationID: correlationID),
+                              transient: true, retryAfter: nil)
+            }
+        }
+    }
+
+    /// POSTs a form-encoded search (the PMD style: `POST [base]/Observation/_search`), with retries.
+    public func searchByPost<Resource: Decodable & Sendable>(_ resource: String, form: [(String, String)],
+                                                             of type: Resource.Type = Resource.self)
+        throws(ServiceError) -> ReceivedPage<Resource> {
+        var components = URLComponents()
+        components.queryItems = form.map { URLQueryItem(name: $0.0, value: $0.1) }
+        let body = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        let url = "\(baseURL)/\(resource)/_search"
+        return try withRetries { () throws(Attempt) -> ReceivedPage<Resource> in
+            let request = HTTPRequest(method: "POST", url: url,
+                                      headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                                      body: Data(body.utf8))
+            let (response, correlationID) = try self.send(request)
+            do {
+                return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: response.body)
+            } catch {
+                throw Attempt(error: .malformed(url: url, detail: describe(error), correlationID: correlationID),
+                              transient: true, retryAfter: nil)
+            }
+        }
+    }
+
+    /// One failed try: the error to report if it was the last, and whether trying again may help.
+    struct Attempt: Error {
+        var error: ServiceError
+        var transient: Bool
+        var retryAfter: String?
+    }
+
+    private func send(_ request: HTTPRequest) throws(Attempt) -> (HTTPResponse, String) {
         let correlationID = UUID().uuidString.lowercased()
-        let request = HTTPRequest(url: url, headers: [
-            ("Accept", "application/fhir+json"), ("correlation-id", correlationID),
-        ])
+        var request = request
+        request.headers += [("Accept", "application/fhir+json"), ("correlation-id", correlationID)]
         let response: HTTPResponse
         do {
             response = try http.send(request)
         } catch {
-            throw .unreachable(server: baseURL, reason: error.message)
+            throw Attempt(error: .unreachable(server: baseURL, reason: error.message), transient: true, retryAfter: nil)
         }
         guard (200..<300).contains(response.status) else {
-            throw .http(status: response.status, url: url, message: Self.outcomeMessage(response.body),
-                        correlationID: correlationID)
+            throw Attempt(error: .http(status: response.status, url: request.url,
+                                       message: Self.outcomeMessage(response.body), correlationID: correlationID),
+                          transient: RetryPolicy.isTransient(status: response.status),
+                          retryAfter: response.headers["retry-after"])
         }
-        do {
-            return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: response.body)
-        } catch {
-            throw .malformed(url: url, detail: describe(error), correlationID: correlationID)
+        return (response, correlationID)
+    }
+
+    private func withRetries<T>(_ body: () throws(Attempt) -> T) throws(ServiceError) -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try body()
+            } catch {
+                guard error.transient, attempt < retry.attempts else { throw error.error }
+                Thread.sleep(forTimeInterval: retry.delay(after: attempt, retryAfter: error.retryAfter))
+                attempt += 1
+            }
         }
     }
 

@@ -57,6 +57,7 @@ public enum ObservationMapping {
                 value = raw
             }
         }
+        if let reason = PhysicalLimits.problem(kind, value: value, second: second) { throw problem(reason) }
         return HomeMeasurement(id: id, patientID: patientID, kind: kind, code: codeText, codeDisplay: display,
                                value: value, secondValue: second, unit: unit, effective: effective,
                                lastUpdated: lastUpdated, status: status)

@@ -27,6 +27,16 @@ public final class FaultInjector: @unchecked Sendable {
 
     func shouldFail() -> Bool { roll(faults.failRate) }
     func shouldMalform() -> Bool { roll(faults.malformedRate) }
+    func shouldDrop() -> Bool { roll(faults.dropRate) }
+
+    /// Whether an observation is one of the always-invalid ones (decided by its id, not by chance).
+    public func isInvalid(_ id: String) -> Bool {
+        let rate = faults.invalidResourceRate
+        guard rate > 0 else { return false }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Double(hash % 10_000) / 10_000 < rate
+    }
 }
 
 /// Applies latency and 503 failures before any route runs.

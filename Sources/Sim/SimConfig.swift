@@ -36,10 +36,17 @@ public struct SimFaults: Sendable {
     public var latencyMs = 0
     /// Fraction of search pages sent as truncated, unparseable JSON.
     public var malformedRate = 0.0
+    /// Fraction of search pages whose connection is cut halfway through the body.
+    public var dropRate = 0.0
+    /// Fraction of observations served as invalid resources (no subject, a text value); always the same ones.
+    public var invalidResourceRate = 0.0
 
-    public init(failRate: Double = 0, latencyMs: Int = 0, malformedRate: Double = 0) {
+    public init(failRate: Double = 0, latencyMs: Int = 0, malformedRate: Double = 0, dropRate: Double = 0,
+                invalidResourceRate: Double = 0) {
         self.failRate = failRate
         self.latencyMs = latencyMs
         self.malformedRate = malformedRate
+        self.dropRate = dropRate
+        self.invalidResourceRate = invalidResourceRate
     }
 }

@@ -59,8 +59,9 @@ public struct SimServer: Sendable {
         let page = centre.observations(after: query.after, count: query.count)
         let base = baseURL(request)
         let entries = page.items.map { m in
-            FHIRSearchBundle<FHIRObservation>.Entry(fullUrl: "\(base)/Observation/\(m.id)",
-                                                    resource: ObservationMapping.observation(from: m))
+            var observation = ObservationMapping.observation(from: m)
+            if faults.isInvalid(m.id) { observation.subject = nil } // a resource no client can place
+            return FHIRSearchBundle<FHIRObservation>.Entry(fullUrl: "\(base)/Observation/\(m.id)", resource: observation)
         }
         return bundle(entries, page: page, resource: "Observation", query: query, base: base)
     }
@@ -75,7 +76,11 @@ public struct SimServer: Sendable {
                                       meta: FHIRMeta(lastUpdated: FHIRDateTime.format(centre.now())),
                                       total: page.total, link: links, entry: entries)
         var response = fhir(bundle)
-        if faults.shouldMalform() { response.body = .init(byteBuffer: ByteBuffer(string: "{\"resourceType\":\"Bundle\",\"entry\":[{\"resour")) }
+        if faults.shouldMalform() {
+            response.body = .init(byteBuffer: ByteBuffer(string: "{\"resourceType\":\"Bundle\",\"entry\":[{\"resour"))
+        } else if faults.shouldDrop() {
+            response.body = droppedHalfway((try? fhirEncoder.encode(bundle)) ?? Data())
+        }
         return response
     }
 
@@ -138,6 +143,16 @@ let fhirEncoder: JSONEncoder = {
     encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     return encoder
 }()
+
+/// A body that announces its full length, sends half, then cuts the connection.
+func droppedHalfway(_ data: Data) -> ResponseBody {
+    ResponseBody(contentLength: data.count) { writer in
+        try await writer.write(ByteBuffer(bytes: data.prefix(data.count / 2)))
+        throw ConnectionDropped()
+    }
+}
+
+struct ConnectionDropped: Error {}
 
 /// A 200 response with a FHIR JSON body.
 func fhir(_ value: some Encodable) -> Response {

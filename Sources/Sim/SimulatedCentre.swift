@@ -13,6 +13,14 @@ public final class SimulatedCentre: @unchecked Sendable {
     /// `lastUpdated` of each observation in milliseconds: strictly increasing, so keyset paging is exact.
     private var stamps: [Int64] = []
     private var patientStamps: [Int64]
+    /// Versions replaced by a later one (an entered-in-error correction), in increasing order.
+    private var superseded: [Int] = []
+    /// Corrections still to come: (model time, index of the measurement to mark entered-in-error).
+    private var corrections: [(due: Double, index: Int)] = []
+    private var nextCorrection = 0
+    private var correctionRandom: SeededRandom
+    /// Share of measurements a patient later marks as entered in error ("that was my husband's").
+    static let correctionRate = 0.005
     private let start: Double
     private let historyStart: Double
 
@@ -36,6 +44,7 @@ public final class SimulatedCentre: @unchecked Sendable {
             for (s, stream) in model.streams.enumerated() { heap.insert(Due(time: stream.nextDue, patient: p, stream: s)) }
         }
         due = heap
+        correctionRandom = SeededRandom(seed: config.seed ^ 0x5E7)
         advance(to: config.start)
     }
 
@@ -53,7 +62,14 @@ public final class SimulatedCentre: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let horizon = modelTime(min(now, self.now()).timeIntervalSince1970)
-        while let next = due.min, next.time <= horizon {
+        while true {
+            let correction = nextCorrection < corrections.count ? corrections[nextCorrection] : nil
+            if let correction, correction.due <= horizon, correction.due <= (due.min?.time ?? .infinity) {
+                nextCorrection += 1
+                correct(correction.index, at: correction.due)
+                continue
+            }
+            guard let next = due.min, next.time <= horizon else { break }
             _ = due.removeMin()
             var model = models[next.patient]
             let stream = model.streams[next.stream]
@@ -67,9 +83,32 @@ public final class SimulatedCentre: @unchecked Sendable {
                 lastUpdated: Date(timeIntervalSince1970: Double(stamp) / 1000))
             observations.append(measurement)
             stamps.append(stamp)
+            if Double.random(in: 0..<1, using: &correctionRandom) < Self.correctionRate {
+                corrections.append((due: next.time + 2 * 3600, index: observations.count - 1))
+            }
             due.insert(Due(time: model.streams[next.stream].nextDue, patient: next.patient, stream: next.stream))
             models[next.patient] = model
         }
+    }
+
+    /// Publishes a new version of measurement `index` marked entered-in-error; the old version is gone.
+    private func correct(_ index: Int, at t: Double) {
+        var corrected = observations[index]
+        corrected.status = .enteredInError
+        let stamp = max((stamps.last ?? 0) + 1, Int64((realTime(t) * 1000).rounded()) + 1500)
+        corrected.lastUpdated = Date(timeIntervalSince1970: Double(stamp) / 1000)
+        observations.append(corrected)
+        stamps.append(stamp)
+        superseded.append(index)
+    }
+
+    private func isSuperseded(_ index: Int) -> Bool {
+        var low = 0, high = superseded.count
+        while low < high {
+            let mid = (low + high) / 2
+            if superseded[mid] < index { low = mid + 1 } else { high = mid }
+        }
+        return low < superseded.count && superseded[low] == index
     }
 
     /// A page of results in `_lastUpdated` order after `cursor` (milliseconds, exclusive).
@@ -89,26 +128,35 @@ public final class SimulatedCentre: @unchecked Sendable {
                     hasMore: to < patientStamps.count, lastStamp: to > from ? patientStamps[to - 1] : nil)
     }
 
+    /// Current versions only: a measurement corrected later is served in its corrected form.
     public func observations(after cursor: Int64?, count: Int) -> Page<HomeMeasurement> {
         lock.lock()
         defer { lock.unlock() }
         let from = Self.firstIndex(in: stamps, after: cursor)
-        let to = min(stamps.count, from + count)
-        return Page(items: Array(observations[from..<to]), total: stamps.count - from, hasMore: to < stamps.count,
-                    lastStamp: to > from ? stamps[to - 1] : nil)
+        var items: [HomeMeasurement] = []
+        var index = from
+        while index < observations.count, items.count < count {
+            if !isSuperseded(index) { items.append(observations[index]) }
+            index += 1
+        }
+        let laterSuperseded = superseded.filter { $0 >= from }.count
+        return Page(items: items, total: observations.count - from - laterSuperseded,
+                    hasMore: (index..<observations.count).contains { !isSuperseded($0) },
+                    lastStamp: index > from ? stamps[index - 1] : nil)
     }
 
+    /// How many measurements the centre holds now (current versions).
     public var observationCount: Int {
         lock.lock()
         defer { lock.unlock() }
-        return observations.count
+        return observations.count - superseded.count
     }
 
-    /// Every observation generated so far (for tests that compare a cache with the server).
+    /// The current version of every measurement (for tests that compare a cache with the server).
     public func allObservations() -> [HomeMeasurement] {
         lock.lock()
         defer { lock.unlock() }
-        return observations
+        return observations.indices.filter { !isSuperseded($0) }.map { observations[$0] }
     }
 
     public var allPatients: [Patient] { models.map(\.patient) }

@@ -21,6 +21,7 @@ public struct IngestResult: Sendable, Equatable {
     public var stored = 0
     public var alertsOpened = 0
     public var alertsEscalated = 0
+    public var alertsWithdrawn = 0
 
     public init() {}
 }
@@ -48,7 +49,10 @@ extension CacheDatabase {
                 // Insert-or-ignore tells new from re-delivered measurements in one statement.
                 try measurement.insert(db, onConflict: .ignore)
                 let isNew = db.changesCount == 1
-                if !isNew { try measurement.update(db) }
+                if !isNew {
+                    try measurement.update(db)
+                    if !measurement.status.counts { result.alertsWithdrawn += try withdrawAlerts(triggeredBy: measurement.id, db) }
+                }
                 result.stored += 1
                 guard isNew else { continue }
                 let diagnoses = try diagnosesByPatient[measurement.patientID]
@@ -72,6 +76,13 @@ extension CacheDatabase {
             if let cursor { try save(cursor, db) }
             return result
         }
+    }
+
+    /// An open alert whose measurement turned out to be entered in error leaves the queue.
+    private func withdrawAlerts(triggeredBy measurementID: String, _ db: Database) throws -> Int {
+        try db.execute(sql: "UPDATE alert SET status = ? WHERE status = ? AND triggerMeasurementID = ?",
+                       arguments: [AlertStatus.withdrawn.rawValue, AlertStatus.open.rawValue, measurementID])
+        return db.changesCount
     }
 
     public func cursor(server: String, resource: String) throws -> String? {

@@ -60,6 +60,7 @@ extension CacheDatabase {
                 t.column("lastError", .text)
             }
         }
+        registerV2(&migrator)
         return migrator
     }
 }

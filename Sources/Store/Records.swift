@@ -3,7 +3,7 @@ import GRDB
 import VardeDomain
 
 /// Records whose dates are stored as seconds since 1970, so SQL can compare and order them.
-protocol NumericDates: FetchableRecord, EncodableRecord {}
+public protocol NumericDates: FetchableRecord, EncodableRecord {}
 
 extension NumericDates {
     public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {

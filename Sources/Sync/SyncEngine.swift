@@ -53,18 +53,20 @@ public final class SyncEngine: Sendable {
             var patients: [Patient] = []
             var municipalities: [Municipality] = []
             var newest: (Date, String)?
+            var problems: [EntryProblem] = []
             for entry in page.entries {
                 summary.fetched += 1
                 do {
                     let resource = try entry.get()
+                    newest = Self.newer(newest, resource.meta?.lastUpdated)
                     let (patient, municipality) = try PatientMapping.patient(from: resource)
                     patients.append(patient)
                     if let municipality { municipalities.append(municipality) }
-                    newest = Self.newer(newest, resource.meta?.lastUpdated)
                 } catch {
-                    summary.quarantined += 1
+                    problems.append(error)
                 }
             }
+            try quarantine(problems, into: &summary)
             let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "Patient", value: $0.1) }
             summary.stored += try cache.storePatients(patients, municipalities: municipalities, cursor: cursor)
             summary.pages += 1
@@ -78,24 +80,37 @@ public final class SyncEngine: Sendable {
             let page = try client.page(url, of: FHIRObservation.self)
             var measurements: [HomeMeasurement] = []
             var newest: (Date, String)?
+            var problems: [EntryProblem] = []
             for entry in page.entries {
                 summary.fetched += 1
                 do {
                     let resource = try entry.get()
-                    measurements.append(try ObservationMapping.measurement(from: resource))
                     newest = Self.newer(newest, resource.meta?.lastUpdated)
+                    measurements.append(try ObservationMapping.measurement(from: resource))
                 } catch {
-                    summary.quarantined += 1
+                    problems.append(error)
                 }
             }
+            try quarantine(problems, into: &summary)
             let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "Observation", value: $0.1) }
             let result = try cache.storeMeasurements(measurements, triage: triage, now: clock(), cursor: cursor)
             summary.stored += result.stored
             summary.alertsOpened += result.alertsOpened
             summary.alertsEscalated += result.alertsEscalated
+            summary.alertsWithdrawn += result.alertsWithdrawn
             summary.pages += 1
             next = page.nextURL
         }
+    }
+
+    /// Unusable resources are kept aside with their reason; they never stop the valid ones.
+    private func quarantine(_ problems: [EntryProblem], into summary: inout SyncSummary) throws {
+        summary.quarantined += problems.count
+        let now = clock()
+        try cache.quarantine(problems.map {
+            QuarantinedResource(server: client.baseURL, resourceType: $0.resourceType, resourceID: $0.resourceID,
+                                reason: $0.reason, receivedAt: now)
+        })
     }
 
     /// Keeps the newest `meta.lastUpdated` seen, in the server's own spelling for the next query.

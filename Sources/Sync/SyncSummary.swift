@@ -7,6 +7,7 @@ public struct SyncSummary: Sendable, Equatable {
     public var quarantined = 0
     public var alertsOpened = 0
     public var alertsEscalated = 0
+    public var alertsWithdrawn = 0
     public var pages = 0
     public var duration: TimeInterval = 0
 
@@ -14,7 +15,7 @@ public struct SyncSummary: Sendable, Equatable {
 
     public var line: String {
         "fetched \(fetched), stored \(stored), quarantined \(quarantined), "
-            + "alerts opened \(alertsOpened), escalated \(alertsEscalated), pages \(pages), "
+            + "alerts opened \(alertsOpened), escalated \(alertsEscalated), withdrawn \(alertsWithdrawn), pages \(pages), "
             + String(format: "%.2f s", duration)
     }
 }

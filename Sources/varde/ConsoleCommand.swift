@@ -14,8 +14,10 @@ struct Console: ParsableCommand {
     @Option(help: "Colour theme from the Themes folder.") var theme: String = "default"
 
     func run() throws {
-        let cache = Home(common.home).openCache()
-        runConsole(cache: cache, engine: makeEngine(server: server, cache: cache), themeName: theme,
+        let home = Home(common.home)
+        let cache = home.openCache()
+        runConsole(cache: cache, engine: makeEngine(server: server, cache: cache, settings: httpSettings(common, home: home)),
+                   themeName: theme,
                    language: language(common.lang))
     }
 }

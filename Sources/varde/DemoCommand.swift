@@ -19,8 +19,9 @@ struct Demo: ParsableCommand {
         let temporary = common.home == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("varde-demo-\(getpid())").path : nil
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
-        let cache = Home(common.home ?? temporary).openCache()
-        let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache)
+        let home = Home(common.home ?? temporary)
+        let cache = home.openCache()
+        let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache, settings: httpSettings(common, home: home))
         runConsole(cache: cache, engine: engine, themeName: theme, language: language(common.lang), syncInterval: 1)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VardeConsole
+import VardeService
 import VardeStore
 
 /// Where the cache lives, resolved from `--home`, `VARDE_HOME` or the XDG data folder.
@@ -33,7 +34,12 @@ func language(_ code: String) -> Language {
     return language
 }
 
-/// The bearer token from `VARDE_TOKEN`; never printed.
-func bearerToken() -> String? {
-    ProcessInfo.processInfo.environment["VARDE_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+/// HTTP settings from the common options: the token (env or a private file, never printed) and CA.
+func httpSettings(_ common: CommonOptions, home: Home) -> HTTPSettings {
+    do {
+        let token = try AccessToken.load(file: common.tokenFile ?? (home.path as NSString).appendingPathComponent("token"))
+        return HTTPSettings(caFile: common.caFile, bearerToken: token)
+    } catch {
+        fail("\(error)")
+    }
 }

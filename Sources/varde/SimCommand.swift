@@ -34,9 +34,12 @@ struct Sim: ParsableCommand {
     @Option(name: .customLong("fail-rate"), help: "Fraction of requests answered 503.") var failRate: Double = 0
     @Option(name: .customLong("latency-ms"), help: "Delay before every response.") var latencyMs: Int = 0
     @Option(name: .customLong("malformed-rate"), help: "Fraction of pages sent as broken JSON.") var malformedRate: Double = 0
+    @Option(name: .customLong("drop-connections"), help: "Fraction of pages whose connection is cut halfway.") var dropConnections: Double = 0
+    @Option(name: .customLong("invalid-rate"), help: "Fraction of observations served as invalid resources.") var invalidRate: Double = 0
 
     func run() throws {
-        let faults = SimFaults(failRate: failRate, latencyMs: latencyMs, malformedRate: malformedRate)
+        let faults = SimFaults(failRate: failRate, latencyMs: latencyMs, malformedRate: malformedRate,
+                               dropRate: dropConnections, invalidResourceRate: invalidRate)
         let centre = SimulatedCentre(config: sim.config(defaultSpeed: 1, faults: faults))
         let server = SimServer(centre: centre)
         let done = DispatchSemaphore(value: 0)

@@ -14,8 +14,9 @@ struct Sync: ParsableCommand {
     @Option(help: "Seconds between passes when not --once.") var interval: Double = 5
 
     func run() throws {
-        let cache = Home(common.home).openCache()
-        let engine = makeEngine(server: server, cache: cache)
+        let home = Home(common.home)
+        let cache = home.openCache()
+        let engine = makeEngine(server: server, cache: cache, settings: httpSettings(common, home: home))
         repeat {
             do {
                 let summary = try engine.syncOnce()
@@ -29,9 +30,9 @@ struct Sync: ParsableCommand {
     }
 }
 
-func makeEngine(server: String, cache: CacheDatabase) -> SyncEngine {
+func makeEngine(server: String, cache: CacheDatabase, settings: HTTPSettings) -> SyncEngine {
     guard let url = URL(string: server), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
     else { fail("not an http(s) URL: \(server)") }
-    let http = CurlHTTPClient(settings: HTTPSettings(bearerToken: bearerToken()))
+    let http = CurlHTTPClient(settings: settings)
     return SyncEngine(client: FHIRClient(baseURL: server, http: http), cache: cache)
 }

@@ -7,11 +7,12 @@ struct Varde: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "varde",
         abstract: "Varde: the console for nurses in a digital home follow-up centre.",
-        subcommands: [Console.self, Demo.self, Sim.self, Sync.self, Render.self],
+        subcommands: [Console.self, Demo.self, Sim.self, Sync.self, Render.self, Quarantine.self],
         defaultSubcommand: Console.self)
 
     /// Runs the command; usage errors exit with 2 as the command contract says (not EX_USAGE).
     static func main() {
+        umask(0o077) // the cache, its journal and anything else Varde writes are private to the user
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -35,6 +36,12 @@ struct CommonOptions: ParsableArguments {
 
     @Option(help: "Language: nb (Norwegian bokmål) or en.")
     var lang: String = "nb"
+
+    @Option(name: .customLong("ca-file"), help: "PEM file of a private CA to trust (TLS is always verified).")
+    var caFile: String?
+
+    @Option(name: .customLong("token-file"), help: "File with the access token, mode 0600 (default: HOME/token; VARDE_TOKEN wins).")
+    var tokenFile: String?
 }
 
 /// Ends the program with a one-line reason on stderr and exit code 1.

@@ -91,7 +91,7 @@ struct SimulatorFHIRValidityTests {
             let bundle = try await get(next)
             for observation in checkSearchset(bundle, resourceType: "Observation", base: sim.baseURL) {
                 seen += 1
-                #expect(["registered", "preliminary", "final", "amended"].contains(observation["status"] as? String ?? ""))
+                #expect(["registered", "preliminary", "final", "amended", "entered-in-error"].contains(observation["status"] as? String ?? ""))
                 let subject = (observation["subject"] as? [String: Any])?["reference"] as? String ?? ""
                 #expect(subject.hasPrefix("Patient/"))
                 #expect((observation["effectiveDateTime"] as? String)?.wholeMatch(of: Self.instantPattern) != nil)

@@ -10,8 +10,12 @@ import VardeSync
 /// Sync over real HTTP (libcurl → Hummingbird on loopback) into a real SQLite cache.
 @Suite(.serialized)
 struct SyncAgainstSimulatorTests {
-    func engine(_ url: String, _ cache: CacheDatabase, pageSize: Int = 100) -> SyncEngine {
-        SyncEngine(client: FHIRClient(baseURL: url, http: CurlHTTPClient(settings: HTTPSettings(totalTimeout: 10))),
+    /// Quick retries so fault tests stay fast; the policy itself is the production one.
+    static let quickRetries = RetryPolicy(attempts: 4, baseDelay: 0.01, maxDelay: 0.05)
+
+    func engine(_ url: String, _ cache: CacheDatabase, pageSize: Int = 100, retry: RetryPolicy = quickRetries) -> SyncEngine {
+        SyncEngine(client: FHIRClient(baseURL: url, http: CurlHTTPClient(settings: HTTPSettings(totalTimeout: 10)),
+                                      retry: retry),
                    cache: cache, pageSize: pageSize, clock: { fixedStart })
     }
 
@@ -68,7 +72,7 @@ struct SyncAgainstSimulatorTests {
         defer { sim.stop() }
         let cache = try temporaryCache()
         let sync = engine(sim.baseURL, cache, pageSize: 50)
-        sim.server.faults.faults = SimFaults(malformedRate: 0.3)
+        sim.server.faults.faults = SimFaults(malformedRate: 1)
         var failure: (any Error)?
         do { _ = try await offPool { try sync.syncOnce() } } catch { failure = error }
         let error = try #require(failure as? ServiceError)
