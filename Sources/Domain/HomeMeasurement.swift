@@ -17,10 +17,13 @@ public struct HomeMeasurement: Hashable, Codable, Sendable {
     public var effective: Date
     public var lastUpdated: Date
     public var status: MeasurementStatus
+    /// The business identifier ("system|value") the source gave it; the same measurement arriving
+    /// from two sources carries the same one.
+    public var sourceIdentifier: String?
 
     public init(id: String, patientID: String, kind: MeasurementKind, code: String, codeDisplay: String? = nil,
                 value: Double, secondValue: Double? = nil, unit: String, effective: Date, lastUpdated: Date,
-                status: MeasurementStatus = .final) {
+                status: MeasurementStatus = .final, sourceIdentifier: String? = nil) {
         self.id = id
         self.patientID = patientID
         self.kind = kind
@@ -32,6 +35,7 @@ public struct HomeMeasurement: Hashable, Codable, Sendable {
         self.effective = effective
         self.lastUpdated = lastUpdated
         self.status = status
+        self.sourceIdentifier = sourceIdentifier
     }
 }
 

@@ -109,10 +109,11 @@ public struct FHIRObservation: Codable, Sendable, Equatable {
         }
     }
 
-    public init(id: String?, meta: FHIRMeta?, status: String, category: [FHIRCodeableConcept]?,
-                code: FHIRCodeableConcept, subject: FHIRReference?, effectiveDateTime: String?,
-                valueQuantity: FHIRQuantity?, component: [Component]? = nil) {
+    public init(id: String?, meta: FHIRMeta?, identifier: [FHIRIdentifier]? = nil, status: String,
+                category: [FHIRCodeableConcept]?, code: FHIRCodeableConcept, subject: FHIRReference?,
+                effectiveDateTime: String?, valueQuantity: FHIRQuantity?, component: [Component]? = nil) {
         self.id = id
+        self.identifier = identifier
         self.meta = meta
         self.status = status
         self.category = category

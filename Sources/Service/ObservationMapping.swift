@@ -4,15 +4,25 @@ import VardeDomain
 /// FHIR Observation ↔ `HomeMeasurement`.
 public enum ObservationMapping {
     /// Maps a received Observation; throws an `EntryProblem` naming what made it unusable.
-    public static func measurement(from observation: FHIRObservation) throws(EntryProblem) -> HomeMeasurement {
+    /// `patientByNationalID` resolves subjects referenced by fødselsnummer (the PMD style).
+    public static func measurement(from observation: FHIRObservation,
+                                   patientByNationalID: (String) -> String? = { _ in nil })
+        throws(EntryProblem) -> HomeMeasurement {
         func problem(_ reason: String) -> EntryProblem {
             EntryProblem(resourceType: "Observation", resourceID: observation.id, reason: reason)
         }
         guard let id = observation.id, !id.isEmpty else { throw problem("no id") }
-        guard let reference = observation.subject?.reference, reference.hasPrefix("Patient/"),
-              reference.count > "Patient/".count
-        else { throw problem("subject is not a Patient reference") }
-        let patientID = String(reference.dropFirst("Patient/".count))
+        let patientID: String
+        if let reference = observation.subject?.reference, reference.hasPrefix("Patient/"),
+           reference.count > "Patient/".count {
+            patientID = String(reference.dropFirst("Patient/".count))
+        } else if let identifier = observation.subject?.identifier, identifier.system == NationalIdentityNumber.system,
+                  let number = identifier.value {
+            guard let known = patientByNationalID(number) else { throw problem("subject's fødselsnummer is not a rostered patient") }
+            patientID = known
+        } else {
+            throw problem("subject is not a Patient reference")
+        }
         guard let effectiveText = observation.effectiveDateTime, let effective = FHIRDateTime.parse(effectiveText)
         else { throw problem("no valid effectiveDateTime") }
         let lastUpdated = observation.meta?.lastUpdated.flatMap(FHIRDateTime.parse) ?? effective
@@ -60,7 +70,8 @@ public enum ObservationMapping {
         if let reason = PhysicalLimits.problem(kind, value: value, second: second) { throw problem(reason) }
         return HomeMeasurement(id: id, patientID: patientID, kind: kind, code: codeText, codeDisplay: display,
                                value: value, secondValue: second, unit: unit, effective: effective,
-                               lastUpdated: lastUpdated, status: status)
+                               lastUpdated: lastUpdated, status: status,
+                               sourceIdentifier: observation.identifier?.first.map { "\($0.system ?? "")|\($0.value ?? "")" })
     }
 
     // A value in a unit Varde cannot convert is kept, as "other", with its own unit.
@@ -81,8 +92,13 @@ public enum ObservationMapping {
         func quantity(_ value: Double) -> FHIRQuantity {
             FHIRQuantity(value: value, unit: unitDisplay(m.unit), code: m.unit)
         }
+        let identifier = m.sourceIdentifier.map { text -> [FHIRIdentifier] in
+            let parts = text.split(separator: "|", maxSplits: 1).map(String.init)
+            return [FHIRIdentifier(system: parts.first, value: parts.count > 1 ? parts[1] : nil)]
+        }
         var observation = FHIRObservation(
-            id: m.id, meta: FHIRMeta(lastUpdated: FHIRDateTime.format(m.lastUpdated)), status: m.status.rawValue,
+            id: m.id, meta: FHIRMeta(lastUpdated: FHIRDateTime.format(m.lastUpdated)), identifier: identifier,
+            status: m.status.rawValue,
             category: [category], code: FHIRCodeableConcept(coding: [coding]),
             subject: FHIRReference(reference: "Patient/\(m.patientID)"),
             effectiveDateTime: FHIRDateTime.format(m.effective), valueQuantity: nil)

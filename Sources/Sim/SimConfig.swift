@@ -14,6 +14,9 @@ public struct SimConfig: Sendable {
     /// A frozen centre never moves past `start`: its data is the same on every run (golden screens, tests).
     public var frozen = false
     public var faults = SimFaults()
+    /// Share of measurements that only the PMD-style companion endpoint has (taken at the GP's office,
+    /// say); 0 means the follow-up service has them all.
+    public var pmdOnlyShare = 0.0
 
     public init(patients: Int = 400, municipalities: Int = 30, seed: UInt64 = 1, speed: Double = 1,
                 historyDays: Double = 3, start: Date = Date(), frozen: Bool = false, faults: SimFaults = SimFaults()) {

@@ -39,6 +39,7 @@ public struct SimServer: Sendable {
         router.get("metadata") { _, _ in fhir(CapabilityStatement.simulator()) }
         router.get("Patient") { request, _ in try await self.searchPatients(request) }
         router.get("Observation") { request, _ in try await self.searchObservations(request) }
+        PMDEndpoint(centre: centre, faults: faults).register(on: router)
         return router
     }
 

@@ -13,6 +13,11 @@ public final class SimulatedCentre: @unchecked Sendable {
     /// `lastUpdated` of each observation in milliseconds: strictly increasing, so keyset paging is exact.
     private var stamps: [Int64] = []
     private var patientStamps: [Int64]
+    /// Indexes of each patient's measurements, in time order (for per-patient PMD searches).
+    private var indexesByPatient: [String: [Int]] = [:]
+    private let patientIndexByNationalID: [String: Int]
+    /// The system of the business identifier every simulated measurement carries, in both sources.
+    public static let measurementIdentifierSystem = "https://varde.example.no/fhir/sid/measurement"
     /// Versions replaced by a later one (an entered-in-error correction), in increasing order.
     private var superseded: [Int] = []
     /// Corrections still to come: (model time, index of the measurement to mark entered-in-error).
@@ -38,6 +43,7 @@ public final class SimulatedCentre: @unchecked Sendable {
         start = config.start.timeIntervalSince1970
         historyStart = start - config.historyDays * 86_400
         models = Population.generate(config, firstTime: historyStart)
+        patientIndexByNationalID = Dictionary(models.enumerated().map { ($1.patient.nationalID, $0) }) { a, _ in a }
         patientStamps = models.map { Int64(($0.patient.lastUpdated.timeIntervalSince1970 * 1000).rounded()) }
         var heap = Heap<Due>()
         for (p, model) in models.enumerated() {
@@ -80,7 +86,9 @@ public final class SimulatedCentre: @unchecked Sendable {
                 id: "obs-\(observations.count + 1)", patientID: model.patient.id, kind: stream.kind,
                 code: "\(stream.kind.codes[0].system)|\(stream.kind.codes[0].code)", value: value, secondValue: second,
                 unit: stream.kind.canonicalUnit, effective: Date(timeIntervalSince1970: (taken * 1000).rounded() / 1000),
-                lastUpdated: Date(timeIntervalSince1970: Double(stamp) / 1000))
+                lastUpdated: Date(timeIntervalSince1970: Double(stamp) / 1000),
+                sourceIdentifier: "\(Self.measurementIdentifierSystem)|m-\(observations.count + 1)")
+            indexesByPatient[model.patient.id, default: []].append(observations.count)
             observations.append(measurement)
             stamps.append(stamp)
             if Double.random(in: 0..<1, using: &correctionRandom) < Self.correctionRate {
@@ -97,6 +105,7 @@ public final class SimulatedCentre: @unchecked Sendable {
         corrected.status = .enteredInError
         let stamp = max((stamps.last ?? 0) + 1, Int64((realTime(t) * 1000).rounded()) + 1500)
         corrected.lastUpdated = Date(timeIntervalSince1970: Double(stamp) / 1000)
+        indexesByPatient[corrected.patientID, default: []].append(observations.count)
         observations.append(corrected)
         stamps.append(stamp)
         superseded.append(index)
@@ -136,13 +145,41 @@ public final class SimulatedCentre: @unchecked Sendable {
         var items: [HomeMeasurement] = []
         var index = from
         while index < observations.count, items.count < count {
-            if !isSuperseded(index) { items.append(observations[index]) }
+            if !isSuperseded(index), !isPMDOnly(observations[index]) { items.append(observations[index]) }
             index += 1
         }
         let laterSuperseded = superseded.filter { $0 >= from }.count
         return Page(items: items, total: observations.count - from - laterSuperseded,
-                    hasMore: (index..<observations.count).contains { !isSuperseded($0) },
+                    hasMore: (index..<observations.count).contains { !isSuperseded($0) && !isPMDOnly(observations[$0]) },
                     lastStamp: index > from ? stamps[index - 1] : nil)
+    }
+
+    /// Whether only the PMD-style endpoint serves this measurement (decided by its identifier).
+    public func isPMDOnly(_ m: HomeMeasurement) -> Bool {
+        guard config.pmdOnlyShare > 0, let identifier = m.sourceIdentifier else { return false }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in identifier.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Double(hash % 10_000) / 10_000 < config.pmdOnlyShare
+    }
+
+    /// Whether the PMD-style endpoint has this measurement: its own ones and a third of the shared ones.
+    public func isInPMD(_ m: HomeMeasurement) -> Bool {
+        if isPMDOnly(m) { return true }
+        guard let number = m.sourceIdentifier?.split(separator: "-").last.flatMap({ Int($0) }) else { return false }
+        return number % 3 == 0
+    }
+
+    /// A PMD-style per-patient search: the patient's current measurements in PMD with `effective` after `after`.
+    public func pmdSearch(nationalID: String, after: Date?, before: Date? = nil) -> (Patient, Municipality, [HomeMeasurement])? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let index = patientIndexByNationalID[nationalID] else { return nil }
+        let model = models[index]
+        let items = (indexesByPatient[model.patient.id] ?? []).lazy
+            .filter { !self.isSuperseded($0) }
+            .map { self.observations[$0] }
+            .filter { m in self.isInPMD(m) && (after.map { m.effective > $0 } ?? true) && (before.map { m.effective < $0 } ?? true) }
+        return (model.patient, model.municipality, Array(items))
     }
 
     /// How many measurements the centre holds now (current versions).

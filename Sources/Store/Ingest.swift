@@ -22,6 +22,8 @@ public struct IngestResult: Sendable, Equatable {
     public var alertsOpened = 0
     public var alertsEscalated = 0
     public var alertsWithdrawn = 0
+    /// Measurements already stored under another resource id (the same one from a second source).
+    public var duplicates = 0
 
     public init() {}
 }
@@ -46,6 +48,10 @@ extension CacheDatabase {
             var result = IngestResult()
             var diagnosesByPatient: [String: [Diagnosis]] = [:]
             for measurement in measurements.sorted(by: { $0.effective < $1.effective }) {
+                if try isCopyFromAnotherSource(measurement, db) {
+                    result.duplicates += 1
+                    continue
+                }
                 // Insert-or-ignore tells new from re-delivered measurements in one statement.
                 try measurement.insert(db, onConflict: .ignore)
                 let isNew = db.changesCount == 1
@@ -76,6 +82,22 @@ extension CacheDatabase {
             if let cursor { try save(cursor, db) }
             return result
         }
+    }
+
+    /// The same measurement from a second source: same business identifier, or failing that the same
+    /// patient, kind, time and values, under another resource id.
+    private func isCopyFromAnotherSource(_ m: HomeMeasurement, _ db: Database) throws -> Bool {
+        if let identifier = m.sourceIdentifier {
+            if let id = try String.fetchOne(db, sql: "SELECT id FROM observation WHERE sourceIdentifier = ? LIMIT 1",
+                                            arguments: [identifier]) {
+                return id != m.id
+            }
+        }
+        let twin = try String.fetchOne(db, sql: """
+            SELECT id FROM observation WHERE patientID = ? AND kind = ? AND effective = ? AND value = ?
+              AND secondValue IS ? AND id != ? LIMIT 1
+            """, arguments: [m.patientID, m.kind.rawValue, m.effective.timeIntervalSince1970, m.value, m.secondValue, m.id])
+        return twin != nil
     }
 
     /// An open alert whose measurement turned out to be entered in error leaves the queue.

@@ -15,5 +15,9 @@ extension CacheDatabase {
             try db.create(index: "quarantine_by_resource", on: "quarantine",
                           columns: ["server", "resourceType", "resourceID"])
         }
+        migrator.registerMigration("v2-measurement-identifier") { db in
+            try db.alter(table: "observation") { t in t.add(column: "sourceIdentifier", .text) }
+            try db.create(index: "observation_by_identifier", on: "observation", columns: ["sourceIdentifier"])
+        }
     }
 }

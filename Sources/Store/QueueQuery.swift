@@ -26,7 +26,7 @@ extension CacheDatabase {
         SELECT a.id AS alertID, a.zone, a.raisedAt, a.patientID,
                p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
                o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
-               o.unit, o.effective, o.lastUpdated, o.status
+               o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier
         FROM alert a
         JOIN observation o ON o.id = a.triggerMeasurementID
         LEFT JOIN patient p ON p.id = a.patientID
@@ -48,7 +48,7 @@ extension CacheDatabase {
                 codeDisplay: row["codeDisplay"], value: row["value"], secondValue: row["secondValue"],
                 unit: row["unit"], effective: Date(timeIntervalSince1970: row["effective"]),
                 lastUpdated: Date(timeIntervalSince1970: row["lastUpdated"]),
-                status: MeasurementStatus(rawValue: row["status"]) ?? .unknown)
+                status: MeasurementStatus(rawValue: row["status"]) ?? .unknown, sourceIdentifier: row["sourceIdentifier"])
             let family: String? = row["familyName"]
             let given: String? = row["givenName"]
             let patientID: String = row["patientID"]
@@ -75,5 +75,12 @@ extension CacheDatabase {
     /// The checksum of every stored measurement (see `MeasurementChecksum`).
     public func measurementChecksum() throws -> String {
         try reader.read { db in MeasurementChecksum.of(try HomeMeasurement.fetchAll(db)) }
+    }
+}
+
+extension CacheDatabase {
+    /// Every stored measurement (for exports and tests; the console reads narrower queries).
+    public func allMeasurements() throws -> [HomeMeasurement] {
+        try reader.read { db in try HomeMeasurement.order(Column("id")).fetchAll(db) }
     }
 }

@@ -10,11 +10,14 @@ public final class SyncEngine: Sendable {
     public let cache: CacheDatabase
     public let triage: Triage
     public let pageSize: Int
+    /// A second, PMD-style source of measurements, pulled after the follow-up service.
+    public let measurementSource: MeasurementSourceSync?
     private let clock: @Sendable () -> Date
 
     public init(client: FHIRClient, cache: CacheDatabase, triage: Triage = Triage(), pageSize: Int = 500,
-                clock: @escaping @Sendable () -> Date = Date.init) {
+                measurementSource: MeasurementSourceSync? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
         self.client = client
+        self.measurementSource = measurementSource
         self.cache = cache
         self.triage = triage
         self.pageSize = pageSize
@@ -28,6 +31,7 @@ public final class SyncEngine: Sendable {
         do {
             try pullPatients(into: &summary)
             try pullObservations(into: &summary)
+            try measurementSource?.syncOnce(into: &summary)
         } catch {
             summary.duration = Date().timeIntervalSince(started)
             try? record(.failure(error))
@@ -98,6 +102,7 @@ public final class SyncEngine: Sendable {
             summary.alertsOpened += result.alertsOpened
             summary.alertsEscalated += result.alertsEscalated
             summary.alertsWithdrawn += result.alertsWithdrawn
+            summary.duplicates += result.duplicates
             summary.pages += 1
             next = page.nextURL
         }

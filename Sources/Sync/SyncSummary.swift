@@ -8,13 +8,15 @@ public struct SyncSummary: Sendable, Equatable {
     public var alertsOpened = 0
     public var alertsEscalated = 0
     public var alertsWithdrawn = 0
+    /// Measurements that arrived again from a second source and were recognised.
+    public var duplicates = 0
     public var pages = 0
     public var duration: TimeInterval = 0
 
     public init() {}
 
     public var line: String {
-        "fetched \(fetched), stored \(stored), quarantined \(quarantined), "
+        "fetched \(fetched), stored \(stored), duplicates \(duplicates), quarantined \(quarantined), "
             + "alerts opened \(alertsOpened), escalated \(alertsEscalated), withdrawn \(alertsWithdrawn), pages \(pages), "
             + String(format: "%.2f s", duration)
     }

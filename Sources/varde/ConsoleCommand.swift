@@ -11,12 +11,15 @@ struct Console: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Option(help: "Base URL of the follow-up service (FHIR R4).") var server: String
+    @Option(name: .customLong("measurements-url"), help: "Base URL of a PMD-style measurement service (optional).")
+    var measurementsURL: String?
     @Option(help: "Colour theme from the Themes folder.") var theme: String = "default"
 
     func run() throws {
         let home = Home(common.home)
         let cache = home.openCache()
-        runConsole(cache: cache, engine: makeEngine(server: server, cache: cache, settings: httpSettings(common, home: home)),
+        runConsole(cache: cache, engine: makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
+                                                    settings: httpSettings(common, home: home)),
                    themeName: theme,
                    language: language(common.lang))
     }

@@ -36,11 +36,15 @@ struct Sim: ParsableCommand {
     @Option(name: .customLong("malformed-rate"), help: "Fraction of pages sent as broken JSON.") var malformedRate: Double = 0
     @Option(name: .customLong("drop-connections"), help: "Fraction of pages whose connection is cut halfway.") var dropConnections: Double = 0
     @Option(name: .customLong("invalid-rate"), help: "Fraction of observations served as invalid resources.") var invalidRate: Double = 0
+    @Option(name: .customLong("pmd-only-share"), help: "Fraction of measurements only the PMD-style endpoint (/pmd) serves.")
+    var pmdOnlyShare: Double = 0
 
     func run() throws {
         let faults = SimFaults(failRate: failRate, latencyMs: latencyMs, malformedRate: malformedRate,
                                dropRate: dropConnections, invalidResourceRate: invalidRate)
-        let centre = SimulatedCentre(config: sim.config(defaultSpeed: 1, faults: faults))
+        var config = sim.config(defaultSpeed: 1, faults: faults)
+        config.pmdOnlyShare = min(1, max(0, pmdOnlyShare))
+        let centre = SimulatedCentre(config: config)
         let server = SimServer(centre: centre)
         let done = DispatchSemaphore(value: 0)
         let port = self.port

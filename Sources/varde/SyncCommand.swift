@@ -10,13 +10,16 @@ struct Sync: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Option(help: "Base URL of the follow-up service (FHIR R4).") var server: String
+    @Option(name: .customLong("measurements-url"), help: "Base URL of a PMD-style measurement service (optional).")
+    var measurementsURL: String?
     @Flag(help: "Sync once, print a summary line and exit.") var once = false
     @Option(help: "Seconds between passes when not --once.") var interval: Double = 5
 
     func run() throws {
         let home = Home(common.home)
         let cache = home.openCache()
-        let engine = makeEngine(server: server, cache: cache, settings: httpSettings(common, home: home))
+        let engine = makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
+                                settings: httpSettings(common, home: home))
         repeat {
             do {
                 let summary = try engine.syncOnce()
@@ -30,9 +33,14 @@ struct Sync: ParsableCommand {
     }
 }
 
-func makeEngine(server: String, cache: CacheDatabase, settings: HTTPSettings) -> SyncEngine {
-    guard let url = URL(string: server), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
-    else { fail("not an http(s) URL: \(server)") }
-    let http = CurlHTTPClient(settings: settings)
-    return SyncEngine(client: FHIRClient(baseURL: server, http: http), cache: cache)
+func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheDatabase, settings: HTTPSettings) -> SyncEngine {
+    for address in [server] + (measurementsURL.map { [$0] } ?? []) {
+        guard let url = URL(string: address), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
+        else { fail("not an http(s) URL: \(address)") }
+    }
+    let source = measurementsURL.map {
+        MeasurementSourceSync(client: FHIRClient(baseURL: $0, http: CurlHTTPClient(settings: settings)), cache: cache)
+    }
+    return SyncEngine(client: FHIRClient(baseURL: server, http: CurlHTTPClient(settings: settings)), cache: cache,
+                      measurementSource: source)
 }
