@@ -45,6 +45,12 @@ let package = Package(
         ], path: "Sources/varde"),
 
         .target(name: "TestSupport", dependencies: ["VardeDomain", "VardeSim"], path: "Tests/Support"),
+        .executableTarget(name: "varde-bench", dependencies: [
+            "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeSim",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/Bench"),
         .testTarget(name: "DomainTests", dependencies: ["VardeDomain"]),
         .testTarget(name: "StoreTests", dependencies: ["VardeDomain", "VardeStore"]),
         .testTarget(name: "ServiceTests", dependencies: ["VardeDomain", "VardeService", "VardeSim", "TestSupport"]),

@@ -47,22 +47,20 @@ extension CacheDatabase {
         try writer.write { db in
             var result = IngestResult()
             var diagnosesByPatient: [String: [Diagnosis]] = [:]
+            let statements = try MeasurementStatements(db)
             for measurement in measurements.sorted(by: { $0.effective < $1.effective }) {
-                if try isCopyFromAnotherSource(measurement, db) {
+                if try statements.isCopyFromAnotherSource(measurement) {
                     result.duplicates += 1
                     continue
                 }
-                // Insert-or-ignore tells new from re-delivered measurements in one statement.
-                try measurement.insert(db, onConflict: .ignore)
-                let isNew = db.changesCount == 1
+                let isNew = try statements.insertIfNew(measurement, db)
                 if !isNew {
-                    try measurement.update(db)
+                    try statements.replace(measurement)
                     if !measurement.status.counts { result.alertsWithdrawn += try withdrawAlerts(triggeredBy: measurement.id, db) }
                 }
                 result.stored += 1
                 guard isNew else { continue }
-                let diagnoses = try diagnosesByPatient[measurement.patientID]
-                    ?? Patient.fetchOne(db, key: measurement.patientID)?.diagnoses ?? []
+                let diagnoses = try diagnosesByPatient[measurement.patientID] ?? statements.diagnoses(of: measurement.patientID)
                 diagnosesByPatient[measurement.patientID] = diagnoses
                 // Most measurements are green: only look up the open alert when triage could change it.
                 guard let zone = triage.zone(for: measurement, diagnoses: diagnoses), zone > .green else { continue }
@@ -82,22 +80,6 @@ extension CacheDatabase {
             if let cursor { try save(cursor, db) }
             return result
         }
-    }
-
-    /// The same measurement from a second source: same business identifier, or failing that the same
-    /// patient, kind, time and values, under another resource id.
-    private func isCopyFromAnotherSource(_ m: HomeMeasurement, _ db: Database) throws -> Bool {
-        if let identifier = m.sourceIdentifier {
-            if let id = try String.fetchOne(db, sql: "SELECT id FROM observation WHERE sourceIdentifier = ? LIMIT 1",
-                                            arguments: [identifier]) {
-                return id != m.id
-            }
-        }
-        let twin = try String.fetchOne(db, sql: """
-            SELECT id FROM observation WHERE patientID = ? AND kind = ? AND effective = ? AND value = ?
-              AND secondValue IS ? AND id != ? LIMIT 1
-            """, arguments: [m.patientID, m.kind.rawValue, m.effective.timeIntervalSince1970, m.value, m.secondValue, m.id])
-        return twin != nil
     }
 
     /// An open alert whose measurement turned out to be entered in error leaves the queue.

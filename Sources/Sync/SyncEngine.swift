@@ -78,33 +78,45 @@ public final class SyncEngine: Sendable {
         }
     }
 
+    /// A decoded and mapped Observation page, ready to store.
+    struct MappedPage: Sendable {
+        var fetched = 0
+        var measurements: [HomeMeasurement] = []
+        var problems: [EntryProblem] = []
+        var newest: (Date, String)?
+    }
+
     private func pullObservations(into summary: inout SyncSummary) throws {
-        var next: String? = try firstURL("Observation")
-        while let url = next {
+        let client = self.client
+        let pipeline = PagePipeline<MappedPage>(first: try firstURL("Observation")) { url in
             let page = try client.page(url, of: FHIRObservation.self)
-            var measurements: [HomeMeasurement] = []
-            var newest: (Date, String)?
-            var problems: [EntryProblem] = []
+            var mapped = MappedPage()
             for entry in page.entries {
-                summary.fetched += 1
+                mapped.fetched += 1
                 do {
                     let resource = try entry.get()
-                    newest = Self.newer(newest, resource.meta?.lastUpdated)
-                    measurements.append(try ObservationMapping.measurement(from: resource))
+                    mapped.newest = Self.newer(mapped.newest, resource.meta?.lastUpdated)
+                    mapped.measurements.append(try ObservationMapping.measurement(from: resource))
+                } catch let problem as EntryProblem {
+                    mapped.problems.append(problem)
                 } catch {
-                    problems.append(error)
+                    mapped.problems.append(EntryProblem(resourceType: "Observation", resourceID: nil, reason: "\(error)"))
                 }
             }
-            try quarantine(problems, into: &summary)
-            let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "Observation", value: $0.1) }
-            let result = try cache.storeMeasurements(measurements, triage: triage, now: clock(), cursor: cursor)
+            return (mapped, page.nextURL)
+        }
+        defer { pipeline.cancel() }
+        while let page = try pipeline.next() {
+            summary.fetched += page.fetched
+            try quarantine(page.problems, into: &summary)
+            let cursor = page.newest.map { SyncCursor(server: client.baseURL, resource: "Observation", value: $0.1) }
+            let result = try cache.storeMeasurements(page.measurements, triage: triage, now: clock(), cursor: cursor)
             summary.stored += result.stored
             summary.alertsOpened += result.alertsOpened
             summary.alertsEscalated += result.alertsEscalated
             summary.alertsWithdrawn += result.alertsWithdrawn
             summary.duplicates += result.duplicates
             summary.pages += 1
-            next = page.nextURL
         }
     }
 

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import VardeDomain
+import VardeService
+import VardeSim
+import VardeStore
+import VardeSync
+
+/// `make bench`: initial-sync ingest over loopback against a raw-SQLite floor measured in the same run.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "varde-bench",
+                                                    abstract: "Measure Varde's ingest speed against a floor.")
+
+    @Option(help: "Observations to ingest (about; the simulated centre decides the exact number).")
+    var observations: Int = 1_000_000
+    @Option(name: .customLong("page-size"), help: "Resources per FHIR page.") var pageSize: Int = 1000
+    @Option(help: "Where to write the results as JSON.") var json: String = "bench-results.json"
+
+    func run() throws {
+        let patients = max(50, observations / 20)
+        var config = SimConfig(patients: patients, municipalities: 56, seed: 11, speed: 1, historyDays: 3,
+                               start: Date(timeIntervalSince1970: 1_795_348_800), frozen: true)
+        config.faults = SimFaults()
+        let generated = Date()
+        let centre = SimulatedCentre(config: config)
+        let measurements = centre.allObservations()
+        note("simulated \(patients) patients, \(measurements.count) observations in \(seconds(generated))")
+
+        let box = PageBox()
+        let port = try startServer(box)
+        let encoded = Date()
+        box.server = try PageServer.encode(centre, pageSize: pageSize, port: port)
+        note("encoded \(box.server!.observationPages.count) pages, \(box.server!.bytes / 1_000_000) MB in \(seconds(encoded))")
+
+        var rows: [Row] = []
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        // The floor first, so both runs meet the same page cache state of the machine.
+        let floorTime = try RawSQLiteFloor.insert(measurements, batch: pageSize, path: folder.appendingPathComponent("floor.sqlite").path)
+        let floorRate = Double(measurements.count) / floorTime
+
+        let decodeStarted = Date()
+        var decoded = 0
+        for page in box.server!.observationPages {
+            decoded += try JSONDecoder().decode(ReceivedPage<FHIRObservation>.self, from: page).entries.count
+        }
+        let decodeRate = Double(decoded) / Date().timeIntervalSince(decodeStarted)
+
+        let storeCache = try CacheDatabase(path: folder.appendingPathComponent("store.sqlite").path)
+        let storeStarted = Date()
+        for start in stride(from: 0, to: measurements.count, by: pageSize) {
+            try storeCache.storeMeasurements(Array(measurements[start..<min(measurements.count, start + pageSize)]),
+                                             triage: Triage(), now: config.start, cursor: nil)
+        }
+        let storeRate = Double(measurements.count) / Date().timeIntervalSince(storeStarted)
+
+        let cache = try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path)
+        let start = config.start
+        let engine = SyncEngine(client: FHIRClient(baseURL: "http://127.0.0.1:\(port)", http: CurlHTTPClient()),
+                                cache: cache, pageSize: pageSize, clock: { start })
+        let syncStarted = Date()
+        let summary = try engine.syncOnce()
+        let syncTime = Date().timeIntervalSince(syncStarted)
+        guard try cache.counts().measurements == measurements.count else { throw BenchError("sync lost observations") }
+        let ingestRate = Double(measurements.count) / syncTime
+
+        rows.append(Row(name: "sync.initial_ingest", value: ingestRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
+        rows.append(Row(name: "parts.json_decode", value: decodeRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
+        rows.append(Row(name: "parts.store_with_triage", value: storeRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
+        rows.append(Row(name: "floor.sqlite_prepared_insert", value: floorRate, unit: "rows/s", floor: nil, floorUnit: nil))
+        note("sync: \(summary.line)")
+        print(rows.map(\.line).joined(separator: "\n"))
+        try JSONSerialization.data(withJSONObject: rows.map(\.json), options: [.prettyPrinted, .sortedKeys])
+            .write(to: URL(fileURLWithPath: json))
+        Foundation.exit(0)
+    }
+
+    func startServer(_ box: PageBox) throws -> Int {
+        let ready = DispatchSemaphore(value: 0)
+        let port = PortHolder()
+        Task {
+            var logger = Logger(label: "bench")
+            logger.logLevel = .critical
+            let app = Application(router: LazyRouter(box: box).router(),
+                                  configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                                  onServerRunning: { channel in port.value = channel.localAddress?.port; ready.signal() },
+                                  logger: logger)
+            try? await app.run()
+        }
+        ready.wait()
+        guard let value = port.value else { throw BenchError("server did not start") }
+        return value
+    }
+
+    func note(_ text: String) { FileHandle.standardError.write(Data("# \(text)\n".utf8)) }
+    func seconds(_ since: Date) -> String { String(format: "%.1f s", Date().timeIntervalSince(since)) }
+}
+
+/// One benchmark line: `name  value unit  floor value unit  ratio r`.
+struct Row {
+    var name: String
+    var value: Double
+    var unit: String
+    var floor: Double?
+    var floorUnit: String?
+
+    var line: String {
+        var text = name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%12.0f %@", value, unit)
+        if let floor, let floorUnit {
+            text += String(format: "   floor %10.0f %@   ratio %.2f", floor, floorUnit, value / floor)
+        }
+        return text
+    }
+
+    var json: [String: Any] {
+        var object: [String: Any] = ["name": name, "value": value, "unit": unit]
+        if let floor { object["floor"] = floor; object["floor_unit"] = floorUnit ?? ""; object["ratio"] = value / floor }
+        return object
+    }
+}
+
+final class PageBox: @unchecked Sendable { var server: PageServer? }
+final class PortHolder: @unchecked Sendable { var value: Int? }
+
+/// Routes to the pages once they are encoded (the links inside them need the port first).
+struct LazyRouter: Sendable {
+    let box: PageBox
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("Patient") { request, _ in box.server!.serve(box.server!.patientPages, request) }
+        router.get("Observation") { request, _ in box.server!.serve(box.server!.observationPages, request) }
+        return router
+    }
+}
