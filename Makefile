@@ -26,6 +26,13 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
+## Benchmarks (release build): initial-sync ingest against a raw-SQLite floor measured in the same run.
+## BENCH_OBSERVATIONS=100000 make bench for a quick run; the full run uses a million observations.
+BENCH_OBSERVATIONS ?= 1000000
+bench: deps
+	$(SWIFT) build -c release --product varde-bench
+	.build/release/varde-bench --observations $(BENCH_OBSERVATIONS) --json bench-results.json
+
 ## Regenerate the golden screens in Screens/ deliberately, then read the diff.
 screens: deps
 	VARDE_UPDATE_SCREENS=1 $(SWIFT) test --filter GoldenScreenTests
