@@ -43,6 +43,40 @@ struct CommandLineTests {
 
         let again = try runCommand(varde, ["sync", "--once", "--server", url, "--home", home])
         #expect(again.stdout.contains("fetched 0,"))
+
+        // The cache holds health data: private to the user, the folder too.
+        for (path, mode) in [(home, 0o700), ("\(home)/cache.sqlite", 0o600), ("\(home)/cache.sqlite-wal", 0o600)]
+        where FileManager.default.fileExists(atPath: path) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o777 } == mode, "\(path)")
+        }
+    }
+
+    @Test func aWorldReadableTokenFileStopsTheSyncAndSaysWhy() throws {
+        let (sim, url) = try startSim()
+        defer { sim.stop() }
+        let home = temporaryHome()
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let token = "\(home)/token"
+        try "very-secret".write(toFile: token, atomically: true, encoding: .utf8)
+        chmod(token, 0o644)
+        let result = try runCommand(varde, ["sync", "--once", "--server", url, "--home", home])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("chmod 600"))
+        #expect(!result.stderr.contains("very-secret") && !result.stdout.contains("very-secret"))
+    }
+
+    @Test func quarantinedResourcesAreCountedAndListedWithTheirReason() throws {
+        let (sim, url) = try startSim(["--invalid-rate", "0.05"])
+        defer { sim.stop() }
+        let home = temporaryHome()
+        let sync = try runCommand(varde, ["sync", "--once", "--server", url, "--home", home])
+        #expect(sync.status == 0)
+        #expect(!sync.stdout.contains("quarantined 0,"))
+        let list = try runCommand(varde, ["quarantine", "--home", home])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("Observation/obs-"))
+        #expect(list.stdout.contains("subject is not a Patient reference"))
     }
 
     @Test func aServerThatIsDownEndsWithOneClearLineAndExitCode1() throws {
