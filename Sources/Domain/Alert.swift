@@ -12,9 +12,11 @@ public struct Alert: Hashable, Codable, Sendable {
     /// The measurement that set the current zone.
     public var triggerMeasurementID: String
     public var status: AlertStatus
+    /// Whether the patient's plan or the default limits set the zone.
+    public var basis: Judgement.Basis
 
     public init(id: Int64? = nil, patientID: String, zone: Zone, openedAt: Date, raisedAt: Date,
-                triggerMeasurementID: String, status: AlertStatus = .open) {
+                triggerMeasurementID: String, status: AlertStatus = .open, basis: Judgement.Basis = .defaultLimits) {
         self.id = id
         self.patientID = patientID
         self.zone = zone
@@ -22,6 +24,7 @@ public struct Alert: Hashable, Codable, Sendable {
         self.raisedAt = raisedAt
         self.triggerMeasurementID = triggerMeasurementID
         self.status = status
+        self.basis = basis
     }
 }
 

@@ -9,9 +9,11 @@ public struct QueueEntry: Hashable, Sendable {
     public var municipality: Municipality
     public var trigger: HomeMeasurement
     public var raisedAt: Date
+    /// Whether the patient's own plan or the default limits judged the trigger.
+    public var basis: Judgement.Basis
 
     public init(alertID: Int64, zone: Zone, patientID: String, patientName: String, municipality: Municipality,
-                trigger: HomeMeasurement, raisedAt: Date) {
+                trigger: HomeMeasurement, raisedAt: Date, basis: Judgement.Basis = .defaultLimits) {
         self.alertID = alertID
         self.zone = zone
         self.patientID = patientID
@@ -19,6 +21,7 @@ public struct QueueEntry: Hashable, Sendable {
         self.municipality = municipality
         self.trigger = trigger
         self.raisedAt = raisedAt
+        self.basis = basis
     }
 
     /// Queue order: red before yellow, then longest waiting first, then alert id for stability.

@@ -17,24 +17,30 @@ public struct Triage: Sendable {
         case escalate(Alert)
     }
 
-    /// The zone of one measurement for this patient, or nil where no rule judges it.
-    public func zone(for measurement: HomeMeasurement, diagnoses: [Diagnosis]) -> Zone? {
-        DefaultLimits.zone(for: measurement, diagnoses: diagnoses)
+    /// The zone of one measurement for this patient: by their plan where it sets a limit for it,
+    /// otherwise by the default limits (and then marked as such); nil where no rule judges it.
+    public func judge(_ measurement: HomeMeasurement, diagnoses: [Diagnosis], plan: SelfCarePlan? = nil) -> Judgement? {
+        if let plan, let zone = plan.zone(for: measurement) { return Judgement(zone: zone, basis: .plan) }
+        return DefaultLimits.zone(for: measurement, diagnoses: diagnoses).map { Judgement(zone: $0, basis: .defaultLimits) }
     }
 
-    public func evaluate(_ measurement: HomeMeasurement, diagnoses: [Diagnosis], openAlert: Alert?, now: Date) -> Change {
+    public func evaluate(_ measurement: HomeMeasurement, diagnoses: [Diagnosis], plan: SelfCarePlan? = nil,
+                         openAlert: Alert?, now: Date) -> Change {
         guard now.timeIntervalSince(measurement.effective) <= window,
-              let zone = zone(for: measurement, diagnoses: diagnoses), zone > .green
+              let judgement = judge(measurement, diagnoses: diagnoses, plan: plan), judgement.zone > .green
         else { return .none }
+        let zone = judgement.zone
         guard var alert = openAlert else {
             return .open(Alert(patientID: measurement.patientID, zone: zone, openedAt: measurement.effective,
-                               raisedAt: measurement.effective, triggerMeasurementID: measurement.id))
+                               raisedAt: measurement.effective, triggerMeasurementID: measurement.id,
+                               basis: judgement.basis))
         }
         // A finding no worse than the alert leaves it as it is; green never closes it (a nurse does).
         guard zone > alert.zone else { return .none }
         alert.zone = zone
         alert.raisedAt = measurement.effective
         alert.triggerMeasurementID = measurement.id
+        alert.basis = judgement.basis
         return .escalate(alert)
     }
 }

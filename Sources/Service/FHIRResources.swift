@@ -52,9 +52,11 @@ public struct FHIRIdentifier: Codable, Sendable, Equatable {
 public struct FHIRReference: Codable, Sendable, Equatable {
     public var reference: String?
     public var identifier: FHIRIdentifier?
-    public init(reference: String?, identifier: FHIRIdentifier? = nil) {
+    public var display: String?
+    public init(reference: String?, identifier: FHIRIdentifier? = nil, display: String? = nil) {
         self.reference = reference
         self.identifier = identifier
+        self.display = display
     }
 }
 

@@ -6,6 +6,8 @@ import VardeDomain
 struct PatientModel: Sendable {
     let patient: Patient
     let municipality: Municipality
+    /// The patient's self-care plan; nil for the few still without one (default limits apply).
+    var plan: SelfCarePlan?
     var streams: [Stream]
     private var rng: SeededRandom
     private var episode: Episode?

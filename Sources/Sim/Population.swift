@@ -29,10 +29,26 @@ enum Population {
                 gender: female ? "female" : "male", municipalityNumber: municipality.number,
                 diagnoses: diagnoses(&rng),
                 lastUpdated: Date(timeIntervalSince1970: patientsUpdated + Double(index) / 1000))
-            return PatientModel(patient: patient, municipality: municipality,
-                                rng: SeededRandom(seed: config.seed &* 1_000_003 &+ UInt64(index)),
-                                firstTime: firstTime)
+            var model = PatientModel(patient: patient, municipality: municipality,
+                                     rng: SeededRandom(seed: config.seed &* 1_000_003 &+ UInt64(index)),
+                                     firstTime: firstTime)
+            model.plan = plan(for: patient, index: index, updated: patientsUpdated, rng: &rng)
+            return model
         }
+    }
+
+    /// Nine in ten patients have a plan; most plans are GP-approved, some still wait for approval.
+    private static func plan(for patient: Patient, index: Int, updated: Double, rng: inout SeededRandom) -> SelfCarePlan? {
+        let roll = Double.random(in: 0..<1, using: &rng)
+        let shift = Double.random(in: -1...1, using: &rng).rounded()
+        let gp = "\(SyntheticNames.given.randomElement(using: &rng)!) \(SyntheticNames.family.randomElement(using: &rng)!)"
+        guard roll < 0.9 else { return nil }
+        let revised = Date(timeIntervalSince1970: updated - Double(Int.random(in: 10...120, using: &rng)) * 86_400)
+        let approval = roll < 0.75 ? PlanApproval(approvedBy: "Fastlege \(gp)", approvedOn: revised.addingTimeInterval(3 * 86_400)) : nil
+        var plan = PlanTemplates.draft(patientID: patient.id, diagnoses: patient.diagnoses, shift: shift,
+                                       approval: approval, revised: revised)
+        plan.lastUpdated = Date(timeIntervalSince1970: updated + 1 + Double(index) / 1000)
+        return plan
     }
 
     /// Diagnosis groups as a centre sees them: mostly COPD and heart failure, often more than one.

@@ -39,6 +39,7 @@ public struct SimServer: Sendable {
         router.get("metadata") { _, _ in fhir(CapabilityStatement.simulator()) }
         router.get("Patient") { request, _ in try await self.searchPatients(request) }
         router.get("Observation") { request, _ in try await self.searchObservations(request) }
+        router.get("CarePlan") { request, _ in try await self.searchPlans(request) }
         PMDEndpoint(centre: centre, faults: faults).register(on: router)
         return router
     }
@@ -52,6 +53,16 @@ public struct SimServer: Sendable {
                                                 resource: PatientMapping.resource(from: patient, municipality: municipality))
         }
         return bundle(entries, page: page, resource: "Patient", query: query, base: base)
+    }
+
+    private func searchPlans(_ request: Request) async throws -> Response {
+        let query = try SearchQuery(request)
+        let page = centre.plans(after: query.after, count: query.count)
+        let base = baseURL(request)
+        let entries = page.items.map {
+            FHIRSearchBundle<FHIRCarePlan>.Entry(fullUrl: "\(base)/CarePlan/\($0.id)", resource: CarePlanMapping.resource(from: $0))
+        }
+        return bundle(entries, page: page, resource: "CarePlan", query: query, base: base)
     }
 
     private func searchObservations(_ request: Request) async throws -> Response {

@@ -198,6 +198,18 @@ public final class SimulatedCentre: @unchecked Sendable {
 
     public var allPatients: [Patient] { models.map(\.patient) }
 
+    public var allPlans: [SelfCarePlan] { models.compactMap(\.plan) }
+
+    /// Plans in `_lastUpdated` order after `cursor` (milliseconds, exclusive).
+    public func plans(after cursor: Int64?, count: Int) -> Page<SelfCarePlan> {
+        let plans = allPlans
+        let stamps = plans.map { Int64(($0.lastUpdated.timeIntervalSince1970 * 1000).rounded()) }
+        let from = Self.firstIndex(in: stamps, after: cursor)
+        let to = min(plans.count, from + count)
+        return Page(items: Array(plans[from..<to]), total: plans.count - from, hasMore: to < plans.count,
+                    lastStamp: to > from ? stamps[to - 1] : nil)
+    }
+
     static func firstIndex(in stamps: [Int64], after cursor: Int64?) -> Int {
         guard let cursor else { return 0 }
         var low = 0, high = stamps.count

@@ -35,7 +35,7 @@ extension CacheDatabase {
         try writer.write { db in
             for municipality in municipalities { try municipality.upsert(db) }
             for patient in patients { try patient.upsert(db) }
-            if let cursor { try save(cursor, db) }
+            if let cursor { try saveCursor(cursor, db) }
             return patients.count
         }
     }
@@ -47,6 +47,7 @@ extension CacheDatabase {
         try writer.write { db in
             var result = IngestResult()
             var diagnosesByPatient: [String: [Diagnosis]] = [:]
+            var plansByPatient: [String: SelfCarePlan?] = [:]
             let statements = try MeasurementStatements(db)
             for measurement in measurements.sorted(by: { $0.effective < $1.effective }) {
                 if try statements.isCopyFromAnotherSource(measurement) {
@@ -63,11 +64,14 @@ extension CacheDatabase {
                 let diagnoses = try diagnosesByPatient[measurement.patientID] ?? statements.diagnoses(of: measurement.patientID)
                 diagnosesByPatient[measurement.patientID] = diagnoses
                 // Most measurements are green: only look up the open alert when triage could change it.
-                guard let zone = triage.zone(for: measurement, diagnoses: diagnoses), zone > .green else { continue }
+                let plan = try plansByPatient[measurement.patientID] ?? Self.fetchPlan(measurement.patientID, db)
+                plansByPatient[measurement.patientID] = plan
+                guard let judgement = triage.judge(measurement, diagnoses: diagnoses, plan: plan),
+                      judgement.zone > .green else { continue }
                 let open = try Alert
                     .filter(Column("patientID") == measurement.patientID && Column("status") == AlertStatus.open.rawValue)
                     .fetchOne(db)
-                switch triage.evaluate(measurement, diagnoses: diagnoses, openAlert: open, now: now) {
+                switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, openAlert: open, now: now) {
                 case .none: break
                 case .open(var alert):
                     try alert.insert(db)
@@ -77,7 +81,7 @@ extension CacheDatabase {
                     result.alertsEscalated += 1
                 }
             }
-            if let cursor { try save(cursor, db) }
+            if let cursor { try saveCursor(cursor, db) }
             return result
         }
     }
@@ -96,7 +100,7 @@ extension CacheDatabase {
         }
     }
 
-    private func save(_ cursor: SyncCursor, _ db: Database) throws {
+    func saveCursor(_ cursor: SyncCursor, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO sync_cursor(server, resource, cursor) VALUES (?, ?, ?)
             ON CONFLICT(server, resource) DO UPDATE SET cursor = excluded.cursor

@@ -61,6 +61,7 @@ extension CacheDatabase {
             }
         }
         registerV2(&migrator)
+        registerV3(&migrator)
         return migrator
     }
 }

@@ -30,6 +30,7 @@ public final class SyncEngine: Sendable {
         var summary = SyncSummary()
         do {
             try pullPatients(into: &summary)
+            try pullPlans(into: &summary)
             try pullObservations(into: &summary)
             try measurementSource?.syncOnce(into: &summary)
         } catch {
@@ -42,8 +43,8 @@ public final class SyncEngine: Sendable {
         return summary
     }
 
-    private func firstURL(_ resource: String) throws -> String {
-        var parameters = [("_count", String(pageSize)), ("_sort", "_lastUpdated")]
+    private func firstURL(_ resource: String, extra: [(String, String)] = []) throws -> String {
+        var parameters = extra + [("_count", String(pageSize)), ("_sort", "_lastUpdated")]
         if let cursor = try cache.cursor(server: client.baseURL, resource: resource) {
             parameters.insert(("_lastUpdated", "gt\(cursor)"), at: 0)
         }
@@ -73,6 +74,32 @@ public final class SyncEngine: Sendable {
             try quarantine(problems, into: &summary)
             let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "Patient", value: $0.1) }
             summary.stored += try cache.storePatients(patients, municipalities: municipalities, cursor: cursor)
+            summary.pages += 1
+            next = page.nextURL
+        }
+    }
+
+    /// Self-care plans, before measurements: triage needs them.
+    private func pullPlans(into summary: inout SyncSummary) throws {
+        var next: String? = try firstURL("CarePlan", extra: [("status", "active")])
+        while let url = next {
+            let page = try client.page(url, of: FHIRCarePlan.self)
+            var plans: [SelfCarePlan] = []
+            var newest: (Date, String)?
+            var problems: [EntryProblem] = []
+            for entry in page.entries {
+                summary.fetched += 1
+                do {
+                    let resource = try entry.get()
+                    newest = Self.newer(newest, resource.meta?.lastUpdated)
+                    plans.append(try CarePlanMapping.plan(from: resource))
+                } catch {
+                    problems.append(error)
+                }
+            }
+            try quarantine(problems, into: &summary)
+            let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "CarePlan", value: $0.1) }
+            summary.stored += try cache.storePlans(plans, cursor: cursor)
             summary.pages += 1
             next = page.nextURL
         }

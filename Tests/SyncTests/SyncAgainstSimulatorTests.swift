@@ -33,7 +33,7 @@ struct SyncAgainstSimulatorTests {
         let first = try await offPool { try sync.syncOnce() }
         let server = sim.centre.allObservations()
         #expect(first.quarantined == 0)
-        #expect(first.fetched == server.count + 40)
+        #expect(first.fetched == server.count + 40 + sim.centre.allPlans.count)
         #expect(first.pages > 2)
         let counts = try cache.counts()
         #expect(counts.patients == 40)
@@ -41,6 +41,12 @@ struct SyncAgainstSimulatorTests {
         #expect(counts.municipalities == 12)
         #expect(try cache.measurementChecksum() == MeasurementChecksum.of(server))
         #expect(counts.openAlerts > 0)
+
+        // Plans arrived before the measurements, so alerts say which limits judged them.
+        let plans = sim.centre.allPlans
+        #expect(!plans.isEmpty)
+        for plan in plans.prefix(5) { #expect(try cache.plan(patientID: plan.patientID)?.limits == plan.limits) }
+        #expect(try cache.queue().contains { $0.basis == .plan })
 
         let second = try await offPool { try sync.syncOnce() }
         #expect(second.fetched == 0)
@@ -63,7 +69,7 @@ struct SyncAgainstSimulatorTests {
         #expect(second.fetched > 0)
         #expect(second.fetched < first.fetched)
         // Nothing fetched twice, nothing missed: the second pass brought exactly what was new.
-        #expect(try cache.counts().measurements == first.fetched - 20 + second.fetched)
+        #expect(try cache.counts().measurements == first.fetched - 20 - sim.centre.allPlans.count + second.fetched)
         #expect(try cache.measurementChecksum() == MeasurementChecksum.of(sim.centre.allObservations()))
     }
 

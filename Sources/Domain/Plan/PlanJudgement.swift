@@ -1,0 +1,29 @@
+/// The zone of a measurement and what decided it: the patient's own plan or Varde's default limits.
+public struct Judgement: Equatable, Sendable {
+    public var zone: Zone
+    public var basis: Basis
+
+    /// Where a zone came from; a default is always shown as a default.
+    public enum Basis: String, Codable, Sendable {
+        case plan, defaultLimits
+    }
+
+    public init(zone: Zone, basis: Basis) {
+        self.zone = zone
+        self.basis = basis
+    }
+}
+
+extension SelfCarePlan {
+    /// The zone by this plan, worst of the values it limits (systolic and diastolic for blood
+    /// pressure); nil when the plan sets no limit for the measurement.
+    public func zone(for measurement: HomeMeasurement) -> Zone? {
+        guard measurement.status.counts else { return nil }
+        var zones: [Zone] = []
+        if let limits = limits(for: measurement.kind) { zones.append(limits.zone(of: measurement.value)) }
+        if let second = measurement.secondValue, let limits = limits(for: measurement.kind, part: .diastolic) {
+            zones.append(limits.zone(of: second))
+        }
+        return zones.max()
+    }
+}

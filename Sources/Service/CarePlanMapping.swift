@@ -1,0 +1,153 @@
+import Foundation
+import VardeDomain
+
+/// FHIR CarePlan ↔ `SelfCarePlan`. Limits are contained ObservationDefinitions whose
+/// qualifiedIntervals carry a zone extension (green/yellow); goals are contained Goals; the schedule
+/// and the zone actions are activities; the GP's approval is the author plus an approval extension.
+public enum CarePlanMapping {
+    public static let zoneExtension = "https://varde.example.no/fhir/StructureDefinition/limit-zone"
+    public static let approvalExtension = "https://varde.example.no/fhir/StructureDefinition/plan-approval"
+    public static let actionExtension = "https://varde.example.no/fhir/StructureDefinition/zone-action"
+
+    public static func plan(from carePlan: FHIRCarePlan) throws(EntryProblem) -> SelfCarePlan {
+        func problem(_ reason: String) -> EntryProblem {
+            EntryProblem(resourceType: "CarePlan", resourceID: carePlan.id, reason: reason)
+        }
+        guard let id = carePlan.id else { throw problem("no id") }
+        guard let reference = carePlan.subject?.reference, reference.hasPrefix("Patient/") else {
+            throw problem("subject is not a Patient reference")
+        }
+        let lastUpdated = carePlan.meta?.lastUpdated.flatMap(FHIRDateTime.parse) ?? Date(timeIntervalSince1970: 0)
+        var goals: [String] = []
+        var limits: [MeasurementLimits] = []
+        for item in carePlan.contained ?? [] {
+            switch item {
+            case .goal(let goal): if let text = goal.description.text { goals.append(text) }
+            case .limits(let definition): if let l = try limitsFrom(definition, problem) { limits.append(l) }
+            case .other: break
+            }
+        }
+        var schedule: [MeasurementSchedule] = []
+        var actions: [Zone: ZoneAction] = [:]
+        for activity in carePlan.activity ?? [] {
+            let detail = activity.detail
+            if let marker = detail.extension?.first(where: { $0.url == actionExtension })?.valueString {
+                let parts = marker.split(separator: ":").map(String.init) // "yellow:patient"
+                guard parts.count == 2, let zone = zoneNamed(parts[0]), let text = detail.description else { continue }
+                var action = actions[zone] ?? ZoneAction(zone: zone, forPatient: [], forCentre: [])
+                if parts[1] == "patient" { action.forPatient.append(text) } else { action.forCentre.append(text) }
+                actions[zone] = action
+            } else if let coding = detail.code?.coding?.first, let code = coding.code {
+                let kind = MeasurementKind(system: coding.system, code: code)
+                let hour = detail.scheduledTiming?.repeat?.timeOfDay?.first.flatMap { Int($0.prefix(2)) } ?? 12
+                schedule.append(MeasurementSchedule(kind: kind, timesPerDay: detail.scheduledTiming?.repeat?.frequency ?? 1,
+                                                    dueByHour: hour))
+            }
+        }
+        var approval: PlanApproval?
+        if let approvalExtension = carePlan.extension?.first(where: { $0.url == approvalExtension }),
+           let text = approvalExtension.valueString, let date = FHIRDateTime.parse(String(text.prefix(10))) {
+            approval = PlanApproval(approvedBy: carePlan.author?.display ?? "fastlege", approvedOn: date)
+        }
+        return SelfCarePlan(id: id, patientID: String(reference.dropFirst("Patient/".count)), goals: goals,
+                            schedule: schedule, limits: limits,
+                            actions: [Zone.yellow, .red].compactMap { actions[$0] }, approval: approval,
+                            revised: carePlan.created.flatMap(FHIRDateTime.parse) ?? lastUpdated, lastUpdated: lastUpdated)
+    }
+
+    private static func limitsFrom(_ definition: FHIRObservationDefinition,
+                                   _ problem: (String) -> EntryProblem) throws(EntryProblem) -> MeasurementLimits? {
+        guard let code = definition.code.coding?.first?.code else { throw problem("limits without a code") }
+        let system = definition.code.coding?.first?.system
+        let kind: MeasurementKind
+        let part: MeasurementPart
+        switch code {
+        case MeasurementKind.systolicCode: (kind, part) = (.bloodPressure, .value)
+        case MeasurementKind.diastolicCode: (kind, part) = (.bloodPressure, .diastolic)
+        default: (kind, part) = (MeasurementKind(system: system, code: code), .value)
+        }
+        guard kind != .other else { return nil }
+        var result = MeasurementLimits(kind: kind, part: part, greenLow: nil, greenHigh: nil, yellowLow: nil, yellowHigh: nil)
+        for interval in definition.qualifiedInterval ?? [] {
+            let zone = interval.extension?.first(where: { $0.url == zoneExtension })?.valueString
+            switch zone {
+            case "green"?:
+                result.greenLow = interval.range?.low?.value
+                result.greenHigh = interval.range?.high?.value
+            case "yellow"?:
+                result.yellowLow = interval.range?.low?.value
+                result.yellowHigh = interval.range?.high?.value
+            default: continue
+            }
+        }
+        return result
+    }
+
+    static func zoneNamed(_ name: String) -> Zone? {
+        switch name {
+        case "green": .green
+        case "yellow": .yellow
+        case "red": .red
+        default: nil
+        }
+    }
+
+    static func zoneName(_ zone: Zone) -> String {
+        switch zone {
+        case .green: "green"
+        case .yellow: "yellow"
+        case .red: "red"
+        }
+    }
+
+    /// The CarePlan the simulator serves for a plan.
+    public static func resource(from plan: SelfCarePlan) -> FHIRCarePlan {
+        let subject = FHIRReference(reference: "Patient/\(plan.patientID)")
+        var contained: [FHIRCarePlan.Contained] = plan.goals.enumerated().map {
+            .goal(FHIRGoal(id: "goal-\($0.offset + 1)", description: $0.element, subject: subject))
+        }
+        for (index, limits) in plan.limits.enumerated() {
+            let code = limits.kind == .bloodPressure
+                ? (limits.part == .diastolic ? MeasurementKind.diastolicCode : MeasurementKind.systolicCode)
+                : limits.kind.codes[0].code
+            let system = limits.kind.codes.first?.system ?? MeasurementKind.loinc
+            func quantity(_ value: Double?) -> FHIRQuantity? {
+                value.map { FHIRQuantity(value: $0, unit: limits.kind.canonicalUnit, code: limits.kind.canonicalUnit) }
+            }
+            func interval(_ zone: String, _ category: String, _ low: Double?, _ high: Double?) -> FHIRObservationDefinition.Interval? {
+                guard low != nil || high != nil else { return nil }
+                return .init(extension: [FHIRExtension(url: zoneExtension, valueString: zone)], category: category,
+                             range: FHIRRange(low: quantity(low), high: quantity(high)))
+            }
+            let intervals = [interval("green", "reference", limits.greenLow, limits.greenHigh),
+                             interval("yellow", "critical", limits.yellowLow, limits.yellowHigh)].compactMap { $0 }
+            contained.append(.limits(FHIRObservationDefinition(
+                id: "limits-\(index + 1)", code: FHIRCodeableConcept(coding: [FHIRCoding(system: system, code: code)]),
+                qualifiedInterval: intervals.isEmpty ? nil : intervals)))
+        }
+        var activities: [FHIRCarePlan.Activity] = plan.schedule.map { item in
+            let coding = item.kind.codes.first.map { FHIRCoding(system: $0.system, code: $0.code) }
+            return .init(detail: .init(
+                code: FHIRCodeableConcept(coding: coding.map { [$0] }), status: "scheduled",
+                scheduledTiming: FHIRTiming(repeat: .init(frequency: item.timesPerDay, period: 1, periodUnit: "d",
+                                                           timeOfDay: [String(format: "%02d:00:00", item.dueByHour)]))))
+        }
+        for action in plan.actions {
+            for (audience, texts) in [("patient", action.forPatient), ("centre", action.forCentre)] {
+                for text in texts {
+                    activities.append(.init(detail: .init(
+                        extension: [FHIRExtension(url: actionExtension, valueString: "\(zoneName(action.zone)):\(audience)")],
+                        status: "not-started", description: text)))
+                }
+            }
+        }
+        return FHIRCarePlan(
+            id: plan.id, meta: FHIRMeta(lastUpdated: FHIRDateTime.format(plan.lastUpdated)),
+            extension: plan.approval.map { [FHIRExtension(url: approvalExtension, valueString: FHIRDateTime.formatDate($0.approvedOn))] },
+            contained: contained.isEmpty ? nil : contained, status: "active", intent: "plan", subject: subject,
+            created: FHIRDateTime.format(plan.revised),
+            author: plan.approval.map { FHIRReference(reference: nil, identifier: nil, display: $0.approvedBy) },
+            goal: plan.goals.isEmpty ? nil : plan.goals.indices.map { FHIRReference(reference: "#goal-\($0 + 1)") },
+            activity: activities.isEmpty ? nil : activities)
+    }
+}
