@@ -26,7 +26,9 @@ public struct Triage: Sendable {
 
     public func evaluate(_ measurement: HomeMeasurement, diagnoses: [Diagnosis], plan: SelfCarePlan? = nil,
                          openAlert: Alert?, now: Date) -> Change {
+        // A suspected measurement error asks for a re-measure; it is never acted on as clinical red.
         guard now.timeIntervalSince(measurement.effective) <= window,
+              SuspectedErrorRule.reason(measurement) == nil,
               let judgement = judge(measurement, diagnoses: diagnoses, plan: plan), judgement.zone > .green
         else { return .none }
         let zone = judgement.zone
