@@ -60,6 +60,15 @@ public struct Formatting: Sendable {
         return String(format: "%02d.%02d %02d:%02d", c.day ?? 0, c.month ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
+    /// Which limits judged a finding, as the queue says it.
+    public func basis(_ basis: Judgement.Basis) -> String {
+        switch basis {
+        case .plan: strings.planLimits
+        case .defaultLimits: strings.defaultLimits
+        case .trend: strings.trendRule
+        }
+    }
+
     public func zoneLabel(_ zone: Zone) -> String {
         switch zone {
         case .red: "■ \(strings.red)"

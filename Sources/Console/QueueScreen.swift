@@ -95,7 +95,7 @@ public enum QueueScreen {
         let municipality = entry.municipality.number.isEmpty
             ? f.strings.unknownMunicipality : "\(entry.municipality.name) (\(entry.municipality.number))"
         let text = " \(entry.patientName) · \(municipality) · \(f.measurement(entry.trigger)) "
-            + "· \(f.dayAndTime(entry.trigger.effective)) · \(entry.basis == .plan ? f.strings.planLimits : f.strings.defaultLimits)"
+            + "· \(f.dayAndTime(entry.trigger.effective)) · \(f.basis(entry.basis))"
         buffer.put(DisplayWidth.fit(text, buffer.width), x: 0, y: y, style: Style(.dim))
     }
 

@@ -19,17 +19,30 @@ public struct Triage: Sendable {
 
     /// The zone of one measurement for this patient: by their plan where it sets a limit for it,
     /// otherwise by the default limits (and then marked as such); nil where no rule judges it.
-    public func judge(_ measurement: HomeMeasurement, diagnoses: [Diagnosis], plan: SelfCarePlan? = nil) -> Judgement? {
-        if let plan, let zone = plan.zone(for: measurement) { return Judgement(zone: zone, basis: .plan) }
-        return DefaultLimits.zone(for: measurement, diagnoses: diagnoses).map { Judgement(zone: $0, basis: .defaultLimits) }
+    /// `recentWeights` are the patient's earlier weights (for the heart-failure weight trend); the
+    /// worse of the single-value judgement and the trend counts.
+    public func judge(_ measurement: HomeMeasurement, diagnoses: [Diagnosis], plan: SelfCarePlan? = nil,
+                      recentWeights: [HomeMeasurement] = []) -> Judgement? {
+        var single: Judgement?
+        if let plan, let zone = plan.zone(for: measurement) {
+            single = Judgement(zone: zone, basis: .plan)
+        } else {
+            single = DefaultLimits.zone(for: measurement, diagnoses: diagnoses).map { Judgement(zone: $0, basis: .defaultLimits) }
+        }
+        if let trend = WeightTrendRule.zone(latest: measurement, earlier: recentWeights, diagnoses: diagnoses),
+           trend > (single?.zone ?? .green) {
+            return Judgement(zone: trend, basis: .trend)
+        }
+        return single
     }
 
     public func evaluate(_ measurement: HomeMeasurement, diagnoses: [Diagnosis], plan: SelfCarePlan? = nil,
-                         openAlert: Alert?, now: Date) -> Change {
+                         recentWeights: [HomeMeasurement] = [], openAlert: Alert?, now: Date) -> Change {
         // A suspected measurement error asks for a re-measure; it is never acted on as clinical red.
         guard now.timeIntervalSince(measurement.effective) <= window,
               SuspectedErrorRule.reason(measurement) == nil,
-              let judgement = judge(measurement, diagnoses: diagnoses, plan: plan), judgement.zone > .green
+              let judgement = judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights),
+              judgement.zone > .green
         else { return .none }
         let zone = judgement.zone
         guard var alert = openAlert else {

@@ -66,12 +66,17 @@ extension CacheDatabase {
                 // Most measurements are green: only look up the open alert when triage could change it.
                 let plan = try plansByPatient[measurement.patientID] ?? Self.fetchPlan(measurement.patientID, db)
                 plansByPatient[measurement.patientID] = plan
-                guard let judgement = triage.judge(measurement, diagnoses: diagnoses, plan: plan),
+                let recentWeights = measurement.kind == .bodyWeight && diagnoses.contains(.heartFailure)
+                    ? try statements.weights(of: measurement.patientID, before: measurement.effective,
+                                             within: WeightTrendRule.window)
+                    : []
+                guard let judgement = triage.judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights),
                       judgement.zone > .green else { continue }
                 let open = try Alert
                     .filter(Column("patientID") == measurement.patientID && Column("status") == AlertStatus.open.rawValue)
                     .fetchOne(db)
-                switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, openAlert: open, now: now) {
+                switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights,
+                                       openAlert: open, now: now) {
                 case .none: break
                 case .open(var alert):
                     try alert.insert(db)

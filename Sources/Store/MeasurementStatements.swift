@@ -10,6 +10,7 @@ struct MeasurementStatements {
     let byIdentifier: Statement
     let twin: Statement
     let diagnoses: Statement
+    let recentWeights: Statement
 
     init(_ db: Database) throws {
         insert = try db.cachedStatement(sql: """
@@ -28,6 +29,10 @@ struct MeasurementStatements {
               AND secondValue IS ? AND id != ? LIMIT 1
             """)
         diagnoses = try db.cachedStatement(sql: "SELECT diagnoses FROM patient WHERE id = ?")
+        recentWeights = try db.cachedStatement(sql: """
+            SELECT * FROM observation WHERE patientID = ? AND kind = 'bodyWeight' AND effective >= ? AND effective < ?
+              AND status NOT IN ('entered-in-error', 'cancelled')
+            """)
     }
 
     private static func values(_ m: HomeMeasurement) -> [(any DatabaseValueConvertible)?] {
@@ -54,6 +59,13 @@ struct MeasurementStatements {
         }
         return try String.fetchOne(twin, arguments: [m.patientID, m.kind.rawValue, m.effective.timeIntervalSince1970,
                                                      m.value, m.secondValue, m.id]) != nil
+    }
+
+    /// The patient's weights in the `within` seconds before `before` (for the weight trend rule).
+    func weights(of patientID: String, before: Date, within: TimeInterval) throws -> [HomeMeasurement] {
+        try HomeMeasurement.fetchAll(recentWeights, arguments: [
+            patientID, before.timeIntervalSince1970 - within, before.timeIntervalSince1970,
+        ])
     }
 
     func diagnoses(of patientID: String) throws -> [Diagnosis] {

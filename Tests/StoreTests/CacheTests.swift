@@ -82,3 +82,27 @@ struct CacheTests {
         #expect(try cache.measurementChecksum() == MeasurementChecksum.of([bp, other]))
     }
 }
+
+/// The heart-failure weight trend, end to end through the cache.
+struct WeightTrendInCacheTests {
+    let now = Date(timeIntervalSince1970: 1_795_348_800)
+
+    @Test func aHeartFailurePatientGainingOverTwoKilosInThreeDaysGetsAYellowAlertByTrend() throws {
+        let cache = try CacheDatabase()
+        try cache.storePatients([Patient(id: "hf", nationalID: "x", givenName: "Odd", familyName: "Berge", birthDate: "1940-01-01",
+                                         gender: "male", municipalityNumber: "1804", diagnoses: [.heartFailure], lastUpdated: now)],
+                                municipalities: [Municipality(number: "1804", name: "Bodø")], cursor: nil)
+        func weight(_ id: String, _ value: Double, hoursAgo: Double) -> HomeMeasurement {
+            let at = now.addingTimeInterval(-hoursAgo * 3600)
+            return HomeMeasurement(id: id, patientID: "hf", kind: .bodyWeight, code: "c", value: value, unit: "kg",
+                                   effective: at, lastUpdated: at)
+        }
+        try cache.storeMeasurements([weight("w1", 80, hoursAgo: 60), weight("w2", 81, hoursAgo: 30)], triage: Triage(), now: now, cursor: nil)
+        #expect(try cache.queue().isEmpty)
+        try cache.storeMeasurements([weight("w3", 82.4, hoursAgo: 1)], triage: Triage(), now: now, cursor: nil)
+        let entry = try #require(try cache.queue().first)
+        #expect(entry.zone == .yellow)
+        #expect(entry.basis == .trend)
+        #expect(entry.trigger.id == "w3")
+    }
+}

@@ -6,6 +6,8 @@ public struct Judgement: Equatable, Sendable {
     /// Where a zone came from; a default is always shown as a default.
     public enum Basis: String, Codable, Sendable {
         case plan, defaultLimits
+        /// A trend over several measurements (heart failure: weight gain over three days).
+        case trend
     }
 
     public init(zone: Zone, basis: Basis) {
