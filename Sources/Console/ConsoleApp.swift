@@ -21,6 +21,15 @@ public final class ConsoleApp {
         state = QueueState(now: clock(), language: language)
     }
 
+    /// The views on the stack; Esc pops one. The queue is always at the bottom.
+    enum View {
+        case queue
+        case patient(PatientState)
+    }
+
+    private var stack: [View] = [.queue]
+    private var helpVisible = false
+
     /// Runs until the operator quits (or `shouldStop` says so, for tests).
     public func run(shouldStop: () -> Bool = { false }) {
         let observation = cache.observeQueue { [latest] entries in latest.set(entries) }
@@ -30,33 +39,107 @@ public final class ConsoleApp {
         }
         var lastStatusRead = Date.distantPast
         while !shouldStop() {
-            if let entries = latest.take() { state.update(entries) }
+            if let entries = latest.take() {
+                state.update(entries)
+                reloadPatient()
+            }
             state.now = clock()
             if Date().timeIntervalSince(lastStatusRead) >= 1 {
                 state.sync = try? cache.syncState()
                 lastStatusRead = Date()
             }
             let size = terminal.size
-            terminal.draw(QueueScreen.render(&state, width: size.width, height: size.height), theme: theme)
+            terminal.draw(frame(width: size.width, height: size.height), theme: theme)
             guard let key = terminal.readKey(timeoutMs: 250) else { continue }
             if handle(key, visibleRows: size.height - 4) == .quit { return }
         }
     }
 
+    private func frame(width: Int, height: Int) -> ScreenBuffer {
+        var buffer: ScreenBuffer
+        let context: CommandContext
+        switch stack.last ?? .queue {
+        case .queue:
+            buffer = QueueScreen.render(&state, width: width, height: height)
+            context = .queue
+        case .patient(var patient):
+            patient.now = state.now
+            buffer = PatientScreen.render(patient, width: width, height: height)
+            context = .patient
+        }
+        if helpVisible, width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height {
+            HelpOverlay.draw(over: &buffer, context: context, language: state.language)
+        }
+        return buffer
+    }
+
     enum Outcome { case stay, quit }
 
     private func handle(_ key: Key, visibleRows: Int) -> Outcome {
-        switch key {
-        case .character("q"), .control("c"): return .quit
-        case .down, .character("j"): state.move(by: 1)
-        case .up, .character("k"): state.move(by: -1)
-        case .pageDown, .control("d"): state.move(by: max(1, visibleRows / 2))
-        case .pageUp, .control("u"): state.move(by: -max(1, visibleRows / 2))
-        case .home, .character("g"): state.moveTo(0)
-        case .end, .character("G"): state.moveTo(state.entries.count - 1)
+        if state.editingFilter { editFilter(key); return .stay }
+        if helpVisible {
+            if key == .escape || key == .character("?") { helpVisible = false; return .stay }
+            if key == .character("q") { return .quit }
+            return .stay
+        }
+        let context: CommandContext
+        if case .patient = stack.last { context = .patient } else { context = .queue }
+        if key == .escape, context == .queue, !state.filter.isEmpty { state.setFilter(""); return .stay }
+        guard let command = CommandRegistry.command(for: key, in: context) else { return .stay }
+        switch command.id {
+        case "quit": return .quit
+        case "help": helpVisible = true
+        case "down": state.move(by: 1)
+        case "up": state.move(by: -1)
+        case "halfDown": state.move(by: max(1, visibleRows / 2))
+        case "halfUp": state.move(by: -max(1, visibleRows / 2))
+        case "first": state.moveTo(0)
+        case "last": state.moveTo(state.entries.count - 1)
+        case "filter": state.editingFilter = true
+        case "open": openSelected(tab: .trends)
+        case "plan": openSelected(tab: .plan)
+        case "back": if stack.count > 1 { stack.removeLast() }
+        case "trends": updatePatient { $0.tab = .trends }
+        case "planTab": updatePatient { $0.tab = .plan }
+        case "nextTab": updatePatient { $0.tab = PatientTab(rawValue: ($0.tab.rawValue + 1) % PatientTab.allCases.count) ?? .trends }
+        case "period": updatePatient { $0.nextPeriod() }
         default: break
         }
         return .stay
+    }
+
+    private func editFilter(_ key: Key) {
+        switch key {
+        case .enter: state.editingFilter = false
+        case .escape:
+            state.editingFilter = false
+            state.setFilter("")
+        case .backspace: state.setFilter(String(state.filter.dropLast()))
+        case .character(let c): state.setFilter(state.filter + String(c))
+        default: break
+        }
+    }
+
+    private func openSelected(tab: PatientTab) {
+        guard state.entries.indices.contains(state.selected) else { return }
+        let patientID = state.entries[state.selected].patientID
+        guard let record = try? cache.patientRecord(patientID, since: state.now.addingTimeInterval(-90 * 86_400)) else { return }
+        stack.append(.patient(PatientState(record: record, tab: tab, now: state.now, language: state.language)))
+    }
+
+    private func updatePatient(_ change: (inout PatientState) -> Void) {
+        guard case .patient(var patient) = stack.last else { return }
+        change(&patient)
+        stack[stack.count - 1] = .patient(patient)
+    }
+
+    /// New data may concern the patient on screen: read their record again.
+    private func reloadPatient() {
+        guard case .patient(var patient) = stack.last,
+              let record = try? cache.patientRecord(patient.record.patient.id, since: state.now.addingTimeInterval(-90 * 86_400))
+        else { return }
+        patient.record = record
+        stack[stack.count - 1] = .patient(patient)
     }
 }
 

@@ -60,6 +60,14 @@ public struct Formatting: Sendable {
         return String(format: "%02d.%02d %02d:%02d", c.day ?? 0, c.month ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
+    /// "12.10.2026" in Norwegian time.
+    public func date(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Self.zone
+        let c = calendar.dateComponents([.day, .month, .year], from: date)
+        return String(format: "%02d.%02d.%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
+    }
+
     /// Which limits judged a finding, as the queue says it.
     public func basis(_ basis: Judgement.Basis) -> String {
         switch basis {

@@ -4,7 +4,14 @@ import VardeStore
 
 /// What the queue screen shows: the entries, the selection, the clock, the connection.
 public struct QueueState: Sendable {
-    public var entries: [QueueEntry] = []
+    /// The rows shown: every open alert that passes the filter.
+    public private(set) var entries: [QueueEntry] = []
+    /// Every open alert, before the filter.
+    public private(set) var allEntries: [QueueEntry] = []
+    /// The live filter (`/`): matches patient, municipality or measurement; a leading `!` inverts.
+    public private(set) var filter = ""
+    /// True while the operator types the filter.
+    public var editingFilter = false
     public var selected = 0
     public var top = 0
     public var now: Date
@@ -13,6 +20,7 @@ public struct QueueState: Sendable {
 
     public init(entries: [QueueEntry] = [], now: Date, sync: SyncState? = nil, language: Language = .nb) {
         self.entries = entries
+        allEntries = entries
         self.now = now
         self.sync = sync
         self.language = language
@@ -21,11 +29,37 @@ public struct QueueState: Sendable {
     /// Replaces the entries, keeping the same alert selected if it is still there.
     public mutating func update(_ fresh: [QueueEntry]) {
         let selectedID = entries.indices.contains(selected) ? entries[selected].alertID : nil
-        entries = fresh
+        allEntries = fresh
+        entries = Self.apply(filter, to: fresh, language: language)
         if let selectedID, let index = fresh.firstIndex(where: { $0.alertID == selectedID }) {
             selected = index
         }
         selected = min(selected, max(0, entries.count - 1))
+    }
+
+    /// Sets the filter and shows only the matching rows.
+    public mutating func setFilter(_ text: String) {
+        filter = text
+        let current = allEntries
+        update(current)
+    }
+
+    /// Case and accents ignored, and ø/æ typed as o/ae match too (any keyboard finds Bodø).
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "æ", with: "ae")
+    }
+
+    static func apply(_ filter: String, to entries: [QueueEntry], language: Language) -> [QueueEntry] {
+        let inverted = filter.hasPrefix("!")
+        let needle = fold(String(inverted ? filter.dropFirst() : Substring(filter)).trimmingCharacters(in: .whitespaces))
+        guard !needle.isEmpty else { return entries }
+        let f = Formatting(language)
+        return entries.filter { entry in
+            let haystack = fold("\(entry.patientName) \(entry.municipality.name) \(entry.municipality.number) "
+                                + f.measurement(entry.trigger))
+            return haystack.contains(needle) != inverted
+        }
     }
 
     public mutating func move(by delta: Int) {

@@ -26,6 +26,12 @@ enum StatusBar {
         }
         let used = buffer.put(" \(left) ", x: 0, y: y, style: stale ? Style(.warning) : bar)
         // The connection always shows; the count and the hints only as far as they fit.
+        if state.editingFilter || !state.filter.isEmpty {
+            let text = " /\(state.filter)\(state.editingFilter ? "▏" : "") (\(state.entries.count)/\(state.allEntries.count)) "
+            let x = max(used + 1, buffer.width - DisplayWidth.of(text))
+            buffer.put(text, x: x, y: y, style: Style(.accent, reverse: true), maxWidth: buffer.width - x)
+            return
+        }
         let candidates = ["\(state.entries.count) \(f.strings.openAlerts) │ \(f.strings.hints) ", "\(f.strings.hints) "]
         guard let right = candidates.first(where: { used + 1 + DisplayWidth.of($0) <= buffer.width }) else { return }
         buffer.put(right, x: buffer.width - DisplayWidth.of(right), y: y, style: bar)

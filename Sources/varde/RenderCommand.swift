@@ -9,7 +9,8 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Draw a screen from the local cache to stdout.")
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The screen: queue.") var screen: String
+    @Argument(help: "The screen: queue, patient, trends, plan or help.") var screen: String
+    @Option(help: "The patient for patient screens (default: the first in the queue).") var patient: String?
     @Option(help: "Size as WIDTHxHEIGHT.") var size: String = "80x24"
     @Option(help: "Colour theme (used with --ansi).") var theme: String = "default"
     @Flag(help: "Colour with ANSI escape codes.") var ansi = false
@@ -32,7 +33,9 @@ struct Render: ParsableCommand {
         let buffer: ScreenBuffer
         do {
             buffer = try ScreenRenderer.render(screen, cache: cache, now: clock, width: parts[0], height: parts[1],
-                                               language: language(common.lang))
+                                               language: language(common.lang), patientID: patient)
+        } catch let problem as ScreenRenderer.Problem {
+            fail("\(problem)")
         } catch {
             fail("cannot read the local cache: \(error)")
         }

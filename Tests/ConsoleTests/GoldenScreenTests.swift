@@ -16,6 +16,9 @@ struct GoldenScreenTests {
     static let goldens: [(screen: String, width: Int, height: Int, language: Language)] = [
         ("queue", 80, 24, .nb), ("queue", 80, 24, .en), ("queue", 160, 48, .nb), ("queue", 160, 48, .en),
         ("queue", 120, 40, .nb), ("queue", 60, 20, .nb),
+        ("trends", 80, 24, .nb), ("trends", 80, 24, .en), ("trends", 160, 48, .nb), ("trends", 160, 48, .en),
+        ("plan", 80, 24, .nb), ("plan", 80, 24, .en), ("plan", 160, 48, .nb), ("plan", 160, 48, .en),
+        ("help", 80, 24, .nb), ("help", 80, 24, .en),
     ]
 
     @Test func screensMatchTheirGoldenRenders() async throws {

@@ -1,0 +1,52 @@
+import Foundation
+import VardeDomain
+import VardeStore
+
+/// The patient view's tabs.
+public enum PatientTab: Int, CaseIterable, Sendable {
+    case trends, plan
+}
+
+/// What the patient view shows: the record read from the cache, the tab and the trend period.
+public struct PatientState: Sendable {
+    public var record: PatientRecord
+    public var tab: PatientTab
+    /// Days of trend shown: 7, 30 or 90.
+    public var periodDays: Int
+    public var now: Date
+    public var language: Language
+
+    public init(record: PatientRecord, tab: PatientTab = .trends, periodDays: Int = 7, now: Date, language: Language) {
+        self.record = record
+        self.tab = tab
+        self.periodDays = periodDays
+        self.now = now
+        self.language = language
+    }
+
+    public static let periods = [7, 30, 90]
+
+    public mutating func nextPeriod() {
+        let index = Self.periods.firstIndex(of: periodDays) ?? 0
+        periodDays = Self.periods[(index + 1) % Self.periods.count]
+    }
+
+    /// Age in whole years at `now`, from the birth date.
+    public var age: Int? {
+        guard let born = FHIRDate(record.patient.birthDate) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Oslo") ?? .current
+        return calendar.dateComponents([.year], from: born, to: now).year
+    }
+}
+
+/// A calendar date from `YYYY-MM-DD`.
+func FHIRDate(_ text: String) -> Date? {
+    let parts = text.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3 else { return nil }
+    var components = DateComponents()
+    (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Oslo") ?? .current
+    return calendar.date(from: components)
+}

@@ -1,0 +1,49 @@
+import VardeDomain
+
+/// The patient view's words, per language.
+struct PatientStrings {
+    var tabs: [String]
+    var years: String
+    var approvedBy: String
+    var notApproved: String
+    var noPlan: String
+    var last: String
+    var min: String
+    var max: String
+    var days: String
+    var noMeasurements: String
+    var goals: String
+    var schedule: String
+    var dailyBy: String
+    var limits: String
+    var green: String
+    var yellow: String
+    var red: String
+    var outside: String
+    var whenYellow: String
+    var whenRed: String
+    var patient: String
+    var centre: String
+    var hints: String
+    var diagnoses: [Diagnosis: String]
+
+    static func of(_ language: Language) -> PatientStrings { language == .nb ? nb : en }
+
+    static let nb = PatientStrings(
+        tabs: ["1 Trender", "2 Plan"], years: "år", approvedBy: "plan godkjent av", notApproved: "PLAN IKKE GODKJENT AV FASTLEGE",
+        noPlan: "ingen plan: standardgrenser (NEWS2)", last: "siste", min: "min", max: "maks", days: "dager",
+        noMeasurements: "ingen målinger i perioden", goals: "Hva er viktig for deg", schedule: "Målinger",
+        dailyBy: "daglig før kl.", limits: "Grenseverdier", green: "grønn", yellow: "gul", red: "rød", outside: "utenfor",
+        whenYellow: "Ved gul", whenRed: "Ved rød", patient: "pasienten", centre: "senteret",
+        hints: "Tab/1 2 fane · t periode · Esc tilbake · ? hjelp",
+        diagnoses: [.copd: "kols", .heartFailure: "hjertesvikt", .diabetes: "diabetes", .cancer: "kreft", .mentalHealth: "psykisk helse"])
+
+    static let en = PatientStrings(
+        tabs: ["1 Trends", "2 Plan"], years: "years", approvedBy: "plan approved by", notApproved: "PLAN NOT APPROVED BY GP",
+        noPlan: "no plan: default limits (NEWS2)", last: "last", min: "min", max: "max", days: "days",
+        noMeasurements: "no measurements in the period", goals: "What matters to you", schedule: "Measurements",
+        dailyBy: "daily before", limits: "Limit values", green: "green", yellow: "yellow", red: "red", outside: "outside",
+        whenYellow: "When yellow", whenRed: "When red", patient: "patient", centre: "centre",
+        hints: "Tab/1 2 tab · t period · Esc back · ? help",
+        diagnoses: [.copd: "COPD", .heartFailure: "heart failure", .diabetes: "diabetes", .cancer: "cancer", .mentalHealth: "mental health"])
+}

@@ -1,0 +1,30 @@
+import Foundation
+import GRDB
+import VardeDomain
+
+/// Everything the patient view shows, read in one go.
+public struct PatientRecord: Sendable, Equatable {
+    public var patient: Patient
+    public var municipality: Municipality?
+    public var plan: SelfCarePlan?
+    /// Measurements in the period asked for, oldest first, corrected ones left out.
+    public var measurements: [HomeMeasurement]
+    public var openAlert: Alert?
+}
+
+extension CacheDatabase {
+    /// The patient with their plan and the measurements taken since `since`; nil if not cached.
+    public func patientRecord(_ patientID: String, since: Date) throws -> PatientRecord? {
+        try reader.read { db in
+            guard let patient = try Patient.fetchOne(db, key: patientID) else { return nil }
+            let measurements = try HomeMeasurement.fetchAll(db, sql: """
+                SELECT * FROM observation WHERE patientID = ? AND effective >= ?
+                  AND status NOT IN ('entered-in-error', 'cancelled') ORDER BY effective
+                """, arguments: [patientID, since.timeIntervalSince1970])
+            return PatientRecord(
+                patient: patient, municipality: try Municipality.fetchOne(db, key: patient.municipalityNumber),
+                plan: try Self.fetchPlan(patientID, db), measurements: measurements,
+                openAlert: try Alert.filter(Column("patientID") == patientID && Column("status") == "open").fetchOne(db))
+        }
+    }
+}
