@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Drill-in and out, the plan tab, the live filter and the help overlay, in a real terminal.
+@Suite(.serialized)
+struct NavigationInTerminalTests {
+    @Test func drillInToThePatientReadThePlanFilterAndGetHelp() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-nav-\(UUID().uuidString)").path
+        let terminal = try TmuxSession(width: 100, height: 30,
+                                       command: "'\(vardeExecutable())' demo --home '\(home)'; echo EXIT=$?; sleep 60")
+        defer { terminal.close() }
+        #expect(await terminal.waitFor { $0.contains("■ RØD") && $0.contains("tilkoblet") }.ok)
+
+        // Enter opens the selected patient's trends; 2 shows the plan; Esc goes back to the queue.
+        try terminal.send("g")
+        try await Task.sleep(nanoseconds: 300_000_000)
+        try terminal.send("Enter")
+        let patient = await terminal.waitFor(seconds: 10) { $0.contains("1 Trender") && $0.contains("Esc tilbake") }
+        #expect(patient.ok, "\(patient.screen)")
+        try terminal.send("2")
+        let plan = await terminal.waitFor(seconds: 10) {
+            $0.contains("Grenseverdier") || $0.contains("ingen plan")
+        }
+        #expect(plan.ok, "\(plan.screen)")
+        try terminal.send("Escape")
+        #expect(await terminal.waitFor(seconds: 10) { $0.contains("Sone") && $0.contains("Venter") }.ok)
+
+        // The live filter narrows the queue to one municipality and says so; Esc clears it.
+        try terminal.send("/")
+        try terminal.send("-l", "bodo")
+        let filtered = await terminal.waitFor(seconds: 10) { screen in
+            let rows = screen.split(separator: "\n").filter { $0.contains("■ RØD") || $0.contains("▲ GUL") }
+            return screen.contains("/bodo") && !rows.isEmpty && rows.allSatisfy { $0.contains("Bodø") }
+        }
+        #expect(filtered.ok, "\(filtered.screen)")
+        try terminal.send("Enter")
+        try terminal.send("Escape")
+        #expect(await terminal.waitFor(seconds: 10) { !$0.contains("/bodo") }.ok)
+
+        // ? shows every key of the queue; ? again closes it.
+        try terminal.send("?")
+        let help = await terminal.waitFor(seconds: 10) { $0.contains("Hjelp: taster") && $0.contains("åpne pasienten") }
+        #expect(help.ok, "\(help.screen)")
+        try terminal.send("?")
+        #expect(await terminal.waitFor(seconds: 10) { !$0.contains("Hjelp: taster") }.ok)
+
+        try terminal.send("q")
+        #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
+    }
+}
