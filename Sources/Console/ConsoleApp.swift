@@ -7,16 +7,20 @@ import VardeTerminal
 public final class ConsoleApp {
     private let cache: CacheDatabase
     private let terminal: any TerminalBackend
-    private let theme: Theme
+    private var theme: Theme
+    private let themeFolders: [String]
     private let clock: () -> Date
+    private var paletteHistory: [String] = []
+    private var historyIndex: Int?
     private var state: QueueState
     private let latest = LatestValue<[QueueEntry]>()
 
     public init(cache: CacheDatabase, terminal: any TerminalBackend, theme: Theme, language: Language,
-                clock: @escaping () -> Date = Date.init) {
+                themeFolders: [String] = [], clock: @escaping () -> Date = Date.init) {
         self.cache = cache
         self.terminal = terminal
         self.theme = theme
+        self.themeFolders = themeFolders
         self.clock = clock
         state = QueueState(now: clock(), language: language)
     }
@@ -66,6 +70,9 @@ public final class ConsoleApp {
             patient.now = state.now
             buffer = PatientScreen.render(patient, width: width, height: height)
             context = .patient
+            if let line = state.paletteLine {
+                buffer.put(DisplayWidth.fit(":\(line)▏", width), x: 0, y: height - 1, style: Style(.accent, reverse: true))
+            }
         }
         if helpVisible, width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height {
             HelpOverlay.draw(over: &buffer, context: context, language: state.language)
@@ -76,6 +83,7 @@ public final class ConsoleApp {
     enum Outcome { case stay, quit }
 
     private func handle(_ key: Key, visibleRows: Int) -> Outcome {
+        if state.paletteLine != nil { return editPalette(key) }
         if state.editingFilter { editFilter(key); return .stay }
         if helpVisible {
             if key == .escape || key == .character("?") { helpVisible = false; return .stay }
@@ -96,6 +104,9 @@ public final class ConsoleApp {
         case "first": state.moveTo(0)
         case "last": state.moveTo(state.entries.count - 1)
         case "filter": state.editingFilter = true
+        case "palette":
+            state.paletteLine = ""
+            historyIndex = nil
         case "open": openSelected(tab: .trends)
         case "plan": openSelected(tab: .plan)
         case "back": if stack.count > 1 { stack.removeLast() }
@@ -104,6 +115,71 @@ public final class ConsoleApp {
         case "nextTab": updatePatient { $0.tab = PatientTab(rawValue: ($0.tab.rawValue + 1) % PatientTab.allCases.count) ?? .trends }
         case "period": updatePatient { $0.nextPeriod() }
         default: break
+        }
+        return .stay
+    }
+
+    private func editPalette(_ key: Key) -> Outcome {
+        let line = state.paletteLine ?? ""
+        switch key {
+        case .escape: state.paletteLine = nil
+        case .backspace: state.paletteLine = line.isEmpty ? nil : String(line.dropLast())
+        case .tab:
+            let municipalities = Array(Set(state.allEntries.map(\.municipality.name))).sorted()
+            state.paletteLine = Palette.complete(line, municipalities: municipalities)
+        case .up, .down:
+            guard !paletteHistory.isEmpty else { break }
+            let index = key == .up ? max(0, (historyIndex ?? paletteHistory.count) - 1)
+                                   : min(paletteHistory.count - 1, (historyIndex ?? paletteHistory.count - 1) + 1)
+            historyIndex = index
+            state.paletteLine = paletteHistory[index]
+        case .character(let c): state.paletteLine = line + String(c)
+        case .enter:
+            state.paletteLine = nil
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { break }
+            paletteHistory.removeAll { $0 == line }
+            paletteHistory.append(line)
+            return run(line)
+        default: break
+        }
+        return .stay
+    }
+
+    /// Carries out a palette line; problems are said in the status line, never by crashing.
+    private func run(_ line: String) -> Outcome {
+        switch Palette.parse(line) {
+        case .failure(let problem):
+            state.say(problem.message(state.language))
+        case .success(.quit):
+            return .quit
+        case .success(.municipality(let name)):
+            state.setFilter(name)
+        case .success(.zone(let zone)):
+            state.setZoneFilter(zone)
+        case .success(.theme(let name)):
+            do {
+                let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+                let loaded = try Themes.load(name, folders: themeFolders)
+                theme = noColour ? loaded.withoutColour : loaded
+                state.say(state.language == .nb ? "tema: \(name)" : "theme: \(name)")
+            } catch {
+                state.say("\(error)")
+            }
+        case .success(.language(let language)):
+            state.language = language
+            let current = state.allEntries
+            state.update(current)
+            updatePatient { $0.language = language }
+            state.say(language == .nb ? "språk: norsk bokmål" : "language: English")
+        case .success(.patient(let name)):
+            let needle = QueueState.fold(name)
+            if let index = state.entries.firstIndex(where: { QueueState.fold($0.patientName).contains(needle) }) {
+                if case .patient = stack.last { stack.removeLast() }
+                state.moveTo(index)
+                openSelected(tab: .trends)
+            } else {
+                state.say(state.language == .nb ? "ingen pasient i køen heter «\(name)»" : "no patient in the queue is called '\(name)'")
+            }
         }
         return .stay
     }

@@ -12,6 +12,13 @@ public struct QueueState: Sendable {
     public private(set) var filter = ""
     /// True while the operator types the filter.
     public var editingFilter = false
+    /// Only this zone (`:sone rød`), or every zone.
+    public private(set) var zoneFilter: Zone?
+    /// The `:` palette line while the operator types it; nil when the palette is closed.
+    public var paletteLine: String?
+    /// A short confirmation or problem shown in the status line until `messageUntil`.
+    public var message: String?
+    public var messageUntil = Date.distantPast
     public var selected = 0
     public var top = 0
     public var now: Date
@@ -30,11 +37,24 @@ public struct QueueState: Sendable {
     public mutating func update(_ fresh: [QueueEntry]) {
         let selectedID = entries.indices.contains(selected) ? entries[selected].alertID : nil
         allEntries = fresh
-        entries = Self.apply(filter, to: fresh, language: language)
+        entries = Self.apply(filter, to: fresh, language: language).filter { zoneFilter == nil || $0.zone == zoneFilter }
         if let selectedID, let index = fresh.firstIndex(where: { $0.alertID == selectedID }) {
             selected = index
         }
         selected = min(selected, max(0, entries.count - 1))
+    }
+
+    /// Shows only one zone (nil: all).
+    public mutating func setZoneFilter(_ zone: Zone?) {
+        zoneFilter = zone
+        let current = allEntries
+        update(current)
+    }
+
+    /// Shows `text` in the status line for a few seconds.
+    public mutating func say(_ text: String, for seconds: TimeInterval = 4) {
+        message = text
+        messageUntil = now.addingTimeInterval(seconds)
     }
 
     /// Sets the filter and shows only the matching rows.

@@ -26,6 +26,16 @@ enum StatusBar {
         }
         let used = buffer.put(" \(left) ", x: 0, y: y, style: stale ? Style(.warning) : bar)
         // The connection always shows; the count and the hints only as far as they fit.
+        if let line = state.paletteLine {
+            buffer.put(DisplayWidth.fit(":\(line)▏", buffer.width - used - 1), x: used + 1, y: y, style: Style(.accent, reverse: true))
+            return
+        }
+        if let message = state.message, state.now < state.messageUntil {
+            let text = " \(message) "
+            let x = max(used + 1, buffer.width - DisplayWidth.of(text))
+            buffer.put(DisplayWidth.fit(text, buffer.width - x), x: x, y: y, style: Style(.warning))
+            return
+        }
         if state.editingFilter || !state.filter.isEmpty {
             let text = " /\(state.filter)\(state.editingFilter ? "▏" : "") (\(state.entries.count)/\(state.allEntries.count)) "
             let x = max(used + 1, buffer.width - DisplayWidth.of(text))

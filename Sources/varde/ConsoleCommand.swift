@@ -35,7 +35,7 @@ func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, lan
     let loop = SyncLoop(engine: engine, interval: syncInterval)
     loop.start()
     let terminal = NcursesTerminal()
-    ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language).run()
+    ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language, themeFolders: Themes.folders()).run()
     loop.stop()
 }
 

@@ -23,3 +23,20 @@ struct ThemeTests {
         }
     }
 }
+
+struct ShippedThemesTests {
+    @Test(arguments: ["default", "hoykontrast", "fargeblind", "monokrom"])
+    func everyShippedThemeLoads(name: String) throws {
+        let theme = try Themes.load(name, folders: [ThemeTests.themes.path])
+        #expect(theme.name == name)
+        #expect(Role.allCases.allSatisfy { theme.appearances[$0] != nil })
+    }
+
+    @Test func monochromeUsesNoColourAndTheColourBlindThemeAvoidsRedAndGreen() throws {
+        #expect(try Themes.load("monokrom", folders: [ThemeTests.themes.path]).usesColour == false)
+        let safe = try Themes.load("fargeblind", folders: [ThemeTests.themes.path])
+        let redGreen: Set<Int> = [1, 2, 9, 10]
+        #expect(!redGreen.contains(safe.appearance(.red).foreground))
+        #expect(!redGreen.contains(safe.appearance(.green).foreground))
+    }
+}

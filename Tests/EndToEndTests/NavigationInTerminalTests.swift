@@ -48,4 +48,44 @@ struct NavigationInTerminalTests {
         try terminal.send("q")
         #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
     }
+
+    @Test func thePaletteSwitchesZoneThemeAndLanguageAndExplainsMistakes() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-pal-\(UUID().uuidString)").path
+        let terminal = try TmuxSession(width: 100, height: 30,
+                                       command: "'\(vardeExecutable())' demo --home '\(home)'; echo EXIT=$?; sleep 60")
+        defer { terminal.close() }
+        #expect(await terminal.waitFor { $0.contains("■ RØD") && $0.contains("▲ GUL") }.ok)
+
+        try terminal.send(":")
+        try terminal.send("-l", "sone gul")
+        try terminal.send("Enter")
+        let yellow = await terminal.waitFor(seconds: 10) { screen in
+            let rows = screen.split(separator: "\n").dropFirst(2).dropLast(2)
+            return !rows.isEmpty && !screen.split(separator: "\n").dropFirst(2).contains { $0.contains("■ RØD") }
+        }
+        #expect(yellow.ok, "\(yellow.screen)")
+
+        try terminal.send(":")
+        try terminal.send("-l", "tema mono")
+        try terminal.send("Tab")
+        #expect(await terminal.waitFor(seconds: 5) { $0.contains(":tema monokrom") }.ok)
+        try terminal.send("Enter")
+        #expect(await terminal.waitFor(seconds: 5) { $0.contains("tema: monokrom") }.ok)
+
+        try terminal.send(":")
+        try terminal.send("-l", "språk en")
+        try terminal.send("Enter")
+        let english = await terminal.waitFor(seconds: 10) { $0.contains("Varde · Queue") && $0.contains("YELLOW") }
+        #expect(english.ok, "\(english.screen)")
+
+        try terminal.send(":")
+        try terminal.send("-l", "fly away")
+        try terminal.send("Enter")
+        #expect(await terminal.waitFor(seconds: 5) { $0.contains("unknown command") }.ok)
+
+        try terminal.send(":")
+        try terminal.send("-l", "q")
+        try terminal.send("Enter")
+        #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
+    }
 }
