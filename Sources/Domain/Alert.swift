@@ -14,10 +14,22 @@ public struct Alert: Hashable, Codable, Sendable {
     public var status: AlertStatus
     /// Whether the patient's plan or the default limits set the zone.
     public var basis: Judgement.Basis
+    /// The same on every workstation: the patient and the measurement that opened the alert. The
+    /// shared FHIR Task that nurses claim and resolve is named by it.
+    public var key: String
+    /// The nurse handling it; nil while nobody has claimed it.
+    public var owner: String?
+    public var outcome: HandlingOutcome?
+    public var note: String?
+    /// The shared Task's version as the server last reported it (for `If-Match`).
+    public var taskVersion: String?
 
     public init(id: Int64? = nil, patientID: String, zone: Zone, openedAt: Date, raisedAt: Date,
-                triggerMeasurementID: String, status: AlertStatus = .open, basis: Judgement.Basis = .defaultLimits) {
+                triggerMeasurementID: String, status: AlertStatus = .open, basis: Judgement.Basis = .defaultLimits,
+                key: String? = nil, owner: String? = nil) {
         self.id = id
+        self.key = key ?? "\(patientID)--\(triggerMeasurementID)"
+        self.owner = owner
         self.patientID = patientID
         self.zone = zone
         self.openedAt = openedAt
@@ -26,6 +38,11 @@ public struct Alert: Hashable, Codable, Sendable {
         self.status = status
         self.basis = basis
     }
+}
+
+/// How a nurse ended an alert.
+public enum HandlingOutcome: String, Codable, Sendable, CaseIterable {
+    case contactedPatient, advisedPerPlan, contactedGP, referredEmergency, askedToRemeasure, measurementError, noActionNeeded
 }
 
 /// Whether an alert still waits for a nurse.

@@ -11,9 +11,12 @@ public struct QueueEntry: Hashable, Sendable {
     public var raisedAt: Date
     /// Whether the patient's own plan or the default limits judged the trigger.
     public var basis: Judgement.Basis
+    /// The nurse who has claimed it, if anyone.
+    public var owner: String?
 
     public init(alertID: Int64, zone: Zone, patientID: String, patientName: String, municipality: Municipality,
-                trigger: HomeMeasurement, raisedAt: Date, basis: Judgement.Basis = .defaultLimits) {
+                trigger: HomeMeasurement, raisedAt: Date, basis: Judgement.Basis = .defaultLimits, owner: String? = nil) {
+        self.owner = owner
         self.alertID = alertID
         self.zone = zone
         self.patientID = patientID

@@ -80,6 +80,50 @@ public final class FHIRClient: Sendable {
         }
     }
 
+    /// A conditional update: `PUT [base]/Type/id` with `If-Match` (a version) or `If-None-Match: *`
+    /// (create only). Returns the status (412 included: somebody else changed it first), the new
+    /// version from the ETag, and the body.
+    public func conditionalPut(_ path: String, body: Data, ifMatch version: String?) throws(ServiceError)
+        -> (status: Int, version: String?, body: Data) {
+        let url = "\(baseURL)/\(path)"
+        let precondition = version.map { ("If-Match", "W/\"\($0)\"") } ?? ("If-None-Match", "*")
+        return try withRetries { () throws(Attempt) -> (status: Int, version: String?, body: Data) in
+            do throws(Attempt) {
+                let (response, _) = try self.send(HTTPRequest(method: "PUT", url: url, headers: [precondition], body: body))
+                return (response.status, Self.version(fromETag: response.headers["etag"]), response.body)
+            } catch {
+                if Self.isPreconditionFailed(error) { return (412, nil, Data()) }
+                throw error
+            }
+        }
+    }
+
+    /// Reads one resource and its version.
+    public func read<Resource: Decodable>(_ path: String, as type: Resource.Type) throws(ServiceError) -> (Resource, String?) {
+        let url = "\(baseURL)/\(path)"
+        return try withRetries { () throws(Attempt) -> (Resource, String?) in
+            let (response, correlationID) = try self.send(HTTPRequest(url: url))
+            do {
+                return (try JSONDecoder().decode(Resource.self, from: response.body), Self.version(fromETag: response.headers["etag"]))
+            } catch {
+                throw Attempt(error: .malformed(url: url, detail: describe(error), correlationID: correlationID),
+                              transient: true, retryAfter: nil)
+            }
+        }
+    }
+
+    static func isPreconditionFailed(_ attempt: Attempt) -> Bool {
+        if case .http(412, _, _, _) = attempt.error { return true }
+        return false
+    }
+
+    /// `W/"3"` → `3`.
+    static func version(fromETag etag: String?) -> String? {
+        guard var text = etag else { return nil }
+        if text.hasPrefix("W/") { text.removeFirst(2) }
+        return text.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    }
+
     /// One failed try: the error to report if it was the last, and whether trying again may help.
     struct Attempt: Error {
         var error: ServiceError

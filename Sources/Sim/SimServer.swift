@@ -9,10 +9,12 @@ public struct SimServer: Sendable {
     public let centre: SimulatedCentre
     /// The faults in force; tests may change them while the server runs.
     public let faults: FaultInjector
+    let tasks: TaskStore
 
     public init(centre: SimulatedCentre) {
         self.centre = centre
         faults = FaultInjector(faults: centre.config.faults, seed: centre.config.seed)
+        tasks = TaskStore(clock: { [centre] in centre.config.frozen ? Date() : centre.now() })
     }
 
     /// Runs on 127.0.0.1:`port` (0 picks a free port) and reports the bound port once listening.
@@ -41,6 +43,7 @@ public struct SimServer: Sendable {
         router.get("Observation") { request, _ in try await self.searchObservations(request) }
         router.get("CarePlan") { request, _ in try await self.searchPlans(request) }
         PMDEndpoint(centre: centre, faults: faults).register(on: router)
+        TaskEndpoint(store: tasks).register(on: router)
         return router
     }
 

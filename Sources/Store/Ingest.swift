@@ -98,6 +98,11 @@ extension CacheDatabase {
         return db.changesCount
     }
 
+    /// Moves a cursor on its own (for resources stored elsewhere, such as Tasks).
+    public func saveCursor(_ cursor: SyncCursor) throws {
+        try writer.write { db in try saveCursor(cursor, db) }
+    }
+
     public func cursor(server: String, resource: String) throws -> String? {
         try reader.read { db in
             try String.fetchOne(db, sql: "SELECT cursor FROM sync_cursor WHERE server = ? AND resource = ?",

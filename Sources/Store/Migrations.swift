@@ -62,6 +62,7 @@ extension CacheDatabase {
         }
         registerV2(&migrator)
         registerV3(&migrator)
+        registerV4(&migrator)
         return migrator
     }
 }

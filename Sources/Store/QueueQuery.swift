@@ -23,7 +23,7 @@ public struct CacheCounts: Sendable, Equatable {
 extension CacheDatabase {
     /// The SQL that feeds the queue: open alerts, red before yellow, longest waiting first.
     static let queueSQL = """
-        SELECT a.id AS alertID, a.zone, a.raisedAt, a.patientID, a.basis,
+        SELECT a.id AS alertID, a.zone, a.raisedAt, a.patientID, a.basis, a.owner,
                p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
                o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
                o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier
@@ -59,7 +59,7 @@ extension CacheDatabase {
                 patientName: family.map { "\($0), \(given ?? "")" } ?? patientID,
                 municipality: Municipality(number: number, name: row["municipalityName"] ?? number),
                 trigger: trigger, raisedAt: Date(timeIntervalSince1970: row["raisedAt"]),
-                basis: Judgement.Basis(rawValue: row["basis"] ?? "") ?? .defaultLimits)
+                basis: Judgement.Basis(rawValue: row["basis"] ?? "") ?? .defaultLimits, owner: row["owner"])
         }
     }
 

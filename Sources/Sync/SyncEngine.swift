@@ -12,11 +12,15 @@ public final class SyncEngine: Sendable {
     public let pageSize: Int
     /// A second, PMD-style source of measurements, pulled after the follow-up service.
     public let measurementSource: MeasurementSourceSync?
+    /// Handling steps out, colleagues' steps in.
+    public let tasks: TaskSync
     private let clock: @Sendable () -> Date
 
     public init(client: FHIRClient, cache: CacheDatabase, triage: Triage = Triage(), pageSize: Int = 500,
-                measurementSource: MeasurementSourceSync? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+                measurementSource: MeasurementSourceSync? = nil, nurse: String = "ukjent",
+                clock: @escaping @Sendable () -> Date = Date.init) {
         self.client = client
+        tasks = TaskSync(client: client, cache: cache, nurse: nurse, clock: clock)
         self.measurementSource = measurementSource
         self.cache = cache
         self.triage = triage
@@ -29,10 +33,12 @@ public final class SyncEngine: Sendable {
         let started = Date()
         var summary = SyncSummary()
         do {
+            try tasks.flush(into: &summary)
             try pullPatients(into: &summary)
             try pullPlans(into: &summary)
             try pullObservations(into: &summary)
             try measurementSource?.syncOnce(into: &summary)
+            try tasks.pull(into: &summary)
         } catch {
             summary.duration = Date().timeIntervalSince(started)
             try? record(.failure(error))

@@ -10,6 +10,9 @@ public struct SyncSummary: Sendable, Equatable {
     public var alertsWithdrawn = 0
     /// Measurements that arrived again from a second source and were recognised.
     public var duplicates = 0
+    /// Handling steps delivered to the server, and steps a colleague's earlier step overruled.
+    public var delivered = 0
+    public var conflicts = 0
     public var pages = 0
     public var duration: TimeInterval = 0
 
@@ -17,6 +20,7 @@ public struct SyncSummary: Sendable, Equatable {
 
     public var line: String {
         "fetched \(fetched), stored \(stored), duplicates \(duplicates), quarantined \(quarantined), "
+            + "delivered \(delivered), conflicts \(conflicts), "
             + "alerts opened \(alertsOpened), escalated \(alertsEscalated), withdrawn \(alertsWithdrawn), pages \(pages), "
             + String(format: "%.2f s", duration)
     }

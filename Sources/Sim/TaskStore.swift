@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import VardeService
+
+/// The simulator's shared Tasks: conditional updates with versions, exactly as nurses' workstations
+/// need them to avoid two of them working the same alert.
+final class TaskStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tasks: [String: (version: Int, stamp: Int64, task: FHIRTask)] = [:]
+    private var lastStamp: Int64 = 0
+    private let clock: @Sendable () -> Date
+
+    init(clock: @escaping @Sendable () -> Date) { self.clock = clock }
+
+    enum PutResult {
+        case stored(version: Int, task: FHIRTask, created: Bool)
+        case preconditionFailed(current: FHIRTask?)
+        case preconditionRequired
+    }
+
+    func put(_ id: String, _ task: FHIRTask, ifMatch: Int?, ifNoneMatch: Bool) -> PutResult {
+        lock.lock()
+        defer { lock.unlock() }
+        let existing = tasks[id]
+        if ifNoneMatch, existing != nil { return .preconditionFailed(current: existing?.task) }
+        if let ifMatch, existing?.version != ifMatch { return .preconditionFailed(current: existing?.task) }
+        if !ifNoneMatch, ifMatch == nil { return .preconditionRequired }
+        let version = (existing?.version ?? 0) + 1
+        lastStamp = max(lastStamp + 1, Int64((clock().timeIntervalSince1970 * 1000).rounded()))
+        var stored = task
+        stored.id = id
+        stored.meta = FHIRMeta(lastUpdated: FHIRDateTime.format(Date(timeIntervalSince1970: Double(lastStamp) / 1000)),
+                               versionId: String(version))
+        tasks[id] = (version, lastStamp, stored)
+        return .stored(version: version, task: stored, created: existing == nil)
+    }
+
+    func get(_ id: String) -> (version: Int, task: FHIRTask)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return tasks[id].map { ($0.version, $0.task) }
+    }
+
+    /// Tasks changed after `cursor` (ms), oldest change first.
+    func changed(after cursor: Int64?, count: Int) -> (items: [FHIRTask], hasMore: Bool, lastStamp: Int64?) {
+        lock.lock()
+        defer { lock.unlock() }
+        let sorted = tasks.values.filter { $0.stamp > (cursor ?? Int64.min) }.sorted { $0.stamp < $1.stamp }
+        let page = sorted.prefix(count)
+        return (page.map(\.task), sorted.count > count, page.last?.stamp)
+    }
+}
+
+/// `GET /Task`, `GET /Task/{id}` and `PUT /Task/{id}` (If-Match / If-None-Match: *).
+struct TaskEndpoint: Sendable {
+    let store: TaskStore
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.put("Task/:id") { request, context in try await self.put(request, context) }
+        router.get("Task/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let (version, task) = store.get(id) else {
+                throw FHIRError(status: .notFound, code: "not-found", "no Task \(id)")
+            }
+            var response = fhir(task)
+            response.headers[.eTag] = "W/\"\(version)\""
+            return response
+        }
+        router.get("Task") { request, _ in
+            let query = try SearchQuery(request)
+            let page = store.changed(after: query.after, count: query.count)
+            let base = "http://\(request.head.authority ?? "127.0.0.1")"
+            var links = [FHIRBundleLink(relation: "self", url: "\(base)/Task?\(query.text(after: query.after))")]
+            if page.hasMore, let last = page.lastStamp {
+                links.append(FHIRBundleLink(relation: "next", url: "\(base)/Task?\(query.text(after: last))"))
+            }
+            return fhir(FHIRSearchBundle(id: UUID().uuidString.lowercased(), meta: nil, total: nil, link: links,
+                                         entry: page.items.map { .init(fullUrl: "\(base)/Task/\($0.id ?? "")", resource: $0) }))
+        }
+    }
+
+    private func put(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        let body = try await request.body.collect(upTo: 256 * 1024)
+        guard let task = try? JSONDecoder().decode(FHIRTask.self, from: Data(buffer: body)) else {
+            throw FHIRError(status: .badRequest, code: "structure", "the body is not a FHIR Task")
+        }
+        let ifMatch = request.headers[.ifMatch].flatMap { Int($0.replacingOccurrences(of: "W/", with: "").replacingOccurrences(of: "\"", with: "")) }
+        let ifNoneMatch = request.headers[.ifNoneMatch] == "*"
+        switch store.put(id, task, ifMatch: ifMatch, ifNoneMatch: ifNoneMatch) {
+        case .stored(let version, let stored, let created):
+            var response = fhir(stored)
+            response.status = created ? .created : .ok
+            response.headers[.eTag] = "W/\"\(version)\""
+            return response
+        case .preconditionFailed(let current):
+            let owner = current?.owner?.display.map { " (owner: \($0))" } ?? ""
+            throw FHIRError(status: .preconditionFailed, code: "conflict", "the Task was changed by someone else\(owner)")
+        case .preconditionRequired:
+            throw FHIRError(status: .preconditionRequired, code: "required", "use If-Match or If-None-Match: *")
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import VardeDomain
+
+/// One line of an alert's history: who did what, when.
+public struct HistoryEntry: Sendable, Equatable {
+    public var at: Date
+    public var who: String
+    public var what: String
+}
+
+/// An alert whose shared Task must reach the server.
+public struct OutboxEntry: Sendable, Equatable {
+    public var id: Int64
+    public var alert: Alert
+    public var attempts: Int
+}
+
+extension CacheDatabase {
+    public func alert(id: Int64) throws -> Alert? {
+        try reader.read { db in try Alert.fetchOne(db, key: id) }
+    }
+
+    /// Takes a handling step locally first: the alert, its history and the outbox entry are written in
+    /// one transaction before anything goes on the network. Refusals change nothing.
+    public func handle(alertID: Int64, _ step: HandlingStep, by nurse: String, at now: Date) throws -> Result<Alert, HandlingRefusal> {
+        try writer.write { db in
+            guard let alert = try Alert.fetchOne(db, key: alertID) else { return .failure(.notOpen) }
+            let result = Handling.apply(step, to: alert, by: nurse)
+            guard case .success(var changed) = result else { return result }
+            try changed.update(db)
+            try db.execute(sql: "INSERT INTO outbox(alertKey, createdAt) VALUES (?, ?)",
+                           arguments: [changed.key, now.timeIntervalSince1970])
+            try record(changed, who: nurse, what: Self.describe(step), at: now, db)
+            return .success(changed)
+        }
+    }
+
+    static func describe(_ step: HandlingStep) -> String {
+        switch step {
+        case .claim: "claimed"
+        case .release: "released"
+        case .resolve(let outcome, let note): note.isEmpty ? "resolved: \(outcome.rawValue)" : "resolved: \(outcome.rawValue): \(note)"
+        }
+    }
+
+    private func record(_ alert: Alert, who: String, what: String, at: Date, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO alert_history(alertKey, patientID, at, who, what) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [alert.key, alert.patientID, at.timeIntervalSince1970, who, what])
+    }
+
+    /// The alerts waiting to be delivered, oldest step first, one entry per alert.
+    public func outbox() throws -> [OutboxEntry] {
+        try reader.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT MIN(o.id) AS id, o.alertKey, MAX(o.attempts) AS attempts FROM outbox o GROUP BY o.alertKey ORDER BY MIN(o.id)
+                """).compactMap { row in
+                guard let alert = try Alert.filter(Column("key") == (row["alertKey"] as String)).fetchOne(db) else { return nil }
+                return OutboxEntry(id: row["id"], alert: alert, attempts: row["attempts"])
+            }
+        }
+    }
+
+    /// The server has the alert's state: its entries leave the outbox, the new version is kept.
+    public func delivered(alertKey: String, taskVersion: String?) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM outbox WHERE alertKey = ?", arguments: [alertKey])
+            try db.execute(sql: "UPDATE alert SET taskVersion = ? WHERE key = ?", arguments: [taskVersion, alertKey])
+        }
+    }
+
+    public func deliveryFailed(alertKey: String, reason: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, lastError = ? WHERE alertKey = ?",
+                           arguments: [reason, alertKey])
+        }
+    }
+
+    /// Applies the shared Task as the server has it (another nurse's claim or resolution). When it
+    /// overrules a step taken here, the step is dropped and the operator is told who has the alert.
+    public func applyRemote(alertKey: String, owner: String?, resolved: Bool, outcome: HandlingOutcome?, note: String?,
+                            taskVersion: String?, at now: Date, conflictFor nurse: String? = nil) throws {
+        try writer.write { db in
+            guard var alert = try Alert.filter(Column("key") == alertKey).fetchOne(db) else { return }
+            let before = alert
+            alert.owner = owner
+            alert.taskVersion = taskVersion
+            if resolved, alert.status == .open {
+                alert.status = .resolved
+                alert.outcome = outcome
+                alert.note = note
+            }
+            try alert.update(db)
+            try db.execute(sql: "DELETE FROM outbox WHERE alertKey = ?", arguments: [alertKey])
+            if before.owner != alert.owner || before.status != alert.status {
+                let what = alert.status == .resolved ? "resolved: \(outcome?.rawValue ?? "")" : owner.map { _ in "claimed" } ?? "released"
+                try record(alert, who: owner ?? "?", what: what, at: now, db)
+            }
+            if let nurse, let owner, owner != nurse {
+                try db.execute(sql: "INSERT INTO notice(at, text) VALUES (?, ?)",
+                               arguments: [now.timeIntervalSince1970, "taken:\(owner)"])
+            }
+        }
+    }
+
+    /// The newest notice after `afterID`, for the console's status line.
+    public func notices(after afterID: Int64) throws -> [(id: Int64, text: String)] {
+        try reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, text FROM notice WHERE id > ? ORDER BY id", arguments: [afterID])
+                .map { (id: $0["id"], text: $0["text"]) }
+        }
+    }
+
+    public func history(patientID: String) throws -> [HistoryEntry] {
+        try reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT at, who, what FROM alert_history WHERE patientID = ? ORDER BY at, id",
+                             arguments: [patientID])
+                .map { HistoryEntry(at: Date(timeIntervalSince1970: $0["at"]), who: $0["who"], what: $0["what"]) }
+        }
+    }
+
+    public func alert(key: String) throws -> Alert? {
+        try reader.read { db in try Alert.filter(Column("key") == key).fetchOne(db) }
+    }
+}

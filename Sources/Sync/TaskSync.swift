@@ -1,0 +1,82 @@
+import Foundation
+import VardeDomain
+import VardeService
+import VardeStore
+
+/// Carries handling steps to the server as conditional Task updates and brings colleagues' steps
+/// back. The outbox is written before any network call, so a step survives a crash and is delivered
+/// once: a repeat after an unseen success meets `412`, finds the server already as wanted, and stops.
+public final class TaskSync: Sendable {
+    let client: FHIRClient
+    let cache: CacheDatabase
+    let nurse: String
+    let pageSize: Int
+    private let clock: @Sendable () -> Date
+
+    public init(client: FHIRClient, cache: CacheDatabase, nurse: String, pageSize: Int = 500,
+                clock: @escaping @Sendable () -> Date = Date.init) {
+        self.client = client
+        self.cache = cache
+        self.nurse = nurse
+        self.pageSize = pageSize
+        self.clock = clock
+    }
+
+    /// Delivers every waiting step, oldest first; stops at the first one the network refuses.
+    public func flush(into summary: inout SyncSummary) throws {
+        for entry in try cache.outbox() {
+            let desired = TaskMapping.task(from: entry.alert)
+            let id = TaskMapping.taskID(entry.alert.key)
+            let body = try JSONEncoder().encode(desired)
+            let answer: (status: Int, version: String?, body: Data)
+            do {
+                answer = try client.conditionalPut("Task/\(id)", body: body, ifMatch: entry.alert.taskVersion)
+            } catch {
+                try cache.deliveryFailed(alertKey: entry.alert.key, reason: "\(error)")
+                throw error
+            }
+            if answer.status == 412 {
+                // Somebody else changed it first, or our own earlier try got through unseen.
+                let (current, version) = try client.read("Task/\(id)", as: FHIRTask.self)
+                guard let state = TaskMapping.state(of: current) else { continue }
+                let wanted = TaskMapping.state(of: desired)
+                if state.owner == wanted?.owner, state.resolved == wanted?.resolved {
+                    try cache.delivered(alertKey: entry.alert.key, taskVersion: version ?? state.version)
+                } else {
+                    try cache.applyRemote(alertKey: state.alertKey, owner: state.owner, resolved: state.resolved,
+                                          outcome: state.outcome, note: state.note, taskVersion: version ?? state.version,
+                                          at: clock(), conflictFor: nurse)
+                    summary.conflicts += 1
+                }
+            } else {
+                try cache.delivered(alertKey: entry.alert.key, taskVersion: answer.version)
+                summary.delivered += 1
+            }
+        }
+    }
+
+    /// Applies Tasks changed on the server since the last pass.
+    public func pull(into summary: inout SyncSummary) throws {
+        var parameters = [("_count", String(pageSize)), ("_sort", "_lastUpdated")]
+        if let cursor = try cache.cursor(server: client.baseURL, resource: "Task") {
+            parameters.insert(("_lastUpdated", "gt\(cursor)"), at: 0)
+        }
+        var next: String? = client.searchURL("Task", parameters)
+        while let url = next {
+            let page = try client.page(url, of: FHIRTask.self)
+            var newest: String?
+            for case .success(let task) in page.entries {
+                summary.fetched += 1
+                newest = task.meta?.lastUpdated ?? newest
+                guard let state = TaskMapping.state(of: task),
+                      let local = try cache.alert(key: state.alertKey), local.taskVersion != state.version
+                else { continue }
+                try cache.applyRemote(alertKey: state.alertKey, owner: state.owner, resolved: state.resolved,
+                                      outcome: state.outcome, note: state.note, taskVersion: state.version, at: clock())
+            }
+            if let newest { try cache.saveCursor(SyncCursor(server: client.baseURL, resource: "Task", value: newest)) }
+            summary.pages += 1
+            next = page.nextURL
+        }
+    }
+}
