@@ -12,17 +12,23 @@ public final class ConsoleApp {
     private let clock: () -> Date
     private var paletteHistory: [String] = []
     private var historyIndex: Int?
+    private let nurse: String
+    private var resolving: Resolving?
+    private var lastNotice: Int64 = 0
     private var state: QueueState
     private let latest = LatestValue<[QueueEntry]>()
 
     public init(cache: CacheDatabase, terminal: any TerminalBackend, theme: Theme, language: Language,
-                themeFolders: [String] = [], clock: @escaping () -> Date = Date.init) {
+                themeFolders: [String] = [], nurse: String = "ukjent", clock: @escaping () -> Date = Date.init) {
+        self.nurse = nurse
         self.cache = cache
         self.terminal = terminal
         self.theme = theme
         self.themeFolders = themeFolders
         self.clock = clock
         state = QueueState(now: clock(), language: language)
+        state.me = nurse
+        lastNotice = (try? cache.notices(after: 0).last?.id) ?? 0
     }
 
     /// The views on the stack; Esc pops one. The queue is always at the bottom.
@@ -51,6 +57,7 @@ public final class ConsoleApp {
             if Date().timeIntervalSince(lastStatusRead) >= 1 {
                 state.sync = try? cache.syncState()
                 lastStatusRead = Date()
+                showNotices()
             }
             let size = terminal.size
             terminal.draw(frame(width: size.width, height: size.height), theme: theme)
@@ -74,6 +81,9 @@ public final class ConsoleApp {
                 buffer.put(DisplayWidth.fit(":\(line)▏", width), x: 0, y: height - 1, style: Style(.accent, reverse: true))
             }
         }
+        if let resolving, width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height {
+            ResolveOverlay.draw(over: &buffer, resolving, strings: state.language.strings)
+        }
         if helpVisible, width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height {
             HelpOverlay.draw(over: &buffer, context: context, language: state.language)
         }
@@ -83,6 +93,7 @@ public final class ConsoleApp {
     enum Outcome { case stay, quit }
 
     private func handle(_ key: Key, visibleRows: Int) -> Outcome {
+        if resolving != nil { editResolving(key); return .stay }
         if state.paletteLine != nil { return editPalette(key) }
         if state.editingFilter { editFilter(key); return .stay }
         if helpVisible {
@@ -103,6 +114,13 @@ public final class ConsoleApp {
         case "halfUp": state.move(by: -max(1, visibleRows / 2))
         case "first": state.moveTo(0)
         case "last": state.moveTo(state.entries.count - 1)
+        case "claim": take(.claim)
+        case "release": take(.release)
+        case "resolve":
+            guard state.entries.indices.contains(state.selected) else { break }
+            let entry = state.entries[state.selected]
+            if let owner = entry.owner, owner != nurse { refuse(.claimedBy(owner)); break }
+            resolving = Resolving(alertID: entry.alertID, patientName: entry.patientName)
         case "filter": state.editingFilter = true
         case "palette":
             state.paletteLine = ""
@@ -156,6 +174,8 @@ public final class ConsoleApp {
             state.setFilter(name)
         case .success(.zone(let zone)):
             state.setZoneFilter(zone)
+        case .success(.mine(let mine)):
+            state.setOnlyMine(mine)
         case .success(.theme(let name)):
             do {
                 let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
@@ -182,6 +202,57 @@ public final class ConsoleApp {
             }
         }
         return .stay
+    }
+
+    /// A handling step on the selected alert, stored locally first; the sync loop delivers it.
+    private func take(_ step: HandlingStep, alertID: Int64? = nil) {
+        guard let id = alertID ?? (state.entries.indices.contains(state.selected) ? state.entries[state.selected].alertID : nil)
+        else { return }
+        do {
+            switch try cache.handle(alertID: id, step, by: nurse, at: state.now) {
+            case .success: break
+            case .failure(let refusal): refuse(refusal)
+            }
+        } catch {
+            state.say("\(error)")
+        }
+    }
+
+    private func refuse(_ refusal: HandlingRefusal) {
+        let nb = state.language == .nb
+        switch refusal {
+        case .claimedBy(let owner): state.say((nb ? "allerede tatt av " : "already taken by ") + owner)
+        case .notOpen: state.say(nb ? "varselet er allerede avsluttet" : "the alert is already resolved")
+        case .notYours: state.say(nb ? "du har ikke tatt dette varselet" : "you have not claimed this alert")
+        }
+    }
+
+    private func editResolving(_ key: Key) {
+        guard var current = resolving else { return }
+        switch key {
+        case .escape: resolving = nil; return
+        case .character(let c) where current.outcome == nil:
+            if let digit = c.wholeNumberValue, (1...HandlingOutcome.allCases.count).contains(digit) {
+                current.outcome = HandlingOutcome.allCases[digit - 1]
+            }
+        case .character(let c): if current.note.count < 500 { current.note.append(c) }
+        case .backspace: if !current.note.isEmpty { current.note.removeLast() } else { current.outcome = nil }
+        case .enter:
+            if let outcome = current.outcome {
+                resolving = nil
+                take(.resolve(outcome, note: current.note), alertID: current.alertID)
+                return
+            }
+        default: break
+        }
+        resolving = current
+    }
+
+    /// Colleagues' steps that overruled ours are said in the status line.
+    private func showNotices() {
+        guard let notices = try? cache.notices(after: lastNotice), let last = notices.last else { return }
+        lastNotice = last.id
+        if last.text.hasPrefix("taken:") { refuse(.claimedBy(String(last.text.dropFirst("taken:".count)))) }
     }
 
     private func editFilter(_ key: Key) {

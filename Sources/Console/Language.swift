@@ -39,6 +39,11 @@ public struct Catalogue: Sendable {
     public var day: String
     public var decimalSeparator: String
     public var names: [String: String]
+    /// "taken by %@"
+    public var takenBy: String
+    public var outcomes: [String]
+    public var chooseOutcome: String
+    public var writeNote: String
 
     public func measurementName(_ key: String) -> String { names[key] ?? key }
 
@@ -52,7 +57,11 @@ public struct Catalogue: Sendable {
         measured: "målt", unknownMunicipality: "ukjent kommune", defaultLimits: "standardgrenser", planLimits: "egen plan", trendRule: "vektøkning over 3 dager", hour: "t", day: "d", decimalSeparator: ",",
         names: ["heartRate": "Puls", "oxygenSaturation": "SpO2", "bloodPressure": "BT", "respiratoryRate": "Resp",
                 "bodyTemperature": "Temp", "bodyWeight": "Vekt", "bloodGlucose": "Blodsukker", "frailty": "CFS",
-                "news2": "NEWS2", "other": "Annet"])
+                "news2": "NEWS2", "other": "Annet"],
+        takenBy: "tatt av %@",
+        outcomes: ["kontaktet pasienten", "gitt råd etter planen", "kontaktet fastlege", "henvist til legevakt/113",
+                   "bedt om ny måling", "feilmåling", "ingen tiltak nødvendig"],
+        chooseOutcome: "Avslutt varsel: velg utfall (1–7), Esc avbryter", writeNote: "Notat (Enter lagrer, Esc avbryter)")
 
     public static let en = Catalogue(
         queueTitle: "Queue", red: "RED", yellow: "YELLOW", green: "GREEN",
@@ -66,5 +75,9 @@ public struct Catalogue: Sendable {
         decimalSeparator: ".",
         names: ["heartRate": "Pulse", "oxygenSaturation": "SpO2", "bloodPressure": "BP", "respiratoryRate": "Resp",
                 "bodyTemperature": "Temp", "bodyWeight": "Weight", "bloodGlucose": "Glucose", "frailty": "CFS",
-                "news2": "NEWS2", "other": "Other"])
+                "news2": "NEWS2", "other": "Other"],
+        takenBy: "taken by %@",
+        outcomes: ["contacted the patient", "advised per plan", "contacted the GP", "referred to legevakt/113",
+                   "asked to re-measure", "measurement error", "no action needed"],
+        chooseOutcome: "Resolve alert: choose the outcome (1–7), Esc cancels", writeNote: "Note (Enter saves, Esc cancels)")
 }

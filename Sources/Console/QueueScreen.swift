@@ -79,7 +79,8 @@ public enum QueueScreen {
         var x = 1
         buffer.put(DisplayWidth.fit(f.zoneLabel(entry.zone), c.zone), x: x, y: y, style: zoneStyle)
         x += c.zone + 1
-        buffer.put(DisplayWidth.fit(entry.patientName, c.patient), x: x, y: y, style: base)
+        let marker = entry.owner.map { _ in "◆ " } ?? ""
+        buffer.put(DisplayWidth.fit(marker + entry.patientName, c.patient), x: x, y: y, style: base)
         x += c.patient + 1
         let municipality = entry.municipality.number.isEmpty ? f.strings.unknownMunicipality : entry.municipality.name
         buffer.put(DisplayWidth.fit(municipality, c.municipality), x: x, y: y, style: base)
@@ -96,6 +97,7 @@ public enum QueueScreen {
             ? f.strings.unknownMunicipality : "\(entry.municipality.name) (\(entry.municipality.number))"
         let text = " \(entry.patientName) · \(municipality) · \(f.measurement(entry.trigger)) "
             + "· \(f.dayAndTime(entry.trigger.effective)) · \(f.basis(entry.basis))"
+            + (entry.owner.map { " · " + f.strings.takenBy.replacingOccurrences(of: "%@", with: $0) } ?? "")
         buffer.put(DisplayWidth.fit(text, buffer.width), x: 0, y: y, style: Style(.dim))
     }
 

@@ -12,6 +12,10 @@ public struct QueueState: Sendable {
     public private(set) var filter = ""
     /// True while the operator types the filter.
     public var editingFilter = false
+    /// The operator at this workstation (whose claims are "mine").
+    public var me: String?
+    /// Only the operator's own claims (`:mine`).
+    public private(set) var onlyMine = false
     /// Only this zone (`:sone rød`), or every zone.
     public private(set) var zoneFilter: Zone?
     /// The `:` palette line while the operator types it; nil when the palette is closed.
@@ -38,10 +42,17 @@ public struct QueueState: Sendable {
         let selectedID = entries.indices.contains(selected) ? entries[selected].alertID : nil
         allEntries = fresh
         entries = Self.apply(filter, to: fresh, language: language).filter { zoneFilter == nil || $0.zone == zoneFilter }
+            .filter { !onlyMine || ($0.owner != nil && $0.owner == me) }
         if let selectedID, let index = fresh.firstIndex(where: { $0.alertID == selectedID }) {
             selected = index
         }
         selected = min(selected, max(0, entries.count - 1))
+    }
+
+    public mutating func setOnlyMine(_ mine: Bool) {
+        onlyMine = mine
+        let current = allEntries
+        update(current)
     }
 
     /// Shows only one zone (nil: all).

@@ -19,15 +19,14 @@ struct Console: ParsableCommand {
         let home = Home(common.home)
         let cache = home.openCache()
         runConsole(cache: cache, engine: makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
-                                                    settings: httpSettings(common, home: home)),
-                   themeName: theme,
-                   language: language(common.lang))
+                                                    settings: httpSettings(common, home: home), nurse: common.nurse),
+                   themeName: theme, language: language(common.lang), nurse: common.nurse)
     }
 }
 
 /// Opens the console on this terminal with a background sync loop, until the operator quits.
 func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, language: Language,
-                syncInterval: TimeInterval = 2) {
+                nurse: String, syncInterval: TimeInterval = 2) {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         fail("the console needs a terminal; use 'varde render' for text output")
     }
@@ -35,7 +34,8 @@ func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, lan
     let loop = SyncLoop(engine: engine, interval: syncInterval)
     loop.start()
     let terminal = NcursesTerminal()
-    ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language, themeFolders: Themes.folders()).run()
+    ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language, themeFolders: Themes.folders(),
+               nurse: nurse).run()
     loop.stop()
 }
 

@@ -21,8 +21,10 @@ struct Demo: ParsableCommand {
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
         let home = Home(common.home ?? temporary)
         let cache = home.openCache()
-        let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache, settings: httpSettings(common, home: home))
-        runConsole(cache: cache, engine: engine, themeName: theme, language: language(common.lang), syncInterval: 1)
+        let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache, settings: httpSettings(common, home: home),
+                                nurse: common.nurse)
+        runConsole(cache: cache, engine: engine, themeName: theme, language: language(common.lang), nurse: common.nurse,
+                   syncInterval: 1)
     }
 }
 

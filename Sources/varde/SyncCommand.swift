@@ -19,7 +19,7 @@ struct Sync: ParsableCommand {
         let home = Home(common.home)
         let cache = home.openCache()
         let engine = makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
-                                settings: httpSettings(common, home: home))
+                                settings: httpSettings(common, home: home), nurse: common.nurse)
         repeat {
             do {
                 let summary = try engine.syncOnce()
@@ -33,7 +33,8 @@ struct Sync: ParsableCommand {
     }
 }
 
-func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheDatabase, settings: HTTPSettings) -> SyncEngine {
+func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheDatabase, settings: HTTPSettings,
+                nurse: String = "ukjent") -> SyncEngine {
     for address in [server] + (measurementsURL.map { [$0] } ?? []) {
         guard let url = URL(string: address), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
         else { fail("not an http(s) URL: \(address)") }
@@ -42,5 +43,5 @@ func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheData
         MeasurementSourceSync(client: FHIRClient(baseURL: $0, http: CurlHTTPClient(settings: settings)), cache: cache)
     }
     return SyncEngine(client: FHIRClient(baseURL: server, http: CurlHTTPClient(settings: settings)), cache: cache,
-                      measurementSource: source)
+                      measurementSource: source, nurse: nurse)
 }

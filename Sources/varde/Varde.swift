@@ -40,6 +40,13 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("ca-file"), help: "PEM file of a private CA to trust (TLS is always verified).")
     var caFile: String?
 
+    /// The nurse's name as colleagues see it on claimed alerts.
+    var nurse: String {
+        let environment = ProcessInfo.processInfo.environment
+        return `operator` ?? environment["VARDE_OPERATOR"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "ukjent"
+    }
+
     @Option(name: .customLong("token-file"), help: "File with the access token, mode 0600 (default: HOME/token; VARDE_TOKEN wins).")
     var tokenFile: String?
 }

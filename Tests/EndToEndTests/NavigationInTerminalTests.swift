@@ -88,4 +88,33 @@ struct NavigationInTerminalTests {
         try terminal.send("Enter")
         #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
     }
+
+    @Test func aNurseClaimsAndResolvesTheTopAlert() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-claim-\(UUID().uuidString)").path
+        let terminal = try TmuxSession(width: 100, height: 30, command:
+            "'\(vardeExecutable())' demo --operator Kari --home '\(home)'; echo EXIT=$?; sleep 60")
+        defer { terminal.close() }
+        #expect(await terminal.waitFor { $0.contains("■ RØD") && $0.contains("tilkoblet") }.ok)
+        try terminal.send("g")
+        try await Task.sleep(nanoseconds: 300_000_000)
+        let before = terminal.screen().split(separator: "\n").dropLast().last.map(String.init) ?? ""
+        try terminal.send("c")
+        let claimed = await terminal.waitFor(seconds: 10) { $0.contains("tatt av Kari") && $0.contains("◆ ") }
+        #expect(claimed.ok, "\(claimed.screen)")
+
+        try terminal.send("x")
+        #expect(await terminal.waitFor(seconds: 10) { $0.contains("velg utfall") }.ok)
+        try terminal.send("2")
+        #expect(await terminal.waitFor(seconds: 10) { $0.contains("Notat") }.ok)
+        try terminal.send("-l", "Ringte, trinn 2")
+        try terminal.send("Enter")
+        // The resolved alert leaves the queue: the selected row is another patient now.
+        let gone = await terminal.waitFor(seconds: 10) { screen in
+            let detail = screen.split(separator: "\n").dropLast().last.map(String.init) ?? ""
+            return !screen.contains("velg utfall") && !screen.contains("Notat") && detail != before
+        }
+        #expect(gone.ok, "\(gone.screen)")
+        try terminal.send("q")
+        #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
+    }
 }

@@ -10,13 +10,15 @@ public enum Palette {
         case theme(String)
         case language(Language)
         case patient(String)
+        /// Only the alerts the operator has claimed (`:mine`); `:alle` shows every alert again.
+        case mine(Bool)
         case quit
     }
 
     /// The palette's words in both languages (Norwegian first: `:kommune Bodø`, `:sone rød`, …).
     static let verbs: [(nb: String, en: String)] = [
         ("kommune", "municipality"), ("sone", "zone"), ("tema", "theme"), ("språk", "language"),
-        ("pasient", "patient"), ("q", "quit"),
+        ("pasient", "patient"), ("mine", "mine"), ("alle", "all"), ("q", "quit"),
     ]
 
     public static let themes = ["default", "hoykontrast", "fargeblind", "monokrom"]
@@ -44,6 +46,8 @@ public enum Palette {
             }
             return .success(.language(language))
         case "pasient", "patient": return .success(.patient(argument))
+        case "mine": return .success(.mine(true))
+        case "alle", "all": return .success(.mine(false))
         case "q", "quit", "avslutt": return .success(.quit)
         default:
             return .failure(PaletteProblem(line: line, nb: "ukjent kommando «\(verb)»: prøv kommune, sone, tema, språk, pasient, q",
