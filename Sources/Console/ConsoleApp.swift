@@ -130,6 +130,7 @@ public final class ConsoleApp {
         case "back": if stack.count > 1 { stack.removeLast() }
         case "trends": updatePatient { $0.tab = .trends }
         case "planTab": updatePatient { $0.tab = .plan }
+        case "historyTab": updatePatient { $0.tab = .history }
         case "nextTab": updatePatient { $0.tab = PatientTab(rawValue: ($0.tab.rawValue + 1) % PatientTab.allCases.count) ?? .trends }
         case "period": updatePatient { $0.nextPeriod() }
         default: break

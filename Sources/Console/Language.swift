@@ -41,6 +41,7 @@ public struct Catalogue: Sendable {
     public var names: [String: String]
     /// "taken by %@"
     public var takenBy: String
+    public var overdue: String
     public var outcomes: [String]
     public var chooseOutcome: String
     public var writeNote: String
@@ -58,7 +59,7 @@ public struct Catalogue: Sendable {
         names: ["heartRate": "Puls", "oxygenSaturation": "SpO2", "bloodPressure": "BT", "respiratoryRate": "Resp",
                 "bodyTemperature": "Temp", "bodyWeight": "Vekt", "bloodGlucose": "Blodsukker", "frailty": "CFS",
                 "news2": "NEWS2", "other": "Annet"],
-        takenBy: "tatt av %@",
+        takenBy: "tatt av %@", overdue: "forsinket",
         outcomes: ["kontaktet pasienten", "gitt råd etter planen", "kontaktet fastlege", "henvist til legevakt/113",
                    "bedt om ny måling", "feilmåling", "ingen tiltak nødvendig"],
         chooseOutcome: "Avslutt varsel: velg utfall (1–7), Esc avbryter", writeNote: "Notat (Enter lagrer, Esc avbryter)")
@@ -76,7 +77,7 @@ public struct Catalogue: Sendable {
         names: ["heartRate": "Pulse", "oxygenSaturation": "SpO2", "bloodPressure": "BP", "respiratoryRate": "Resp",
                 "bodyTemperature": "Temp", "bodyWeight": "Weight", "bloodGlucose": "Glucose", "frailty": "CFS",
                 "news2": "NEWS2", "other": "Other"],
-        takenBy: "taken by %@",
+        takenBy: "taken by %@", overdue: "overdue",
         outcomes: ["contacted the patient", "advised per plan", "contacted the GP", "referred to legevakt/113",
                    "asked to re-measure", "measurement error", "no action needed"],
         chooseOutcome: "Resolve alert: choose the outcome (1–7), Esc cancels", writeNote: "Note (Enter saves, Esc cancels)")

@@ -41,7 +41,7 @@ public enum QueueScreen {
             let index = state.top + row
             guard index < state.entries.count else { break }
             drawEntry(&buffer, state.entries[index], y: listTop + row, columns: columns, now: state.now, f: f,
-                      selected: index == state.selected)
+                      selected: index == state.selected, overdue: state.isOverdue(state.entries[index]))
         }
         detailLine(&buffer, state, f, y: height - 2)
         StatusBar.draw(&buffer, state: state, f: f, y: height - 1)
@@ -53,7 +53,9 @@ public enum QueueScreen {
         buffer.fill(row: 0, style: style)
         buffer.put(" \(f.strings.appName) · \(f.strings.queueTitle)", x: 0, y: 0, style: style)
         let counts = state.counts
+        let overdue = state.overdueCount
         let right = "■ \(counts.red) \(f.strings.red.lowercased())  ▲ \(counts.yellow) \(f.strings.yellow.lowercased())"
+            + (overdue > 0 ? "  ! \(overdue) \(f.strings.overdue)" : "")
             + "   \(f.dayAndTime(state.now)) "
         buffer.put(right, x: buffer.width - DisplayWidth.of(right), y: 0, style: style)
     }
@@ -72,7 +74,7 @@ public enum QueueScreen {
     }
 
     private static func drawEntry(_ buffer: inout ScreenBuffer, _ entry: QueueEntry, y: Int, columns c: Columns,
-                                  now: Date, f: Formatting, selected: Bool) {
+                                  now: Date, f: Formatting, selected: Bool, overdue: Bool) {
         let base = Style(.normal, reverse: selected)
         if selected { buffer.fill(row: y, style: base) }
         let zoneStyle = Style(entry.zone == .red ? .red : .yellow, bold: true, reverse: selected)
@@ -86,8 +88,10 @@ public enum QueueScreen {
         buffer.put(DisplayWidth.fit(municipality, c.municipality), x: x, y: y, style: base)
         x += c.municipality + 1
         buffer.put(DisplayWidth.fit(f.measurement(entry.trigger), c.measurement), x: x, y: y, style: base)
-        let waited = f.waited(now.timeIntervalSince(entry.raisedAt))
-        buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: y, style: base)
+        // Overdue (past the response target in service hours): marked "!" and styled, not by colour alone.
+        let waited = (overdue ? "! " : "") + f.waited(now.timeIntervalSince(entry.raisedAt))
+        buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: y,
+                   style: overdue ? Style(.warning, reverse: selected) : base)
     }
 
     private static func detailLine(_ buffer: inout ScreenBuffer, _ state: QueueState, _ f: Formatting, y: Int) {

@@ -111,6 +111,16 @@ public struct QueueState: Sendable {
         top = max(0, min(top, max(0, entries.count - visibleRows)))
     }
 
+    /// When the centre is staffed and how soon alerts must be answered (counted in service hours).
+    public var serviceHours = ServiceHours()
+    public var targets = ResponseTargets()
+
+    public func isOverdue(_ entry: QueueEntry) -> Bool {
+        targets.isOverdue(zone: entry.zone, raisedAt: entry.raisedAt, now: now, hours: serviceHours)
+    }
+
+    public var overdueCount: Int { entries.filter(isOverdue).count }
+
     public var counts: QueueCounts {
         QueueCounts(red: entries.filter { $0.zone == .red }.count, yellow: entries.filter { $0.zone == .yellow }.count)
     }

@@ -7,6 +7,12 @@ public struct HistoryEntry: Sendable, Equatable {
     public var at: Date
     public var who: String
     public var what: String
+
+    public init(at: Date, who: String, what: String) {
+        self.at = at
+        self.who = who
+        self.what = what
+    }
 }
 
 /// An alert whose shared Task must reach the server.

@@ -10,6 +10,18 @@ public struct PatientRecord: Sendable, Equatable {
     /// Measurements in the period asked for, oldest first, corrected ones left out.
     public var measurements: [HomeMeasurement]
     public var openAlert: Alert?
+    /// Every handling step on the patient's alerts, oldest first.
+    public var history: [HistoryEntry] = []
+
+    public init(patient: Patient, municipality: Municipality?, plan: SelfCarePlan?, measurements: [HomeMeasurement],
+                openAlert: Alert?, history: [HistoryEntry] = []) {
+        self.patient = patient
+        self.municipality = municipality
+        self.plan = plan
+        self.measurements = measurements
+        self.openAlert = openAlert
+        self.history = history
+    }
 }
 
 extension CacheDatabase {
@@ -24,7 +36,10 @@ extension CacheDatabase {
             return PatientRecord(
                 patient: patient, municipality: try Municipality.fetchOne(db, key: patient.municipalityNumber),
                 plan: try Self.fetchPlan(patientID, db), measurements: measurements,
-                openAlert: try Alert.filter(Column("patientID") == patientID && Column("status") == "open").fetchOne(db))
+                openAlert: try Alert.filter(Column("patientID") == patientID && Column("status") == "open").fetchOne(db),
+                history: try Row.fetchAll(db, sql: "SELECT at, who, what FROM alert_history WHERE patientID = ? ORDER BY at, id",
+                                          arguments: [patientID])
+                    .map { HistoryEntry(at: Date(timeIntervalSince1970: $0["at"]), who: $0["who"], what: $0["what"]) })
         }
     }
 }

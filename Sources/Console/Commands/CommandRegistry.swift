@@ -49,6 +49,8 @@ public enum CommandRegistry {
               nb: "fane: trender", en: "tab: trends"),
         .init(id: "planTab", context: .patient, keys: [.character("2")], keyNames: ["2"],
               nb: "fane: plan", en: "tab: plan"),
+        .init(id: "historyTab", context: .patient, keys: [.character("3")], keyNames: ["3"],
+              nb: "fane: historikk (hvem gjorde hva)", en: "tab: history (who did what)"),
         .init(id: "nextTab", context: .patient, keys: [.tab], keyNames: ["Tab"],
               nb: "neste fane", en: "next tab"),
         .init(id: "period", context: .patient, keys: [.character("t")], keyNames: ["t"],

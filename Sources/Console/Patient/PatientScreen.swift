@@ -19,6 +19,7 @@ public enum PatientScreen {
         switch state.tab {
         case .trends: trends(&buffer, state, f, s, y: &y)
         case .plan: plan(&buffer, state, f, s, y: &y)
+        case .history: history(&buffer, state, f, s, y: y)
         }
         buffer.fill(row: height - 1, style: Style(.statusBar))
         buffer.put(" \(s.hints) ", x: 0, y: height - 1, style: Style(.statusBar))
@@ -105,6 +106,29 @@ public enum PatientScreen {
         case .bodyTemperature: return [36.1, 38.0]
         case .bloodPressure: return [111]
         default: return []
+        }
+    }
+
+    /// Who did what with the patient's alerts, newest last: "22.11 09:14  Kari  avsluttet: …".
+    private static func history(_ buffer: inout ScreenBuffer, _ state: PatientState, _ f: Formatting,
+                                _ s: PatientStrings, y: Int) {
+        let entries = state.record.history
+        guard !entries.isEmpty else {
+            buffer.put(" \(s.noHistory)", x: 0, y: y + 1, style: Style(.dim))
+            return
+        }
+        let room = buffer.height - 1 - y
+        for (row, entry) in entries.suffix(room).enumerated() {
+            let parts = entry.what.split(separator: ":", maxSplits: 1).map(String.init)
+            var what = s.steps[parts[0]] ?? parts[0]
+            if parts.count > 1 {
+                let detail = parts[1].trimmingCharacters(in: .whitespaces).split(separator: ":", maxSplits: 1).map(String.init)
+                let outcome = HandlingOutcome(rawValue: detail[0]).flatMap { HandlingOutcome.allCases.firstIndex(of: $0) }
+                    .map { f.strings.outcomes[$0] } ?? detail[0]
+                what += ": \(outcome)" + (detail.count > 1 ? " – \(detail[1].trimmingCharacters(in: .whitespaces))" : "")
+            }
+            buffer.put(DisplayWidth.fit(" \(f.dayAndTime(entry.at))  \(DisplayWidth.fit(entry.who, 14)) \(what)", buffer.width),
+                       x: 0, y: y + row)
         }
     }
 

@@ -4,7 +4,7 @@ import VardeStore
 
 /// The patient view's tabs.
 public enum PatientTab: Int, CaseIterable, Sendable {
-    case trends, plan
+    case trends, plan, history
 }
 
 /// What the patient view shows: the record read from the cache, the tab and the trend period.

@@ -3,6 +3,8 @@ import VardeDomain
 /// The patient view's words, per language.
 struct PatientStrings {
     var tabs: [String]
+    var noHistory: String
+    var steps: [String: String]
     var years: String
     var approvedBy: String
     var notApproved: String
@@ -30,20 +32,20 @@ struct PatientStrings {
     static func of(_ language: Language) -> PatientStrings { language == .nb ? nb : en }
 
     static let nb = PatientStrings(
-        tabs: ["1 Trender", "2 Plan"], years: "år", approvedBy: "plan godkjent av", notApproved: "PLAN IKKE GODKJENT AV FASTLEGE",
+        tabs: ["1 Trender", "2 Plan", "3 Historikk"], noHistory: "ingen varsler er håndtert ennå", steps: ["claimed": "tok varselet", "released": "frigav varselet", "resolved": "avsluttet"], years: "år", approvedBy: "plan godkjent av", notApproved: "PLAN IKKE GODKJENT AV FASTLEGE",
         noPlan: "ingen plan: standardgrenser (NEWS2)", last: "siste", min: "min", max: "maks", days: "dager",
         noMeasurements: "ingen målinger i perioden", goals: "Hva er viktig for deg", schedule: "Målinger",
         dailyBy: "daglig før kl.", limits: "Grenseverdier", green: "grønn", yellow: "gul", red: "rød", outside: "utenfor",
         whenYellow: "Ved gul", whenRed: "Ved rød", patient: "pasienten", centre: "senteret",
-        hints: "Tab/1 2 fane · t periode · Esc tilbake · ? hjelp",
+        hints: "Tab/1 2 3 fane · t periode · Esc tilbake · ? hjelp",
         diagnoses: [.copd: "kols", .heartFailure: "hjertesvikt", .diabetes: "diabetes", .cancer: "kreft", .mentalHealth: "psykisk helse"])
 
     static let en = PatientStrings(
-        tabs: ["1 Trends", "2 Plan"], years: "years", approvedBy: "plan approved by", notApproved: "PLAN NOT APPROVED BY GP",
+        tabs: ["1 Trends", "2 Plan", "3 History"], noHistory: "no alert has been handled yet", steps: ["claimed": "claimed", "released": "released", "resolved": "resolved"], years: "years", approvedBy: "plan approved by", notApproved: "PLAN NOT APPROVED BY GP",
         noPlan: "no plan: default limits (NEWS2)", last: "last", min: "min", max: "max", days: "days",
         noMeasurements: "no measurements in the period", goals: "What matters to you", schedule: "Measurements",
         dailyBy: "daily before", limits: "Limit values", green: "green", yellow: "yellow", red: "red", outside: "outside",
         whenYellow: "When yellow", whenRed: "When red", patient: "patient", centre: "centre",
-        hints: "Tab/1 2 tab · t period · Esc back · ? help",
+        hints: "Tab/1 2 3 tab · t period · Esc back · ? help",
         diagnoses: [.copd: "COPD", .heartFailure: "heart failure", .diabetes: "diabetes", .cancer: "cancer", .mentalHealth: "mental health"])
 }
