@@ -11,8 +11,11 @@ enum Population {
         let patientsUpdated = firstTime - 86_400
         return (0..<config.patients).map { index in
             let female = Bool.random(using: &rng)
-            let given = SyntheticNames.given.randomElement(using: &rng)!
-            let family = SyntheticNames.family.randomElement(using: &rng)!
+            var given = SyntheticNames.given.randomElement(using: &rng)!
+            var family = SyntheticNames.family.randomElement(using: &rng)!
+            if index % 37 == 36 {
+                (given, family) = SyntheticNames.awkward[(index / 37) % SyntheticNames.awkward.count]
+            }
             let year = Int.random(in: 1932...1980, using: &rng)
             let month = Int.random(in: 1...12, using: &rng)
             let day = Int.random(in: 1...28, using: &rng)
