@@ -74,7 +74,13 @@ public struct Formatting: Sendable {
         case .plan: strings.planLimits
         case .defaultLimits: strings.defaultLimits
         case .trend: strings.trendRule
+        case .suspectedError: strings.suspectedError
         }
+    }
+
+    /// The queue's first column: the zone, or what kind of routine item it is.
+    public func label(_ entry: QueueEntry) -> String {
+        entry.basis == .suspectedError && entry.zone == .green ? "? \(strings.errorLabel)" : zoneLabel(entry.zone)
     }
 
     public func zoneLabel(_ zone: Zone) -> String {

@@ -35,6 +35,8 @@ public struct Catalogue: Sendable {
     public var planLimits: String
     /// Said where a trend (weight gain over three days) raised the alert.
     public var trendRule: String
+    public var suspectedError: String
+    public var errorLabel: String
     public var hour: String
     public var day: String
     public var decimalSeparator: String
@@ -55,7 +57,7 @@ public struct Catalogue: Sendable {
         online: "tilkoblet", reconnecting: "kobler til igjen", offline: "frakoblet",
         neverSynced: "ikke synket ennå", syncedAgo: "synket for %@ siden", openAlerts: "åpne varsler",
         hints: "↑↓ flytt · Enter åpne · / filter · ? hjelp · q avslutt", windowTooSmall: "Gjør vinduet større: Varde trenger minst 80×24 tegn.",
-        measured: "målt", unknownMunicipality: "ukjent kommune", defaultLimits: "standardgrenser", planLimits: "egen plan", trendRule: "vektøkning over 3 dager", hour: "t", day: "d", decimalSeparator: ",",
+        measured: "målt", unknownMunicipality: "ukjent kommune", defaultLimits: "standardgrenser", planLimits: "egen plan", trendRule: "vektøkning over 3 dager", suspectedError: "mulig feilmåling: be om ny måling", errorLabel: "FEIL?", hour: "t", day: "d", decimalSeparator: ",",
         names: ["heartRate": "Puls", "oxygenSaturation": "SpO2", "bloodPressure": "BT", "respiratoryRate": "Resp",
                 "bodyTemperature": "Temp", "bodyWeight": "Vekt", "bloodGlucose": "Blodsukker", "frailty": "CFS",
                 "news2": "NEWS2", "other": "Annet"],
@@ -72,7 +74,7 @@ public struct Catalogue: Sendable {
         online: "online", reconnecting: "reconnecting", offline: "offline", neverSynced: "not synced yet",
         syncedAgo: "synced %@ ago", openAlerts: "open alerts", hints: "↑↓ move · Enter open · / filter · ? help · q quit",
         windowTooSmall: "Make the window larger: Varde needs at least 80×24 characters.",
-        measured: "measured", unknownMunicipality: "unknown municipality", defaultLimits: "default limits", planLimits: "own plan", trendRule: "weight gain over 3 days", hour: "h", day: "d",
+        measured: "measured", unknownMunicipality: "unknown municipality", defaultLimits: "default limits", planLimits: "own plan", trendRule: "weight gain over 3 days", suspectedError: "suspected measurement error: ask for a re-measure", errorLabel: "ERROR?", hour: "h", day: "d",
         decimalSeparator: ".",
         names: ["heartRate": "Pulse", "oxygenSaturation": "SpO2", "bloodPressure": "BP", "respiratoryRate": "Resp",
                 "bodyTemperature": "Temp", "bodyWeight": "Weight", "bloodGlucose": "Glucose", "frailty": "CFS",

@@ -77,9 +77,10 @@ public enum QueueScreen {
                                   now: Date, f: Formatting, selected: Bool, overdue: Bool) {
         let base = Style(.normal, reverse: selected)
         if selected { buffer.fill(row: y, style: base) }
-        let zoneStyle = Style(entry.zone == .red ? .red : .yellow, bold: true, reverse: selected)
+        let role: Role = entry.zone == .red ? .red : entry.zone == .yellow ? .yellow : .accent
+        let zoneStyle = Style(role, bold: true, reverse: selected)
         var x = 1
-        buffer.put(DisplayWidth.fit(f.zoneLabel(entry.zone), c.zone), x: x, y: y, style: zoneStyle)
+        buffer.put(DisplayWidth.fit(f.label(entry), c.zone), x: x, y: y, style: zoneStyle)
         x += c.zone + 1
         let marker = entry.owner.map { _ in "◆ " } ?? ""
         buffer.put(DisplayWidth.fit(marker + entry.patientName, c.patient), x: x, y: y, style: base)

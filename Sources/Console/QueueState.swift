@@ -116,7 +116,7 @@ public struct QueueState: Sendable {
     public var targets = ResponseTargets()
 
     public func isOverdue(_ entry: QueueEntry) -> Bool {
-        targets.isOverdue(zone: entry.zone, raisedAt: entry.raisedAt, now: now, hours: serviceHours)
+        targets.isOverdue(zone: entry.zone == .green ? nil : entry.zone, raisedAt: entry.raisedAt, now: now, hours: serviceHours)
     }
 
     public var overdueCount: Int { entries.filter(isOverdue).count }

@@ -38,10 +38,16 @@ public struct Triage: Sendable {
 
     public func evaluate(_ measurement: HomeMeasurement, diagnoses: [Diagnosis], plan: SelfCarePlan? = nil,
                          recentWeights: [HomeMeasurement] = [], openAlert: Alert?, now: Date) -> Change {
-        // A suspected measurement error asks for a re-measure; it is never acted on as clinical red.
-        guard now.timeIntervalSince(measurement.effective) <= window,
-              SuspectedErrorRule.reason(measurement) == nil,
-              let judgement = judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights),
+        guard now.timeIntervalSince(measurement.effective) <= window else { return .none }
+        // A suspected measurement error asks for a re-measure: a routine item (zone green, after every
+        // red and yellow), never acted on as clinical; an open alert already covers the patient.
+        if SuspectedErrorRule.reason(measurement) != nil {
+            guard openAlert == nil else { return .none }
+            return .open(Alert(patientID: measurement.patientID, zone: .green, openedAt: measurement.effective,
+                               raisedAt: measurement.effective, triggerMeasurementID: measurement.id,
+                               basis: .suspectedError))
+        }
+        guard let judgement = judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights),
               judgement.zone > .green
         else { return .none }
         let zone = judgement.zone

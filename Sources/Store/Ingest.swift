@@ -70,8 +70,9 @@ extension CacheDatabase {
                     ? try statements.weights(of: measurement.patientID, before: measurement.effective,
                                              within: WeightTrendRule.window)
                     : []
-                guard let judgement = triage.judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights),
-                      judgement.zone > .green else { continue }
+                let suspect = SuspectedErrorRule.reason(measurement) != nil
+                let judgement = triage.judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights)
+                guard suspect || (judgement?.zone ?? .green) > .green else { continue }
                 let open = try Alert
                     .filter(Column("patientID") == measurement.patientID && Column("status") == AlertStatus.open.rawValue)
                     .fetchOne(db)

@@ -79,6 +79,14 @@ struct QueueRenderTests {
         #expect(buffer.line(22).contains("Måløy, Kåre") || buffer.line(22).contains("Ma\u{030A}løy, Kåre"))
     }
 
+    @Test func aSuspectedErrorIsARoutineRowAfterEveryRedAndYellow() {
+        var suspect = entry(8, .green, "Lie, Liv", "Bodø", "1804", .oxygenSaturation, 40, minutes: 600)
+        suspect.basis = .suspectedError
+        let buffer = render(awkwardEntries + [suspect])
+        #expect(buffer.line(6).contains("? FEIL?"))
+        #expect(buffer.line(6).contains("SpO2 40 %"))
+    }
+
     @Test func aSmallWindowAsksToBeMadeLargerInsteadOfBreakingTheLayout() {
         let buffer = render(awkwardEntries, width: 60, height: 20)
         #expect(buffer.plainText.contains("Gjør vinduet større"))

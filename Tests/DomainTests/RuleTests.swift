@@ -31,9 +31,17 @@ struct RuleTests {
         #expect(SuspectedErrorRule.reason(m(.bodyWeight, 85.0), previousWeight: yesterday) == nil)
     }
 
-    @Test func aSuspectedErrorNeverRaisesAClinicalAlert() {
+    @Test func aSuspectedErrorBecomesARoutineItemNeverAClinicalAlert() {
         let change = Triage().evaluate(m(.oxygenSaturation, 40), diagnoses: [], openAlert: nil, now: Self.monday10)
-        #expect(change == .none)
+        guard case .open(let alert) = change else { Issue.record("expected a routine item, got \(change)"); return }
+        #expect(alert.zone == .green)
+        #expect(alert.basis == .suspectedError)
+        // A real finding afterwards escalates it into a clinical alert.
+        let escalated = Triage().evaluate(m(.oxygenSaturation, 89, id: "m2"), diagnoses: [], openAlert: alert, now: Self.monday10)
+        guard case .escalate(let clinical) = escalated else { Issue.record("expected escalation"); return }
+        #expect(clinical.zone == .red && clinical.basis == .defaultLimits)
+        // While a clinical alert is open, a suspect value adds nothing.
+        #expect(Triage().evaluate(m(.heartRate, 0, id: "m3"), diagnoses: [], openAlert: clinical, now: Self.monday10) == .none)
     }
 
     @Test(arguments: [(82.0, nil as Zone?), (82.1, .yellow), (83.5, .yellow), (83.6, .red)])

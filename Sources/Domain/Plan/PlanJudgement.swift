@@ -8,6 +8,8 @@ public struct Judgement: Equatable, Sendable {
         case plan, defaultLimits
         /// A trend over several measurements (heart failure: weight gain over three days).
         case trend
+        /// A value too unlikely to act on: a routine item asking for a re-measure, never clinical.
+        case suspectedError
     }
 
     public init(zone: Zone, basis: Basis) {
