@@ -13,13 +13,16 @@ public final class ConsoleApp {
     private var paletteHistory: [String] = []
     private var historyIndex: Int?
     private let nurse: String
+    private let glyphs: ChartGlyphs
     private var resolving: Resolving?
     private var lastNotice: Int64 = 0
     private var state: QueueState
     private let latest = LatestValue<[QueueEntry]>()
 
     public init(cache: CacheDatabase, terminal: any TerminalBackend, theme: Theme, language: Language,
-                themeFolders: [String] = [], nurse: String = "ukjent", clock: @escaping () -> Date = Date.init) {
+                themeFolders: [String] = [], nurse: String = "ukjent", glyphs: ChartGlyphs = .braille,
+                clock: @escaping () -> Date = Date.init) {
+        self.glyphs = glyphs
         self.nurse = nurse
         self.cache = cache
         self.terminal = terminal
@@ -77,8 +80,8 @@ public final class ConsoleApp {
             patient.now = state.now
             buffer = PatientScreen.render(patient, width: width, height: height)
             context = .patient
-            if let line = state.paletteLine {
-                buffer.put(DisplayWidth.fit(":\(line)▏", width), x: 0, y: height - 1, style: Style(.accent, reverse: true))
+            if width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height {
+                StatusBar.drawPrompt(&buffer, state: state, after: -1, y: height - 1)
             }
         }
         if let resolving, width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height {
@@ -103,37 +106,39 @@ public final class ConsoleApp {
         }
         let context: CommandContext
         if case .patient = stack.last { context = .patient } else { context = .queue }
-        if key == .escape, context == .queue, !state.filter.isEmpty { state.setFilter(""); return .stay }
         guard let command = CommandRegistry.command(for: key, in: context) else { return .stay }
         switch command.id {
-        case "quit": return .quit
-        case "help": helpVisible = true
-        case "down": state.move(by: 1)
-        case "up": state.move(by: -1)
-        case "halfDown": state.move(by: max(1, visibleRows / 2))
-        case "halfUp": state.move(by: -max(1, visibleRows / 2))
-        case "first": state.moveTo(0)
-        case "last": state.moveTo(state.entries.count - 1)
-        case "claim": take(.claim)
-        case "release": take(.release)
-        case "resolve":
+        case .quit: return .quit
+        case .help: helpVisible = true
+        case .down: state.move(by: 1)
+        case .up: state.move(by: -1)
+        case .halfDown: state.move(by: max(1, visibleRows / 2))
+        case .halfUp: state.move(by: -max(1, visibleRows / 2))
+        case .first: state.moveTo(0)
+        case .last: state.moveTo(state.entries.count - 1)
+        case .claim: take(.claim)
+        case .release: take(.release)
+        case .resolve:
             guard state.entries.indices.contains(state.selected) else { break }
             let entry = state.entries[state.selected]
             if let owner = entry.owner, owner != nurse { refuse(.claimedBy(owner)); break }
             resolving = Resolving(alertID: entry.alertID, patientName: entry.patientName)
-        case "filter": state.editingFilter = true
-        case "palette":
+        case .filter: state.editingFilter = true
+        case .clearFilter: state.clearFilters()
+        case .palette:
             state.paletteLine = ""
             historyIndex = nil
-        case "open": openSelected(tab: .trends)
-        case "plan": openSelected(tab: .plan)
-        case "back": if stack.count > 1 { stack.removeLast() }
-        case "trends": updatePatient { $0.tab = .trends }
-        case "planTab": updatePatient { $0.tab = .plan }
-        case "historyTab": updatePatient { $0.tab = .history }
-        case "nextTab": updatePatient { $0.tab = PatientTab(rawValue: ($0.tab.rawValue + 1) % PatientTab.allCases.count) ?? .trends }
-        case "period": updatePatient { $0.nextPeriod() }
-        default: break
+        case .open: openSelected(tab: .trends)
+        case .plan: openSelected(tab: .plan)
+        case .back: if stack.count > 1 { stack.removeLast() }
+        case .trendsTab: updatePatient { $0.tab = .trends }
+        case .planTab: updatePatient { $0.tab = .plan }
+        case .messagesTab: updatePatient { $0.tab = .messages }
+        case .historyTab: updatePatient { $0.tab = .history }
+        case .nextTab: updatePatient { $0.switchTab(by: 1) }
+        case .previousTab: updatePatient { $0.switchTab(by: -1) }
+        case .period: updatePatient { $0.nextPeriod() }
+        case .municipality, .zone, .theme, .language, .patient, .mine, .all: break
         }
         return .stay
     }
@@ -172,8 +177,10 @@ public final class ConsoleApp {
         case .success(.quit):
             return .quit
         case .success(.municipality(let name)):
-            state.setFilter(name)
+            if case .patient = stack.last { stack.removeLast() }
+            state.setMunicipalityFilter(name)
         case .success(.zone(let zone)):
+            if case .patient = stack.last { stack.removeLast() }
             state.setZoneFilter(zone)
         case .success(.mine(let mine)):
             state.setOnlyMine(mine)
@@ -182,7 +189,7 @@ public final class ConsoleApp {
                 let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
                 let loaded = try Themes.load(name, folders: themeFolders)
                 theme = noColour ? loaded.withoutColour : loaded
-                state.say(state.language == .nb ? "tema: \(name)" : "theme: \(name)")
+                state.say(state.language.strings.themeSwitched.replacingOccurrences(of: "%@", with: name))
             } catch {
                 state.say("\(error)")
             }
@@ -191,7 +198,7 @@ public final class ConsoleApp {
             let current = state.allEntries
             state.update(current)
             updatePatient { $0.language = language }
-            state.say(language == .nb ? "språk: norsk bokmål" : "language: English")
+            state.say(language.strings.languageSwitched)
         case .success(.patient(let name)):
             let needle = QueueState.fold(name)
             if let index = state.entries.firstIndex(where: { QueueState.fold($0.patientName).contains(needle) }) {
@@ -199,7 +206,7 @@ public final class ConsoleApp {
                 state.moveTo(index)
                 openSelected(tab: .trends)
             } else {
-                state.say(state.language == .nb ? "ingen pasient i køen heter «\(name)»" : "no patient in the queue is called '\(name)'")
+                state.say(state.language.strings.noSuchPatient.replacingOccurrences(of: "%@", with: name))
             }
         }
         return .stay
@@ -220,11 +227,11 @@ public final class ConsoleApp {
     }
 
     private func refuse(_ refusal: HandlingRefusal) {
-        let nb = state.language == .nb
+        let strings = state.language.strings
         switch refusal {
-        case .claimedBy(let owner): state.say((nb ? "allerede tatt av " : "already taken by ") + owner)
-        case .notOpen: state.say(nb ? "varselet er allerede avsluttet" : "the alert is already resolved")
-        case .notYours: state.say(nb ? "du har ikke tatt dette varselet" : "you have not claimed this alert")
+        case .claimedBy(let owner): state.say(strings.alreadyTakenBy.replacingOccurrences(of: "%@", with: owner))
+        case .notOpen: state.say(strings.alreadyResolved)
+        case .notYours: state.say(strings.notYours)
         }
     }
 
@@ -272,7 +279,7 @@ public final class ConsoleApp {
         guard state.entries.indices.contains(state.selected) else { return }
         let patientID = state.entries[state.selected].patientID
         guard let record = try? cache.patientRecord(patientID, since: state.now.addingTimeInterval(-90 * 86_400)) else { return }
-        stack.append(.patient(PatientState(record: record, tab: tab, now: state.now, language: state.language)))
+        stack.append(.patient(PatientState(record: record, tab: tab, now: state.now, language: state.language, glyphs: glyphs)))
     }
 
     private func updatePatient(_ change: (inout PatientState) -> Void) {

@@ -47,6 +47,20 @@ public struct Catalogue: Sendable {
     public var outcomes: [String]
     public var chooseOutcome: String
     public var writeNote: String
+    public var helpTitle: String
+    /// The heading of the `:` commands in the help overlay.
+    public var helpCommands: String
+    public var helpCommandsShort: String
+    /// "theme: %@"
+    public var themeSwitched: String
+    /// Said when the language has been switched, in the new language.
+    public var languageSwitched: String
+    /// "no patient in the queue is called '%@'"
+    public var noSuchPatient: String
+    public var alreadyResolved: String
+    public var notYours: String
+    /// "already taken by %@"
+    public var alreadyTakenBy: String
 
     public func measurementName(_ key: String) -> String { names[key] ?? key }
 
@@ -64,7 +78,11 @@ public struct Catalogue: Sendable {
         takenBy: "tatt av %@", overdue: "forsinket",
         outcomes: ["kontaktet pasienten", "gitt råd etter planen", "kontaktet fastlege", "henvist til legevakt/113",
                    "bedt om ny måling", "feilmåling", "ingen tiltak nødvendig"],
-        chooseOutcome: "Avslutt varsel: velg utfall (1–7), Esc avbryter", writeNote: "Notat (Enter lagrer, Esc avbryter)")
+        chooseOutcome: "Avslutt varsel: velg utfall (1–7), Esc avbryter", writeNote: "Notat (Enter lagrer, Esc avbryter)",
+        helpTitle: "Hjelp: taster (Esc eller ? lukker)", helpCommands: "Kommandoer etter : (Tab fullfører, ↑↓ tidligere):", helpCommandsShort: "Kommandoer:",
+        themeSwitched: "tema: %@", languageSwitched: "språk: norsk bokmål", noSuchPatient: "ingen pasient i køen heter «%@»",
+        alreadyResolved: "varselet er allerede avsluttet", notYours: "du har ikke tatt dette varselet",
+        alreadyTakenBy: "allerede tatt av %@")
 
     public static let en = Catalogue(
         queueTitle: "Queue", red: "RED", yellow: "YELLOW", green: "GREEN",
@@ -82,5 +100,9 @@ public struct Catalogue: Sendable {
         takenBy: "taken by %@", overdue: "overdue",
         outcomes: ["contacted the patient", "advised per plan", "contacted the GP", "referred to legevakt/113",
                    "asked to re-measure", "measurement error", "no action needed"],
-        chooseOutcome: "Resolve alert: choose the outcome (1–7), Esc cancels", writeNote: "Note (Enter saves, Esc cancels)")
+        chooseOutcome: "Resolve alert: choose the outcome (1–7), Esc cancels", writeNote: "Note (Enter saves, Esc cancels)",
+        helpTitle: "Help: keys (Esc or ? closes)", helpCommands: "Commands after : (Tab completes, ↑↓ earlier ones):", helpCommandsShort: "Commands:",
+        themeSwitched: "theme: %@", languageSwitched: "language: English", noSuchPatient: "no patient in the queue is called '%@'",
+        alreadyResolved: "the alert is already resolved", notYours: "you have not claimed this alert",
+        alreadyTakenBy: "already taken by %@")
 }

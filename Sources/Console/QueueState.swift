@@ -18,6 +18,8 @@ public struct QueueState: Sendable {
     public private(set) var onlyMine = false
     /// Only this zone (`:sone rød`), or every zone.
     public private(set) var zoneFilter: Zone?
+    /// Only this municipality (`:kommune Bodø`, by name or kommunenummer), or every municipality.
+    public private(set) var municipalityFilter: String?
     /// The `:` palette line while the operator types it; nil when the palette is closed.
     public var paletteLine: String?
     /// A short confirmation or problem shown in the status line until `messageUntil`.
@@ -41,9 +43,11 @@ public struct QueueState: Sendable {
     public mutating func update(_ fresh: [QueueEntry]) {
         let selectedID = entries.indices.contains(selected) ? entries[selected].alertID : nil
         allEntries = fresh
+        let municipality = municipalityFilter.map(Self.fold)
         entries = Self.apply(filter, to: fresh, language: language).filter { zoneFilter == nil || $0.zone == zoneFilter }
             .filter { !onlyMine || ($0.owner != nil && $0.owner == me) }
-        if let selectedID, let index = fresh.firstIndex(where: { $0.alertID == selectedID }) {
+            .filter { entry in municipality.map { Self.fold(entry.municipality.name) == $0 || entry.municipality.number == $0 } ?? true }
+        if let selectedID, let index = entries.firstIndex(where: { $0.alertID == selectedID }) {
             selected = index
         }
         selected = min(selected, max(0, entries.count - 1))
@@ -61,6 +65,25 @@ public struct QueueState: Sendable {
         let current = allEntries
         update(current)
     }
+
+    /// Shows only one municipality's rows (nil or empty: all).
+    public mutating func setMunicipalityFilter(_ name: String?) {
+        municipalityFilter = name.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        let current = allEntries
+        update(current)
+    }
+
+    /// Removes the text filter, the municipality and the zone (not `:mine`, which is a way of working).
+    public mutating func clearFilters() {
+        filter = ""
+        zoneFilter = nil
+        municipalityFilter = nil
+        let current = allEntries
+        update(current)
+    }
+
+    /// True when anything narrows the queue.
+    public var isFiltered: Bool { !filter.isEmpty || zoneFilter != nil || municipalityFilter != nil || onlyMine }
 
     /// Shows `text` in the status line for a few seconds.
     public mutating func say(_ text: String, for seconds: TimeInterval = 4) {

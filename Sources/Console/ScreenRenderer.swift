@@ -5,7 +5,9 @@ import VardeTerminal
 /// Draws a named screen from the cache exactly as the console would: `varde render` and the
 /// golden screens in `Screens/` both come from here.
 public enum ScreenRenderer {
-    public static let screens = ["queue", "patient", "trends", "plan", "history", "help"]
+    public static let screens = ["queue", "patient", "trends", "plan", "messages", "history", "help"]
+
+    static let tabs: [String: PatientTab] = ["plan": .plan, "messages": .messages, "history": .history]
 
     /// Why a screen cannot be drawn.
     public struct Problem: Error, CustomStringConvertible {
@@ -19,11 +21,11 @@ public enum ScreenRenderer {
         state.update(try cache.queue())
         state.sync = try cache.syncState()
         switch screen {
-        case "patient", "trends", "plan", "history":
+        case "patient", "trends", "plan", "messages", "history":
             guard let id = patientID ?? state.entries.first?.patientID,
                   let record = try cache.patientRecord(id, since: now.addingTimeInterval(-90 * 86_400))
             else { throw Problem(description: "no such patient in the local cache") }
-            let patient = PatientState(record: record, tab: screen == "plan" ? .plan : screen == "history" ? .history : .trends, now: now, language: language)
+            let patient = PatientState(record: record, tab: tabs[screen] ?? .trends, now: now, language: language)
             return PatientScreen.render(patient, width: width, height: height)
         case "help":
             var buffer = QueueScreen.render(&state, width: width, height: height)

@@ -1,4 +1,5 @@
 import Foundation
+import VardeDomain
 import VardeStore
 import VardeTerminal
 
@@ -26,18 +27,9 @@ enum StatusBar {
         }
         let used = buffer.put(" \(left) ", x: 0, y: y, style: stale ? Style(.warning) : bar)
         // The connection always shows; the count and the hints only as far as they fit.
-        if let line = state.paletteLine {
-            buffer.put(DisplayWidth.fit(":\(line)▏", buffer.width - used - 1), x: used + 1, y: y, style: Style(.accent, reverse: true))
-            return
-        }
-        if let message = state.message, state.now < state.messageUntil {
-            let text = " \(message) "
-            let x = max(used + 1, buffer.width - DisplayWidth.of(text))
-            buffer.put(DisplayWidth.fit(text, buffer.width - x), x: x, y: y, style: Style(.warning))
-            return
-        }
-        if state.editingFilter || !state.filter.isEmpty {
-            let text = " /\(state.filter)\(state.editingFilter ? "▏" : "") (\(state.entries.count)/\(state.allEntries.count)) "
+        if drawPrompt(&buffer, state: state, after: used, y: y) { return }
+        if state.editingFilter || state.isFiltered {
+            let text = " \(filters(state, f)) (\(state.entries.count)/\(state.allEntries.count)) "
             let x = max(used + 1, buffer.width - DisplayWidth.of(text))
             buffer.put(text, x: x, y: y, style: Style(.accent, reverse: true), maxWidth: buffer.width - x)
             return
@@ -45,5 +37,37 @@ enum StatusBar {
         let candidates = ["\(state.entries.count) \(f.strings.openAlerts) │ \(f.strings.hints) ", "\(f.strings.hints) "]
         guard let right = candidates.first(where: { used + 1 + DisplayWidth.of($0) <= buffer.width }) else { return }
         buffer.put(right, x: buffer.width - DisplayWidth.of(right), y: y, style: bar)
+    }
+
+    /// The palette line being typed, or a recent message, right of `after`; false when there is neither.
+    @discardableResult
+    static func drawPrompt(_ buffer: inout ScreenBuffer, state: QueueState, after used: Int, y: Int) -> Bool {
+        if let line = state.paletteLine {
+            buffer.put(DisplayWidth.fit(":\(line)▏", buffer.width - used - 1), x: used + 1, y: y, style: Style(.accent, reverse: true))
+            return true
+        }
+        if let message = state.message, state.now < state.messageUntil {
+            let text = " \(message) "
+            let x = max(used + 1, buffer.width - DisplayWidth.of(text))
+            buffer.put(DisplayWidth.fit(text, buffer.width - x), x: x, y: y, style: Style(.warning))
+            return true
+        }
+        return false
+    }
+
+    /// What narrows the queue, in the words that set it: `/bodo · :sone rød · :mine`.
+    static func filters(_ state: QueueState, _ f: Formatting) -> String {
+        func verb(_ id: CommandID) -> String {
+            let verbs = CommandRegistry.all.first { $0.id == id }?.verbs ?? []
+            return ":" + ((state.language == .nb ? verbs.first : verbs.dropFirst().first ?? verbs.first) ?? id.rawValue)
+        }
+        var parts: [String] = []
+        if state.editingFilter || !state.filter.isEmpty { parts.append("/\(state.filter)\(state.editingFilter ? "▏" : "")") }
+        if let municipality = state.municipalityFilter { parts.append("\(verb(.municipality)) \(municipality)") }
+        if let zone = state.zoneFilter {
+            parts.append("\(verb(.zone)) \((zone == .red ? f.strings.red : f.strings.yellow).lowercased())")
+        }
+        if state.onlyMine { parts.append(verb(.mine)) }
+        return parts.joined(separator: " · ")
     }
 }

@@ -19,19 +19,22 @@ public enum DefaultLimits {
     /// The zone of a measurement by default limits, or nil where no default rule applies
     /// (weight, frailty, unknown codes).
     public static func zone(for measurement: HomeMeasurement, diagnoses: [Diagnosis]) -> Zone? {
-        guard measurement.status.counts else { return nil }
-        let bands: Bands
-        switch measurement.kind {
-        case .respiratoryRate: bands = respiratoryRate
-        case .oxygenSaturation: bands = diagnoses.contains(.copd) ? oxygenSaturationScale2 : oxygenSaturationScale1
-        case .bloodPressure: bands = systolic
-        case .heartRate: bands = heartRate
-        case .bodyTemperature: bands = temperature
-        case .bloodGlucose: bands = glucose
-        case .news2: bands = news2Total
-        case .bodyWeight, .frailty, .other: return nil
-        }
+        guard measurement.status.counts, let bands = bands(for: measurement.kind, diagnoses: diagnoses) else { return nil }
         return zone(score: score(measurement.value, in: bands))
+    }
+
+    /// The score bands that judge a kind of measurement, or nil where no default rule applies.
+    static func bands(for kind: MeasurementKind, diagnoses: [Diagnosis]) -> Bands? {
+        switch kind {
+        case .respiratoryRate: respiratoryRate
+        case .oxygenSaturation: diagnoses.contains(.copd) ? oxygenSaturationScale2 : oxygenSaturationScale1
+        case .bloodPressure: systolic
+        case .heartRate: heartRate
+        case .bodyTemperature: temperature
+        case .bloodGlucose: glucose
+        case .news2: news2Total
+        case .bodyWeight, .frailty, .other: nil
+        }
     }
 
     static func score(_ value: Double, in bands: Bands) -> Int {

@@ -25,14 +25,11 @@ public struct PatientRecord: Sendable, Equatable {
 }
 
 extension CacheDatabase {
-    /// The patient with their plan and the measurements taken since `since`; nil if not cached.
-    public func patientRecord(_ patientID: String, since: Date) throws -> PatientRecord? {
+    /// The patient with their plan and the measurements taken from `since` to `until`; nil if not cached.
+    public func patientRecord(_ patientID: String, since: Date, until: Date = .distantFuture) throws -> PatientRecord? {
         try reader.read { db in
             guard let patient = try Patient.fetchOne(db, key: patientID) else { return nil }
-            let measurements = try HomeMeasurement.fetchAll(db, sql: """
-                SELECT * FROM observation WHERE patientID = ? AND effective >= ?
-                  AND status NOT IN ('entered-in-error', 'cancelled') ORDER BY effective
-                """, arguments: [patientID, since.timeIntervalSince1970])
+            let measurements = try Self.measurements(db, of: patientID, from: since, to: until)
             return PatientRecord(
                 patient: patient, municipality: try Municipality.fetchOne(db, key: patient.municipalityNumber),
                 plan: try Self.fetchPlan(patientID, db), measurements: measurements,

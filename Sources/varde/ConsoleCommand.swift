@@ -35,7 +35,7 @@ func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, lan
     loop.start()
     let terminal = NcursesTerminal()
     ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language, themeFolders: Themes.folders(),
-               nurse: nurse).run()
+               nurse: nurse, glyphs: ChartGlyphs.forLocale(ProcessInfo.processInfo.environment)).run()
     loop.stop()
 }
 

@@ -5,6 +5,7 @@ import VardeDomain
 import VardeTerminal
 
 /// One registry drives the keys, the help overlay and the manual's keymap.
+@Suite(.serialized)
 struct CommandRegistryTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -21,10 +22,23 @@ struct CommandRegistryTests {
         }
     }
 
-    @Test func theManualCarriesTheGeneratedKeymap() throws {
-        let manual = try String(contentsOf: Self.root.appendingPathComponent("Manual.md"), encoding: .utf8)
-        let table = CommandRegistry.markdownTable(.nb)
-        #expect(manual.contains(table), "Manual.md's keymap is out of date; paste:\n\(table)")
+    /// Manual.md carries the registry's tables between `<!-- NAME:begin -->` and `<!-- NAME:end -->`, exactly.
+    /// `VARDE_UPDATE_MANUAL=1` writes them there (then read `git diff Manual.md`).
+    @Test(arguments: [("keymap", CommandRegistry.markdownTable(.nb)), ("palette", CommandRegistry.paletteMarkdownTable(.nb))])
+    func theManualCarriesTheGeneratedTable(name: String, table: String) throws {
+        let file = Self.root.appendingPathComponent("Manual.md")
+        let manual = try String(contentsOf: file, encoding: .utf8)
+        let (begin, end) = ("<!-- \(name):begin -->\n", "<!-- \(name):end -->")
+        guard let from = manual.range(of: begin), let to = manual.range(of: end, range: from.upperBound..<manual.endIndex) else {
+            Issue.record("Manual.md has no \(begin)…\(end) section for the generated table:\n\(table)")
+            return
+        }
+        if ProcessInfo.processInfo.environment["VARDE_UPDATE_MANUAL"] == "1" {
+            try manual.replacingCharacters(in: from.upperBound..<to.lowerBound, with: table).write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(String(manual[from.upperBound..<to.lowerBound]) == table,
+                "Manual.md's \(name) table is out of date (VARDE_UPDATE_MANUAL=1 swift test --filter CommandRegistryTests); expected:\n\(table)")
     }
 
     @Test func theHelpOverlayListsTheQueuesCommandsInTheOperatorsLanguage() {

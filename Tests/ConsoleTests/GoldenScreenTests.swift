@@ -18,7 +18,9 @@ struct GoldenScreenTests {
         ("queue", 120, 40, .nb), ("queue", 60, 20, .nb),
         ("trends", 80, 24, .nb), ("trends", 80, 24, .en), ("trends", 160, 48, .nb), ("trends", 160, 48, .en),
         ("plan", 80, 24, .nb), ("plan", 80, 24, .en), ("plan", 160, 48, .nb), ("plan", 160, 48, .en),
-        ("help", 80, 24, .nb), ("help", 80, 24, .en),
+        ("help", 80, 24, .nb), ("help", 80, 24, .en), ("help", 160, 48, .nb), ("help", 160, 48, .en),
+        ("patient", 80, 24, .nb), ("patient", 80, 24, .en), ("patient", 160, 48, .nb), ("patient", 160, 48, .en),
+        ("messages", 80, 24, .nb), ("history", 80, 24, .nb),
     ]
 
     @Test func screensMatchTheirGoldenRenders() async throws {

@@ -44,8 +44,8 @@ struct PatientScreenTests {
         let buffer = PatientScreen.render(PatientState(record: record(plan: nil), tab: .trends, now: Self.now, language: .en),
                                           width: 120, height: 40)
         #expect(buffer.plainText.contains("Weight"))
-        #expect(buffer.plainText.contains("last 82.5 kg · min 80 · max 82.5 kg"))
-        #expect(buffer.plainText.contains("█"))
+        #expect(buffer.plainText.contains("last 82.5 · min 80 · max 82.5 kg"))
+        #expect(buffer.plainText.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "drawn in braille")
     }
 
     @Test func overdueAlertsAreMarkedWithAnExclamationNotJustColour() {

@@ -5,15 +5,41 @@ public enum CommandContext: String, CaseIterable, Sendable {
     case global, queue, patient
 }
 
-/// One thing the operator can do: its name, what it does in both languages, where, and its keys.
-/// The key handling, the `?` overlay and the keymap table in Manual.md all come from this list.
+/// What a command does, named once: the console's key handler and the palette switch over these.
+public enum CommandID: String, CaseIterable, Sendable {
+    case down, up, halfDown, halfUp, first, last
+    case open, plan, claim, release, resolve, filter, clearFilter
+    case trendsTab, planTab, messagesTab, historyTab, nextTab, previousTab, period, back
+    case palette, help, quit
+    case municipality, zone, theme, language, patient, mine, all
+}
+
+/// One thing the operator can do: its name, what it does in both languages, where, its keys and
+/// its palette words. The key handling, the `:` palette, the `?` overlay and the keymap tables in
+/// Manual.md all come from this list.
 public struct ConsoleCommand: Sendable, Equatable {
-    public var id: String
+    public var id: CommandID
     public var context: CommandContext
     public var keys: [Key]
     public var keyNames: [String]
+    /// The palette words (`kommune`, `municipality`), Norwegian first; empty for keys-only commands.
+    public var verbs: [String]
+    /// How the palette line is written, e.g. `kommune NAVN`.
+    public var usage: String?
     public var nb: String
     public var en: String
+
+    public init(id: CommandID, context: CommandContext, keys: [Key] = [], keyNames: [String] = [],
+                verbs: [String] = [], usage: String? = nil, nb: String, en: String) {
+        self.id = id
+        self.context = context
+        self.keys = keys
+        self.keyNames = keyNames
+        self.verbs = verbs
+        self.usage = usage
+        self.nb = nb
+        self.en = en
+    }
 
     public func description(_ language: Language) -> String { language == .nb ? nb : en }
 }
@@ -21,49 +47,68 @@ public struct ConsoleCommand: Sendable, Equatable {
 /// The command registry.
 public enum CommandRegistry {
     public static let all: [ConsoleCommand] = [
-        .init(id: "down", context: .global, keys: [.down, .character("j")], keyNames: ["↓", "j"],
+        .init(id: .down, context: .queue, keys: [.down, .character("j")], keyNames: ["↓", "j"],
               nb: "neste rad", en: "next row"),
-        .init(id: "up", context: .global, keys: [.up, .character("k")], keyNames: ["↑", "k"],
+        .init(id: .up, context: .queue, keys: [.up, .character("k")], keyNames: ["↑", "k"],
               nb: "forrige rad", en: "previous row"),
-        .init(id: "halfDown", context: .global, keys: [.pageDown, .control("d")], keyNames: ["PgDn", "Ctrl-d"],
+        .init(id: .halfDown, context: .queue, keys: [.pageDown, .control("d")], keyNames: ["PgDn", "Ctrl-d"],
               nb: "en halv skjerm ned", en: "half a screen down"),
-        .init(id: "halfUp", context: .global, keys: [.pageUp, .control("u")], keyNames: ["PgUp", "Ctrl-u"],
+        .init(id: .halfUp, context: .queue, keys: [.pageUp, .control("u")], keyNames: ["PgUp", "Ctrl-u"],
               nb: "en halv skjerm opp", en: "half a screen up"),
-        .init(id: "first", context: .global, keys: [.home, .character("g")], keyNames: ["g", "Home"],
+        .init(id: .first, context: .queue, keys: [.home, .character("g")], keyNames: ["g", "Home"],
               nb: "første rad", en: "first row"),
-        .init(id: "last", context: .global, keys: [.end, .character("G")], keyNames: ["G", "End"],
+        .init(id: .last, context: .queue, keys: [.end, .character("G")], keyNames: ["G", "End"],
               nb: "siste rad", en: "last row"),
-        .init(id: "open", context: .queue, keys: [.enter], keyNames: ["Enter"],
+        .init(id: .open, context: .queue, keys: [.enter], keyNames: ["Enter"],
               nb: "åpne pasienten", en: "open the patient"),
-        .init(id: "plan", context: .queue, keys: [.character("p")], keyNames: ["p"],
+        .init(id: .plan, context: .queue, keys: [.character("p")], keyNames: ["p"],
               nb: "pasientens egenbehandlingsplan", en: "the patient's self-care plan"),
-        .init(id: "claim", context: .queue, keys: [.character("c")], keyNames: ["c"],
+        .init(id: .claim, context: .queue, keys: [.character("c")], keyNames: ["c"],
               nb: "ta varselet (andre ser at du har det)", en: "claim the alert (others see you have it)"),
-        .init(id: "release", context: .queue, keys: [.character("f")], keyNames: ["f"],
+        .init(id: .release, context: .queue, keys: [.character("f")], keyNames: ["f"],
               nb: "frigi varselet", en: "release the alert"),
-        .init(id: "resolve", context: .queue, keys: [.character("x")], keyNames: ["x"],
+        .init(id: .resolve, context: .queue, keys: [.character("x")], keyNames: ["x"],
               nb: "avslutt varselet med utfall og notat", en: "resolve the alert with an outcome and a note"),
-        .init(id: "filter", context: .queue, keys: [.character("/")], keyNames: ["/"],
+        .init(id: .filter, context: .queue, keys: [.character("/")], keyNames: ["/"],
               nb: "filtrer køen (pasient, kommune, måling; ! snur)", en: "filter the queue (patient, municipality, measurement; ! inverts)"),
-        .init(id: "trends", context: .patient, keys: [.character("1")], keyNames: ["1"],
+        .init(id: .clearFilter, context: .queue, keys: [.escape], keyNames: ["Esc"],
+              nb: "fjern filteret, kommunen og sonen", en: "clear the filter, municipality and zone"),
+        .init(id: .trendsTab, context: .patient, keys: [.character("1")], keyNames: ["1"],
               nb: "fane: trender", en: "tab: trends"),
-        .init(id: "planTab", context: .patient, keys: [.character("2")], keyNames: ["2"],
+        .init(id: .planTab, context: .patient, keys: [.character("2")], keyNames: ["2"],
               nb: "fane: plan", en: "tab: plan"),
-        .init(id: "historyTab", context: .patient, keys: [.character("3")], keyNames: ["3"],
+        .init(id: .messagesTab, context: .patient, keys: [.character("3")], keyNames: ["3"],
+              nb: "fane: meldinger (kommer)", en: "tab: messages (coming)"),
+        .init(id: .historyTab, context: .patient, keys: [.character("4")], keyNames: ["4"],
               nb: "fane: historikk (hvem gjorde hva)", en: "tab: history (who did what)"),
-        .init(id: "nextTab", context: .patient, keys: [.tab], keyNames: ["Tab"],
+        .init(id: .nextTab, context: .patient, keys: [.tab, .right, .character("l")], keyNames: ["Tab", "→", "l"],
               nb: "neste fane", en: "next tab"),
-        .init(id: "period", context: .patient, keys: [.character("t")], keyNames: ["t"],
+        .init(id: .previousTab, context: .patient, keys: [.backTab, .left, .character("h")], keyNames: ["Shift-Tab", "←", "h"],
+              nb: "forrige fane", en: "previous tab"),
+        .init(id: .period, context: .patient, keys: [.character("t")], keyNames: ["t"],
               nb: "periode: 7, 30 eller 90 dager", en: "period: 7, 30 or 90 days"),
-        .init(id: "back", context: .patient, keys: [.escape], keyNames: ["Esc"],
-              nb: "tilbake", en: "back"),
-        .init(id: "palette", context: .global, keys: [.character(":")], keyNames: [":"],
-              nb: "kommando: :kommune Bodø, :sone rød, :tema monokrom, :språk en, :pasient Hansen, :q",
-              en: "command: :kommune Bodø, :sone rød, :tema monokrom, :språk en, :pasient Hansen, :q"),
-        .init(id: "help", context: .global, keys: [.character("?")], keyNames: ["?"],
-              nb: "hjelp: alle taster", en: "help: every key"),
-        .init(id: "quit", context: .global, keys: [.character("q"), .control("c")], keyNames: ["q", "Ctrl-c"],
-              nb: "avslutt", en: "quit"),
+        .init(id: .back, context: .patient, keys: [.escape], keyNames: ["Esc"],
+              nb: "tilbake til køen", en: "back to the queue"),
+        .init(id: .palette, context: .global, keys: [.character(":")], keyNames: [":"],
+              nb: "kommandolinje (se kommandoene under)", en: "command line (see the commands below)"),
+        .init(id: .help, context: .global, keys: [.character("?")], keyNames: ["?"],
+              nb: "hjelp: alle taster og kommandoer", en: "help: every key and command"),
+        .init(id: .quit, context: .global, keys: [.character("q"), .control("c")], keyNames: ["q", "Ctrl-c"],
+              verbs: ["q", "avslutt", "quit"], usage: "q", nb: "avslutt", en: "quit"),
+        .init(id: .municipality, context: .queue, verbs: ["kommune", "municipality"], usage: "kommune NAVN",
+              nb: "bare kommunens varsler (uten navn: alle)", en: "only that municipality's alerts (no name: all)"),
+        .init(id: .zone, context: .queue, verbs: ["sone", "zone"], usage: "sone rød|gul|alle",
+              nb: "bare røde eller gule varsler, eller alle", en: "only red or yellow alerts, or all"),
+        .init(id: .mine, context: .queue, verbs: ["mine"], usage: "mine",
+              nb: "bare varslene du har tatt", en: "only the alerts you have claimed"),
+        .init(id: .all, context: .queue, verbs: ["alle", "all"], usage: "alle",
+              nb: "alle varsler igjen", en: "every alert again"),
+        .init(id: .patient, context: .global, verbs: ["pasient", "patient"], usage: "pasient NAVN",
+              nb: "åpne første pasient i køen med navnet", en: "open the first patient in the queue with that name"),
+        .init(id: .theme, context: .global, verbs: ["tema", "theme"], usage: "tema NAVN",
+              nb: "bytt fargetema nå", en: "switch the colour theme now"),
+        .init(id: .language, context: .global, verbs: ["språk", "sprak", "language"], usage: "språk nb|en",
+              nb: "bytt språk nå", en: "switch the language now"),
     ]
 
     /// The command a key runs in a context (context commands before global ones).
@@ -72,19 +117,47 @@ public enum CommandRegistry {
             ?? all.first { $0.context == .global && $0.keys.contains(key) }
     }
 
+    /// Commands with keys that work in a context, the context's own first.
     public static func commands(in context: CommandContext) -> [ConsoleCommand] {
-        all.filter { $0.context == context || $0.context == .global }
+        all.filter { !$0.keys.isEmpty && $0.context == context } + all.filter { !$0.keys.isEmpty && $0.context == .global }
+    }
+
+    /// Palette commands that work in a context.
+    public static func paletteCommands(in context: CommandContext) -> [ConsoleCommand] {
+        all.filter { !$0.verbs.isEmpty && ($0.context == context || $0.context == .global) }
+    }
+
+    /// The palette command a word names (`kommune`, `municipality`), case ignored.
+    public static func command(verb: String) -> ConsoleCommand? {
+        let word = verb.lowercased()
+        return all.first { $0.verbs.contains(word) }
+    }
+
+    static func place(_ context: CommandContext, _ language: Language) -> String {
+        switch context {
+        case .global: language == .nb ? "overalt" : "everywhere"
+        case .queue: language == .nb ? "kø" : "queue"
+        case .patient: language == .nb ? "pasient" : "patient"
+        }
     }
 
     /// The keymap as the Markdown table Manual.md carries.
     public static func markdownTable(_ language: Language) -> String {
         let header = language == .nb ? "| tast | hvor | hva |\n|---|---|---|\n" : "| key | where | what |\n|---|---|---|\n"
-        let places: [CommandContext: (String, String)] = [.global: ("overalt", "everywhere"), .queue: ("kø", "queue"),
-                                                           .patient: ("pasient", "patient")]
-        return header + all.map { command in
+        return header + all.filter { !$0.keys.isEmpty }.map { command in
             let keys = command.keyNames.map { "`\($0)`" }.joined(separator: " / ")
-            let place = places[command.context].map { language == .nb ? $0.0 : $0.1 } ?? ""
-            return "| \(keys) | \(place) | \(command.description(language)) |"
+            return "| \(keys) | \(place(command.context, language)) | \(command.description(language)) |"
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The palette commands as the Markdown table Manual.md carries.
+    public static func paletteMarkdownTable(_ language: Language) -> String {
+        let header = language == .nb ? "| kommando | også | hvor | hva |\n|---|---|---|---|\n"
+                                     : "| command | also | where | what |\n|---|---|---|---|\n"
+        return header + all.filter { !$0.verbs.isEmpty }.map { command in
+            let also = command.verbs.dropFirst().map { ":\($0)" }.joined(separator: ", ")
+            let usage = (command.usage ?? command.verbs[0]).replacingOccurrences(of: "|", with: "\\|")
+            return "| `:\(usage)` | \(also) | \(place(command.context, language)) | \(command.description(language)) |"
         }.joined(separator: "\n") + "\n"
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
 import VardeDomain
 
-/// The `:` command palette: what a typed line asks for, and how Tab completes it.
+/// The `:` command palette: what a typed line asks for, and how Tab completes it. Its words come
+/// from the command registry.
 public enum Palette {
     /// What a palette line does.
     public enum Action: Equatable, Sendable {
+        /// Only one municipality's alerts; an empty name shows every municipality again.
         case municipality(String)
         case zone(Zone?)
         case theme(String)
@@ -15,22 +17,23 @@ public enum Palette {
         case quit
     }
 
-    /// The palette's words in both languages (Norwegian first: `:kommune Bodø`, `:sone rød`, …).
-    static let verbs: [(nb: String, en: String)] = [
-        ("kommune", "municipality"), ("sone", "zone"), ("tema", "theme"), ("språk", "language"),
-        ("pasient", "patient"), ("mine", "mine"), ("alle", "all"), ("q", "quit"),
-    ]
-
     public static let themes = ["default", "hoykontrast", "fargeblind", "monokrom"]
+
+    /// Every palette word, Norwegian and English.
+    static var verbs: [String] { CommandRegistry.all.flatMap(\.verbs) }
 
     /// The action of a line, or a message saying what is wrong with it.
     public static func parse(_ line: String) -> Result<Action, PaletteProblem> {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         let verb = String(trimmed.prefix { $0 != " " }).lowercased()
         let argument = trimmed.dropFirst(verb.count).trimmingCharacters(in: .whitespaces)
-        switch verb {
-        case "kommune", "municipality": return .success(.municipality(argument))
-        case "sone", "zone":
+        guard let command = CommandRegistry.command(verb: verb) else {
+            return .failure(PaletteProblem(line: line, nb: "ukjent kommando «\(verb)»: ? viser kommandoene",
+                                           en: "unknown command '\(verb)': ? lists the commands"))
+        }
+        switch command.id {
+        case .municipality: return .success(.municipality(argument))
+        case .zone:
             switch argument.lowercased() {
             case "rød", "rod", "red": return .success(.zone(.red))
             case "gul", "yellow": return .success(.zone(.yellow))
@@ -38,40 +41,47 @@ public enum Palette {
             default: return .failure(PaletteProblem(line: line, nb: "ukjent sone «\(argument)»: bruk rød, gul eller alle",
                                                     en: "unknown zone '\(argument)': use red, yellow or all"))
             }
-        case "tema", "theme": return .success(.theme(argument))
-        case "språk", "sprak", "language":
+        case .theme:
+            guard !argument.isEmpty else {
+                return .failure(PaletteProblem(line: line, nb: "hvilket tema? \(themes.joined(separator: ", "))",
+                                               en: "which theme? \(themes.joined(separator: ", "))"))
+            }
+            return .success(.theme(argument))
+        case .language:
             guard let language = Language(rawValue: argument.lowercased()) else {
                 return .failure(PaletteProblem(line: line, nb: "ukjent språk «\(argument)»: bruk nb eller en",
                                                en: "unknown language '\(argument)': use nb or en"))
             }
             return .success(.language(language))
-        case "pasient", "patient": return .success(.patient(argument))
-        case "mine": return .success(.mine(true))
-        case "alle", "all": return .success(.mine(false))
-        case "q", "quit", "avslutt": return .success(.quit)
-        default:
-            return .failure(PaletteProblem(line: line, nb: "ukjent kommando «\(verb)»: prøv kommune, sone, tema, språk, pasient, q",
-                                           en: "unknown command '\(verb)': try municipality, zone, theme, language, patient, q"))
+        case .patient:
+            guard !argument.isEmpty else {
+                return .failure(PaletteProblem(line: line, nb: "hvilken pasient? skriv :pasient og en del av navnet",
+                                               en: "which patient? type :patient and part of the name"))
+            }
+            return .success(.patient(argument))
+        case .mine: return .success(.mine(true))
+        case .all: return .success(.mine(false))
+        default: return .success(.quit)
         }
     }
 
     /// Tab completion: the verb first, then its argument from the given choices.
     public static func complete(_ line: String, municipalities: [String]) -> String {
         guard let space = line.firstIndex(of: " ") else {
-            let matches = verbs.flatMap { [$0.nb, $0.en] }.filter { $0.hasPrefix(line.lowercased()) }
+            let matches = verbs.filter { $0.hasPrefix(line.lowercased()) }
             return matches.count == 1 ? matches[0] + " " : commonPrefix(matches) ?? line
         }
         let verb = line[..<space].lowercased()
         let argument = String(line[line.index(after: space)...])
         let choices: [String]
-        switch verb {
-        case "tema", "theme": choices = themes
-        case "språk", "sprak", "language": choices = ["nb", "en"]
-        case "sone", "zone": choices = ["rød", "gul", "alle"]
-        case "kommune", "municipality": choices = municipalities
+        switch CommandRegistry.command(verb: verb)?.id {
+        case .theme?: choices = themes
+        case .language?: choices = ["nb", "en"]
+        case .zone?: choices = ["rød", "gul", "alle"]
+        case .municipality?: choices = municipalities
         default: choices = []
         }
-        let matches = choices.filter { $0.lowercased().hasPrefix(argument.lowercased()) }
+        let matches = choices.filter { QueueState.fold($0).hasPrefix(QueueState.fold(argument)) }
         if matches.count == 1 { return "\(verb) \(matches[0])" }
         return commonPrefix(matches).map { "\(verb) \($0)" } ?? line
     }

@@ -19,6 +19,10 @@ public enum PatientScreen {
         switch state.tab {
         case .trends: trends(&buffer, state, f, s, y: &y)
         case .plan: plan(&buffer, state, f, s, y: &y)
+        case .messages:
+            for (row, line) in s.messagesComing.enumerated() {
+                buffer.put(DisplayWidth.fit(" \(line)", width), x: 0, y: y + 1 + row, style: Style(.dim))
+            }
         case .history: history(&buffer, state, f, s, y: y)
         }
         buffer.fill(row: height - 1, style: Style(.statusBar))
@@ -63,50 +67,74 @@ public enum PatientScreen {
     private static func trends(_ buffer: inout ScreenBuffer, _ state: PatientState, _ f: Formatting,
                                _ s: PatientStrings, y: inout Int) {
         let from = state.now.addingTimeInterval(-Double(state.periodDays) * 86_400)
-        let inPeriod = state.record.measurements.filter { $0.effective >= from }
+        let inPeriod = state.record.measurements.filter { $0.effective >= from && $0.effective <= state.now }
         let kinds = MeasurementKind.allCases.filter { kind in inPeriod.contains { $0.kind == kind } }
         guard !kinds.isEmpty else {
             buffer.put(" \(s.noMeasurements)", x: 0, y: y + 1, style: Style(.dim))
             return
         }
+        // As many charts as fit at three rows or more, each as tall as the room allows (at most eight).
         let available = buffer.height - 1 - y
-        let chartHeight = max(3, min(6, available / max(1, kinds.count) - 2))
-        let chartWidth = buffer.width - 2
-        for kind in kinds {
-            guard y + chartHeight + 1 < buffer.height - 1 else { break }
+        let shown = max(1, min(kinds.count, available / 5))
+        let chartHeight = max(3, min(8, available / shown - 2))
+        let diagnoses = state.record.patient.diagnoses
+        if shown < kinds.count {
+            let left = kinds.dropFirst(shown).map { f.strings.measurementName($0.rawValue) }.joined(separator: ", ")
+            buffer.put(DisplayWidth.fit(" \(s.moreCharts) \(left)", buffer.width), x: 0, y: buffer.height - 2, style: Style(.dim))
+        }
+        for kind in kinds.prefix(shown) {
             let points = inPeriod.filter { $0.kind == kind }
-            let values = points.map(\.value)
             let name = f.strings.measurementName(kind.rawValue)
-            let unit = f.unit(kind.canonicalUnit)
-            let last = points.last.map { f.measurement($0) } ?? ""
-            let summary = "\(s.last) \(last.dropFirst(name.count + 1)) · \(s.min) \(f.number(values.min() ?? 0)) · "
-                + "\(s.max) \(f.number(values.max() ?? 0)) \(unit)"
             buffer.put(" \(name)", x: 0, y: y, style: Style(.columnHeader))
+            let summary = summary(points, f, s)
             buffer.put(summary, x: max(DisplayWidth.of(name) + 3, buffer.width - 1 - DisplayWidth.of(summary)), y: y)
-            let limits = limitValues(kind, plan: state.record.plan, diagnoses: state.record.patient.diagnoses)
-            let worst = points.compactMap { Triage().judge($0, diagnoses: state.record.patient.diagnoses, plan: state.record.plan)?.zone }.max() ?? .green
-            let style = Style(worst == .red ? .red : worst == .yellow ? .yellow : .green)
-            TrendChart.draw(into: &buffer, x: 1, y: y + 1, width: chartWidth, height: chartHeight,
-                            columns: TrendChart.columns(points.map { ($0.effective, $0.value) }, from: from,
-                                                        to: state.now, width: chartWidth),
-                            limits: limits, style: style)
+            let span = state.now.timeIntervalSince(from)
+            let alerts = points.map { Triage().judge($0, diagnoses: diagnoses, plan: state.record.plan)?.zone }
+            let first = TrendSeries(zip(points, alerts).map { m, zone in
+                TrendPoint(at: m.effective.timeIntervalSince(from) / span, value: m.value, alert: zone)
+            })
+            let second = TrendSeries(points.compactMap { m in
+                m.secondValue.map { TrendPoint(at: m.effective.timeIntervalSince(from) / span, value: $0) }
+            })
+            let lines = TrendChart.render(second.points.isEmpty ? [first] : [first, second],
+                                          limits: limitLines(kind, plan: state.record.plan, diagnoses: diagnoses),
+                                          width: buffer.width - 2, height: chartHeight, glyphs: state.glyphs, label: f.number)
+            for (row, line) in lines.enumerated() { drawChartLine(&buffer, line, x: 1, y: y + 1 + row) }
             y += chartHeight + 2
         }
     }
 
-    /// Where green ends (the yellow limits) to draw as lines: the plan's, or the default limits'.
-    static func limitValues(_ kind: MeasurementKind, plan: SelfCarePlan?, diagnoses: [Diagnosis]) -> [Double] {
-        if let limits = plan?.limits(for: kind) {
-            return [limits.greenLow, limits.greenHigh].compactMap { $0 }
+    /// "siste 150/90 · min 118/70 · maks 162/98 mmHg": blood pressure gives both pressures.
+    static func summary(_ points: [HomeMeasurement], _ f: Formatting, _ s: PatientStrings) -> String {
+        func pair(_ pick: ([Double]) -> Double?) -> String {
+            let first = pick(points.map(\.value)).map(f.number) ?? ""
+            let seconds = points.compactMap(\.secondValue)
+            return seconds.isEmpty ? first : "\(first)/\(pick(seconds).map(f.number) ?? "")"
         }
-        switch kind {
-        case .oxygenSaturation: return diagnoses.contains(.copd) ? [88] : [96]
-        case .heartRate: return [51, 90]
-        case .respiratoryRate: return [12, 20]
-        case .bodyTemperature: return [36.1, 38.0]
-        case .bloodPressure: return [111]
-        default: return []
+        let last = points.last.map { m in f.number(m.value) + (m.secondValue.map { "/\(f.number($0))" } ?? "") } ?? ""
+        let unit = points.first.map { f.unit($0.kind.canonicalUnit) } ?? ""
+        return "\(s.last) \(last) · \(s.min) \(pair { $0.min() }) · \(s.max) \(pair { $0.max() })" + (unit.isEmpty ? "" : " \(unit)")
+    }
+
+    /// A chart line into the buffer: alert marks and limit lines in their zone's colour (their shape says it too).
+    static func drawChartLine(_ buffer: inout ScreenBuffer, _ line: String, x: Int, y: Int) {
+        for (offset, character) in line.enumerated() where character != " " {
+            let role: Role
+            switch character {
+            case "■", TrendChart.redLine: role = .red
+            case "▲", TrendChart.yellowLine: role = .yellow
+            case "0"..."9", ",", ".", "-": role = .dim
+            default: role = .accent
+            }
+            buffer.put(String(character), x: x + offset, y: y, style: Style(role))
         }
+    }
+
+    /// The limits to draw: the plan's (both pressures for blood pressure), or the default limits'.
+    static func limitLines(_ kind: MeasurementKind, plan: SelfCarePlan?, diagnoses: [Diagnosis]) -> [LimitLine] {
+        let own = [MeasurementPart.value, .diastolic].compactMap { plan?.limits(for: kind, part: $0) }
+        if !own.isEmpty { return own.flatMap(\.lines) }
+        return DefaultLimits.lines(for: kind, diagnoses: diagnoses)
     }
 
     /// Who did what with the patient's alerts, newest last: "22.11 09:14  Kari  avsluttet: …".

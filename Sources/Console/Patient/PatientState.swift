@@ -2,9 +2,9 @@ import Foundation
 import VardeDomain
 import VardeStore
 
-/// The patient view's tabs.
+/// The patient view's tabs, in the order of their number keys 1–4.
 public enum PatientTab: Int, CaseIterable, Sendable {
-    case trends, plan, history
+    case trends, plan, messages, history
 }
 
 /// What the patient view shows: the record read from the cache, the tab and the trend period.
@@ -15,8 +15,12 @@ public struct PatientState: Sendable {
     public var periodDays: Int
     public var now: Date
     public var language: Language
+    /// How trend charts draw their dots (braille, or blocks where the terminal cannot show braille).
+    public var glyphs: ChartGlyphs
 
-    public init(record: PatientRecord, tab: PatientTab = .trends, periodDays: Int = 7, now: Date, language: Language) {
+    public init(record: PatientRecord, tab: PatientTab = .trends, periodDays: Int = 7, now: Date, language: Language,
+                glyphs: ChartGlyphs = .braille) {
+        self.glyphs = glyphs
         self.record = record
         self.tab = tab
         self.periodDays = periodDays
@@ -25,6 +29,12 @@ public struct PatientState: Sendable {
     }
 
     public static let periods = [7, 30, 90]
+
+    /// The next (or, with a negative step, previous) tab, wrapping around.
+    public mutating func switchTab(by step: Int) {
+        let count = PatientTab.allCases.count
+        tab = PatientTab(rawValue: ((tab.rawValue + step) % count + count) % count) ?? .trends
+    }
 
     public mutating func nextPeriod() {
         let index = Self.periods.firstIndex(of: periodDays) ?? 0

@@ -27,25 +27,35 @@ struct PatientStrings {
     var patient: String
     var centre: String
     var hints: String
+    /// Before the charts that did not fit: "a taller window also shows:".
+    var moreCharts: String
+    /// The messages tab until messages are fetched.
+    var messagesComing: [String]
     var diagnoses: [Diagnosis: String]
 
     static func of(_ language: Language) -> PatientStrings { language == .nb ? nb : en }
 
     static let nb = PatientStrings(
-        tabs: ["1 Trender", "2 Plan", "3 Historikk"], noHistory: "ingen varsler er håndtert ennå", steps: ["claimed": "tok varselet", "released": "frigav varselet", "resolved": "avsluttet"], years: "år", approvedBy: "plan godkjent av", notApproved: "PLAN IKKE GODKJENT AV FASTLEGE",
+        tabs: ["1 Trender", "2 Plan", "3 Meldinger", "4 Historikk"], noHistory: "ingen varsler er håndtert ennå", steps: ["claimed": "tok varselet", "released": "frigav varselet", "resolved": "avsluttet"], years: "år", approvedBy: "plan godkjent av", notApproved: "PLAN IKKE GODKJENT AV FASTLEGE",
         noPlan: "ingen plan: standardgrenser (NEWS2)", last: "siste", min: "min", max: "maks", days: "dager",
         noMeasurements: "ingen målinger i perioden", goals: "Hva er viktig for deg", schedule: "Målinger",
         dailyBy: "daglig før kl.", limits: "Grenseverdier", green: "grønn", yellow: "gul", red: "rød", outside: "utenfor",
         whenYellow: "Ved gul", whenRed: "Ved rød", patient: "pasienten", centre: "senteret",
-        hints: "Tab/1 2 3 fane · t periode · Esc tilbake · ? hjelp",
+        hints: "Tab/1–4 fane · t periode · Esc tilbake · ? hjelp",
+        moreCharts: "et høyere vindu viser også:",
+        messagesComing: ["Meldinger fra pasienten kommer.",
+                         "Varde henter ikke meldinger ennå: les og svar dem i meldingsløsningen dere bruker i dag."],
         diagnoses: [.copd: "kols", .heartFailure: "hjertesvikt", .diabetes: "diabetes", .cancer: "kreft", .mentalHealth: "psykisk helse"])
 
     static let en = PatientStrings(
-        tabs: ["1 Trends", "2 Plan", "3 History"], noHistory: "no alert has been handled yet", steps: ["claimed": "claimed", "released": "released", "resolved": "resolved"], years: "years", approvedBy: "plan approved by", notApproved: "PLAN NOT APPROVED BY GP",
+        tabs: ["1 Trends", "2 Plan", "3 Messages", "4 History"], noHistory: "no alert has been handled yet", steps: ["claimed": "claimed", "released": "released", "resolved": "resolved"], years: "years", approvedBy: "plan approved by", notApproved: "PLAN NOT APPROVED BY GP",
         noPlan: "no plan: default limits (NEWS2)", last: "last", min: "min", max: "max", days: "days",
         noMeasurements: "no measurements in the period", goals: "What matters to you", schedule: "Measurements",
         dailyBy: "daily before", limits: "Limit values", green: "green", yellow: "yellow", red: "red", outside: "outside",
         whenYellow: "When yellow", whenRed: "When red", patient: "patient", centre: "centre",
-        hints: "Tab/1 2 3 tab · t period · Esc back · ? help",
+        hints: "Tab/1–4 tab · t period · Esc back · ? help",
+        moreCharts: "a taller window also shows:",
+        messagesComing: ["Messages from the patient are coming.",
+                         "Varde does not fetch messages yet: read and answer them where you do today."],
         diagnoses: [.copd: "COPD", .heartFailure: "heart failure", .diabetes: "diabetes", .cancer: "cancer", .mentalHealth: "mental health"])
 }
