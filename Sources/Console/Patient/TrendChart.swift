@@ -97,7 +97,7 @@ public enum TrendChart {
                 }
                 if bits != 0 { text.append(cell(bits, glyphs)) } else { text.append(lineRows[row]?.0 ?? " ") }
             }
-            let tail = lineRows[row].map { String($0.1.prefix(labelWidth)) } ?? ""
+            let tail = lineRows[row].map(\.1).flatMap { $0.count <= labelWidth ? $0 : nil } ?? ""
             return text + String(repeating: " ", count: labelWidth - tail.count) + tail
         }
     }
