@@ -34,8 +34,9 @@ public enum PatientScreen {
         let p = state.record.patient
         buffer.fill(row: 0, style: Style(.header))
         let age = state.age.map { ", \($0) \(s.years)" } ?? ""
-        buffer.put(" \(f.strings.appName) · \(p.familyName), \(p.givenName)\(age)", x: 0, y: 0, style: Style(.header))
         let clock = "\(f.dayAndTime(state.now)) "
+        buffer.put(DisplayWidth.fit(" \(f.strings.appName) · \(p.familyName), \(p.givenName)\(age)", buffer.width - DisplayWidth.of(clock) - 1),
+                   x: 0, y: 0, style: Style(.header))
         buffer.put(clock, x: buffer.width - DisplayWidth.of(clock), y: 0, style: Style(.header))
         let municipality = state.record.municipality.map { "\($0.name) (\($0.number))" } ?? f.strings.unknownMunicipality
         let diagnoses = p.diagnoses.compactMap { s.diagnoses[$0] }.joined(separator: ", ")
