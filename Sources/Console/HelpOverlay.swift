@@ -5,11 +5,12 @@ public enum HelpOverlay {
     public static func draw(over buffer: inout ScreenBuffer, context: CommandContext, language: Language) {
         let strings = language.strings
         let title = " \(strings.helpTitle) "
-        var lines = CommandRegistry.commands(in: context).map { command in
-            DisplayWidth.fit(command.keyNames.joined(separator: " / "), 16) + command.description(language)
-        }
+        let keyed = CommandRegistry.commands(in: context).map { ($0.keyNames.joined(separator: " / "), $0.description(language)) }
         let palette = CommandRegistry.paletteCommands(in: context)
-        let full = palette.map { DisplayWidth.fit(":" + ($0.usage ?? $0.verbs[0]), 20) + $0.description(language) }
+        let typed = palette.map { (":" + ($0.usage ?? $0.verbs[0]), $0.description(language)) }
+        let column = (keyed + typed).map { DisplayWidth.of($0.0) }.max().map { $0 + 2 } ?? 0
+        var lines = keyed.map { DisplayWidth.fit($0.0, column) + $0.1 }
+        let full = typed.map { DisplayWidth.fit($0.0, column) + $0.1 }
         let room = buffer.height - 4
         if lines.count + 2 + full.count <= room {
             lines += ["", strings.helpCommands] + full
