@@ -12,6 +12,23 @@ struct ManualTests {
         #expect(manual.contains("```\n" + golden + "```\n"), "Manual.md's queue screen is out of date; paste Screens/queue-80x24.nb.txt")
     }
 
+    /// Every screen the manual shows after naming its file (`Screens/NAME.txt`) is that file, exactly.
+    @Test func everyScreenInTheManualIsItsGoldenFile() throws {
+        let manual = try String(contentsOf: Self.root.appendingPathComponent("Manual.md"), encoding: .utf8)
+        var shown: [String] = []
+        var rest = manual[...]
+        while let name = rest.range(of: "`Screens/"), let end = rest.range(of: ".txt`", range: name.upperBound..<rest.endIndex) {
+            let file = String(rest[name.upperBound..<end.lowerBound]) + ".txt"
+            rest = rest[end.upperBound...]
+            guard let open = rest.range(of: "```\n"), let close = rest.range(of: "```\n", range: open.upperBound..<rest.endIndex) else { break }
+            let golden = try String(contentsOf: Self.root.appendingPathComponent("Screens/\(file)"), encoding: .utf8)
+            #expect(String(rest[open.upperBound..<close.lowerBound]) == golden, "Manual.md's \(file) is out of date; paste Screens/\(file)")
+            shown.append(file)
+            rest = rest[close.upperBound...]
+        }
+        #expect(Set(shown).isSuperset(of: ["queue-80x24.nb.txt", "trends-80x24.nb.txt", "help-80x24.nb.txt"]), "\(shown)")
+    }
+
     @Test func everyKeyTheConsoleHandlesIsInTheManual() throws {
         let manual = try String(contentsOf: Self.root.appendingPathComponent("Manual.md"), encoding: .utf8)
         for key in ["`j`", "`k`", "`g`", "`G`", "`q`", "`Ctrl-d`", "`Ctrl-u`"] {
