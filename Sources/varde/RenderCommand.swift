@@ -9,7 +9,7 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Draw a screen from the local cache to stdout.")
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The screen: queue, patient, trends, plan, history or help.") var screen: String
+    @Argument(help: "The screen: queue, help, or for one patient: patient, trends, plan, messages, history.") var screen: String
     @Option(help: "The patient for patient screens (default: the first in the queue).") var patient: String?
     @Option(help: "Size as WIDTHxHEIGHT.") var size: String = "80x24"
     @Option(help: "Colour theme (used with --ansi).") var theme: String = "default"
