@@ -5,7 +5,7 @@ public enum MeasurementChecksum {
         for m in measurements.sorted(by: { $0.id < $1.id }) {
             let line = "\(m.id)|\(m.patientID)|\(m.kind.rawValue)|\(m.value)|\(m.secondValue.map { "\($0)" } ?? "-")"
                 + "|\(m.effective.timeIntervalSince1970)|\(m.status.rawValue)\n"
-            for byte in line.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = FNV1a.hash(line, into: hash)
         }
         return String(hash, radix: 16)
     }

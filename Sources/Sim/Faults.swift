@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import VardeDomain
 import VardeService
 
 /// Decides, deterministically for a seed, which requests get a fault.
@@ -33,9 +34,7 @@ public final class FaultInjector: @unchecked Sendable {
     public func isInvalid(_ id: String) -> Bool {
         let rate = faults.invalidResourceRate
         guard rate > 0 else { return false }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Double(hash % 10_000) / 10_000 < rate
+        return FNV1a.fraction(id) < rate
     }
 }
 

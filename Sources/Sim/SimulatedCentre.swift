@@ -44,6 +44,8 @@ public final class SimulatedCentre: @unchecked Sendable {
         historyStart = start - config.historyDays * 86_400
         models = Population.generate(config, firstTime: historyStart)
         patientIndexByNationalID = Dictionary(models.enumerated().map { ($1.patient.nationalID, $0) }) { a, _ in a }
+        allPlans = models.compactMap(\.plan)
+        planStamps = allPlans.map { Int64(($0.lastUpdated.timeIntervalSince1970 * 1000).rounded()) }
         patientStamps = models.map { Int64(($0.patient.lastUpdated.timeIntervalSince1970 * 1000).rounded()) }
         var heap = Heap<Due>()
         for (p, model) in models.enumerated() {
@@ -157,9 +159,7 @@ public final class SimulatedCentre: @unchecked Sendable {
     /// Whether only the PMD-style endpoint serves this measurement (decided by its identifier).
     public func isPMDOnly(_ m: HomeMeasurement) -> Bool {
         guard config.pmdOnlyShare > 0, let identifier = m.sourceIdentifier else { return false }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in identifier.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Double(hash % 10_000) / 10_000 < config.pmdOnlyShare
+        return FNV1a.fraction(identifier) < config.pmdOnlyShare
     }
 
     /// Whether the PMD-style endpoint has this measurement: its own ones and a third of the shared ones.
@@ -198,12 +198,14 @@ public final class SimulatedCentre: @unchecked Sendable {
 
     public var allPatients: [Patient] { models.map(\.patient) }
 
-    public var allPlans: [SelfCarePlan] { models.compactMap(\.plan) }
+    /// Plans never change while the simulator runs: ordered once, with their stamps, at start.
+    public let allPlans: [SelfCarePlan]
+    private let planStamps: [Int64]
 
     /// Plans in `_lastUpdated` order after `cursor` (milliseconds, exclusive).
     public func plans(after cursor: Int64?, count: Int) -> Page<SelfCarePlan> {
         let plans = allPlans
-        let stamps = plans.map { Int64(($0.lastUpdated.timeIntervalSince1970 * 1000).rounded()) }
+        let stamps = planStamps
         let from = Self.firstIndex(in: stamps, after: cursor)
         let to = min(plans.count, from + count)
         return Page(items: Array(plans[from..<to]), total: plans.count - from, hasMore: to < plans.count,
