@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "CCurses", path: "Sources/CCurses",
@@ -26,6 +27,9 @@ let package = Package(
         .target(name: "VardeStore", dependencies: [
             "VardeDomain", .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Sources/Store"),
+        .target(name: "VardeConfig", dependencies: [
+            "VardeDomain", .product(name: "TOMLKit", package: "TOMLKit"),
+        ], path: "Sources/Config"),
         .target(name: "VardeService", dependencies: ["VardeDomain", "CCurl"], path: "Sources/Service"),
         .target(name: "VardeSync", dependencies: ["VardeDomain", "VardeStore", "VardeService"],
                 path: "Sources/Sync"),
@@ -40,7 +44,7 @@ let package = Package(
         ], path: "Sources/Sim"),
         .executableTarget(name: "varde", dependencies: [
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeTerminal",
-            "VardeConsole", "VardeSim",
+            "VardeConsole", "VardeSim", "VardeConfig",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/varde"),
 
@@ -52,6 +56,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/Bench"),
         .testTarget(name: "DomainTests", dependencies: ["VardeDomain"]),
+        .testTarget(name: "ConfigTests", dependencies: ["VardeDomain", "VardeConfig"]),
         .testTarget(name: "StoreTests", dependencies: ["VardeDomain", "VardeStore"]),
         .testTarget(name: "ServiceTests", dependencies: ["VardeDomain", "VardeService", "VardeSim", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: [

@@ -18,11 +18,16 @@ public final class ConsoleApp {
     private var lastNotice: Int64 = 0
     private var state: QueueState
     private let latest = LatestValue<[QueueEntry]>()
+    private let settings: CentreSettings
+    private let keymap: Keymap
 
     public init(cache: CacheDatabase, terminal: any TerminalBackend, theme: Theme, language: Language,
                 themeFolders: [String] = [], nurse: String = "ukjent", glyphs: ChartGlyphs = .braille,
+                settings: CentreSettings = CentreSettings(), keymap: Keymap = .standard,
                 clock: @escaping () -> Date = Date.init) {
         self.glyphs = glyphs
+        self.settings = settings
+        self.keymap = keymap
         self.nurse = nurse
         self.cache = cache
         self.terminal = terminal
@@ -31,6 +36,8 @@ public final class ConsoleApp {
         self.clock = clock
         state = QueueState(now: clock(), language: language)
         state.me = nurse
+        state.serviceHours = settings.serviceHours
+        state.targets = settings.responseTargets
         lastNotice = (try? cache.notices(after: 0).last?.id) ?? 0
     }
 
@@ -88,7 +95,7 @@ public final class ConsoleApp {
             ResolveOverlay.draw(over: &buffer, resolving, strings: state.language.strings)
         }
         if helpVisible, width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height {
-            HelpOverlay.draw(over: &buffer, context: context, language: state.language)
+            HelpOverlay.draw(over: &buffer, context: context, language: state.language, keymap: keymap)
         }
         return buffer
     }
@@ -106,7 +113,7 @@ public final class ConsoleApp {
         }
         let context: CommandContext
         if case .patient = stack.last { context = .patient } else { context = .queue }
-        guard let command = CommandRegistry.command(for: key, in: context) else { return .stay }
+        guard let command = keymap.command(for: key, in: context) else { return .stay }
         switch command.id {
         case .quit: return .quit
         case .help: helpVisible = true

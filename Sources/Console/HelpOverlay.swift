@@ -2,10 +2,11 @@ import VardeTerminal
 
 /// The `?` overlay: every key of the current context, then the `:` commands, from the command registry.
 public enum HelpOverlay {
-    public static func draw(over buffer: inout ScreenBuffer, context: CommandContext, language: Language) {
+    public static func draw(over buffer: inout ScreenBuffer, context: CommandContext, language: Language,
+                            keymap: Keymap = .standard) {
         let strings = language.strings
         let title = " \(strings.helpTitle) "
-        let keyed = CommandRegistry.commands(in: context).map { ($0.keyNames.joined(separator: " / "), $0.description(language)) }
+        let keyed = keymap.commands(in: context).map { ($0.keyNames.joined(separator: " / "), $0.description(language)) }
         let palette = CommandRegistry.paletteCommands(in: context)
         let typed = palette.map { (":" + ($0.usage ?? $0.verbs[0]), $0.description(language)) }
         let column = (keyed + typed).map { DisplayWidth.of($0.0) }.max().map { $0 + 2 } ?? 0

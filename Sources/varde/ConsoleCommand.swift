@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VardeConsole
+import VardeDomain
 import VardeStore
 import VardeSync
 import VardeTerminal
@@ -17,16 +18,18 @@ struct Console: ParsableCommand {
 
     func run() throws {
         let home = Home(common.home)
+        let settings = home.settings()
         let cache = home.openCache()
         runConsole(cache: cache, engine: makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
                                                     settings: httpSettings(common, home: home), nurse: common.nurse),
-                   themeName: theme, language: language(common.lang), nurse: common.nurse)
+                   themeName: theme, language: language(common.lang), nurse: common.nurse,
+                   settings: settings, keymap: keymap(settings, home: home))
     }
 }
 
 /// Opens the console on this terminal with a background sync loop, until the operator quits.
 func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, language: Language,
-                nurse: String, syncInterval: TimeInterval = 2) {
+                nurse: String, settings: CentreSettings, keymap: Keymap, syncInterval: TimeInterval = 2) {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         fail("the console needs a terminal; use 'varde render' for text output")
     }
@@ -35,7 +38,8 @@ func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, lan
     loop.start()
     let terminal = NcursesTerminal()
     ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language, themeFolders: Themes.folders(),
-               nurse: nurse, glyphs: ChartGlyphs.forLocale(ProcessInfo.processInfo.environment)).run()
+               nurse: nurse, glyphs: ChartGlyphs.forLocale(ProcessInfo.processInfo.environment),
+               settings: settings, keymap: keymap).run()
     loop.stop()
 }
 

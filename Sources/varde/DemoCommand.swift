@@ -23,8 +23,11 @@ struct Demo: ParsableCommand {
         let cache = home.openCache()
         let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache, settings: httpSettings(common, home: home),
                                 nurse: common.nurse)
+        // The configuration comes from the usual Varde folder even when the cache is temporary.
+        let configHome = Home(common.home)
+        let settings = configHome.settings()
         runConsole(cache: cache, engine: engine, themeName: theme, language: language(common.lang), nurse: common.nurse,
-                   syncInterval: 1)
+                   settings: settings, keymap: keymap(settings, home: configHome), syncInterval: 1)
     }
 }
 

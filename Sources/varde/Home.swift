@@ -1,5 +1,7 @@
 import Foundation
+import VardeConfig
 import VardeConsole
+import VardeDomain
 import VardeService
 import VardeStore
 
@@ -16,6 +18,17 @@ struct Home {
     }
 
     var cachePath: String { (path as NSString).appendingPathComponent("cache.sqlite") }
+    var configPath: String { (path as NSString).appendingPathComponent(ConfigFile.fileName) }
+
+    /// The centre's settings from `config.toml` (defaults without one); a bad file stops Varde
+    /// with the file, line and reason.
+    func settings() -> CentreSettings {
+        do {
+            return try ConfigFile.load(path: configPath)
+        } catch {
+            fail("cannot use the configuration: \(error)")
+        }
+    }
 
     /// Opens the cache, creating a private folder for it first.
     func openCache() -> CacheDatabase {
@@ -41,5 +54,14 @@ func httpSettings(_ common: CommonOptions, home: Home) -> HTTPSettings {
         return HTTPSettings(caFile: common.caFile, bearerToken: token)
     } catch {
         fail("\(error)")
+    }
+}
+
+/// The keymap with the configuration's `[keys]` overrides; a bad override stops Varde with why.
+func keymap(_ settings: CentreSettings, home: Home) -> Keymap {
+    do {
+        return try Keymap(overrides: settings.keyOverrides)
+    } catch {
+        fail("cannot use the configuration: \(home.configPath): \(error)")
     }
 }

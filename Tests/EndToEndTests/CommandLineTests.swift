@@ -108,4 +108,19 @@ struct CommandLineTests {
         let result = try runCommand(varde, ["render", "queue", "--size", "huge"])
         #expect(result.status == 2)
     }
+
+    @Test func aMistakeInTheConfigurationStopsTheConsoleWithTheLine() throws {
+        let home = temporaryHome()
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try "[privacy]\nidle_lock = \"5m\"\npin = \"12\"\n".write(toFile: home + "/config.toml", atomically: true, encoding: .utf8)
+        let result = try runCommand(varde, ["console", "--server", "http://127.0.0.1:9", "--home", home])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("config.toml:3: must be 4 to 12 digits"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+
+        try "[keys]\nclaim = \"q\"\n".write(toFile: home + "/config.toml", atomically: true, encoding: .utf8)
+        let keys = try runCommand(varde, ["console", "--server", "http://127.0.0.1:9", "--home", home])
+        #expect(keys.status == 1)
+        #expect(keys.stderr.contains("'q' is already the key for quit"), "\(keys.stderr)")
+    }
 }

@@ -143,10 +143,11 @@ public enum CommandRegistry {
 
     /// The keymap as the Markdown table Manual.md carries.
     public static func markdownTable(_ language: Language) -> String {
-        let header = language == .nb ? "| tast | hvor | hva |\n|---|---|---|\n" : "| key | where | what |\n|---|---|---|\n"
+        let header = language == .nb ? "| tast | hvor | hva | navn i `[keys]` |\n|---|---|---|---|\n"
+                                     : "| key | where | what | name in `[keys]` |\n|---|---|---|---|\n"
         return header + all.filter { !$0.keys.isEmpty }.map { command in
             let keys = command.keyNames.map { "`\($0)`" }.joined(separator: " / ")
-            return "| \(keys) | \(place(command.context, language)) | \(command.description(language)) |"
+            return "| \(keys) | \(place(command.context, language)) | \(command.description(language)) | `\(command.id.rawValue)` |"
         }.joined(separator: "\n") + "\n"
     }
 

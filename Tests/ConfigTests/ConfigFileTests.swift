@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import VardeConfig
+import VardeDomain
+
+@Suite("The centre's config.toml")
+struct ConfigFileTests {
+    @Test("an empty file gives the documented defaults")
+    func defaults() throws {
+        let settings = try ConfigFile.parse("")
+        #expect(settings == CentreSettings())
+        #expect(settings.responseTargets.red == 30 * 60)
+        #expect(settings.privacy.idleLock == 300)
+        #expect(settings.staffing.patientsPerFTE == 80)
+    }
+
+    @Test("every section is read")
+    func everything() throws {
+        let settings = try ConfigFile.parse("""
+        [service_hours]
+        days = ["man", "tir", "ons", "tor", "fre", "lør"]
+        opens = "07:30"
+        closes = "22:00"
+
+        [response_targets]
+        red = "15m"
+        yellow = "2h30m"
+
+        [staffing]
+        patients_per_fte = 70
+        [staffing.fte]
+        kari = 1.0
+        ola = 0.6
+
+        [privacy]
+        idle_lock = "90s"
+        pin = "2580"
+
+        [access]
+        municipalities = ["1804", "1806"]
+
+        [keys]
+        claim = "t"
+        resolve = ["x", "F5"]
+
+        [[templates]]
+        name = "Ring oss"
+        text = "Hei {fornavn}, ring oss."
+        """)
+        #expect(settings.serviceHours.weekdays == [2, 3, 4, 5, 6, 7])
+        #expect(settings.serviceHours.opens == 7 * 60 + 30)
+        #expect(settings.serviceHours.closes == 22 * 60)
+        #expect(settings.responseTargets.red == 15 * 60)
+        #expect(settings.responseTargets.yellow == 2.5 * 3600)
+        #expect(settings.staffing == Staffing(fte: ["kari": 1.0, "ola": 0.6], patientsPerFTE: 70))
+        #expect(settings.privacy == PrivacySettings(idleLock: 90, pin: "2580"))
+        #expect(settings.municipalities == ["1804", "1806"])
+        #expect(settings.keyOverrides == ["claim": ["t"], "resolve": ["x", "F5"]])
+        #expect(settings.replyTemplates == [ReplyTemplate(name: "Ring oss", text: "Hei {fornavn}, ring oss.")])
+    }
+
+    @Test("mistakes are refused with the file, line and what is wrong",
+          arguments: [
+              ("[privacy]\nidle_lok = \"5m\"\n", 2, "unknown setting 'idle_lok'"),
+              ("[response_targets]\nred = \"soon\"\n", 2, "not a duration"),
+              ("[service_hours]\nopens = \"8\"\n", 2, "not a time of day"),
+              ("[service_hours]\nopens = \"16:00\"\ncloses = \"08:00\"\n", 3, "close after it opens"),
+              ("[privacy]\npin = \"12\"\n", 2, "4 to 12 digits"),
+              ("[access]\nmunicipalities = [\"Bodø\"]\n", 2, "four-digit municipality number"),
+              ("[staffing.fte]\nkari = 3.0\n", 2, "full-time equivalents"),
+              ("[[templates]]\nname = \"x\"\n", 1, "needs a name and a text"),
+              ("[pirvacy]\n", 1, "unknown setting 'pirvacy'"),
+              ("a = \n", 1, "expected value"),
+          ] as [(String, Int?, String)])
+    func refused(text: String, line: Int?, message: String) {
+        do {
+            _ = try ConfigFile.parse(text, file: "config.toml")
+            Issue.record("accepted: \(text)")
+        } catch let error as ConfigError {
+            #expect(error.line == line)
+            #expect(error.description.contains(message), "\(error)")
+            #expect(error.description.hasPrefix("config.toml:"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test("a missing file means defaults")
+    func missingFile() throws {
+        #expect(try ConfigFile.load(path: "/nonexistent/config.toml") == CentreSettings())
+    }
+
+    @Test("templates fill in the patient's names")
+    func templates() {
+        let template = ReplyTemplate(name: "x", text: "Hei {fornavn} ({navn})")
+        #expect(template.filled(givenName: "Åse", fullName: "Åse Ødegård") == "Hei Åse (Åse Ødegård)")
+    }
+}
+
+/// The example in Manual.md is a file Varde accepts, with the values the comments promise.
+@Suite struct ManualConfigExampleTests {
+    @Test func theManualsExampleIsAcceptedAsWritten() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let manual = try String(contentsOf: root.appendingPathComponent("Manual.md"), encoding: .utf8)
+        let begin = try #require(manual.range(of: "<!-- config-example:begin -->\n```toml\n"))
+        let end = try #require(manual.range(of: "```\n<!-- config-example:end -->"))
+        let settings = try ConfigFile.parse(String(manual[begin.upperBound..<end.lowerBound]))
+        #expect(settings.serviceHours == ServiceHours())
+        #expect(settings.responseTargets == ResponseTargets())
+        #expect(settings.staffing.totalFTE == 1.6)
+        #expect(settings.privacy == PrivacySettings(idleLock: 300, pin: "2580"))
+        #expect(settings.municipalities?.count == 3)
+        #expect(settings.replyTemplates.map(\.name) == ["Mål på nytt", "Ring oss"])
+    }
+}
