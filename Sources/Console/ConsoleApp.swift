@@ -5,20 +5,20 @@ import VardeTerminal
 
 /// The console's event loop: one thread owns the terminal; the database tells it what changed.
 public final class ConsoleApp {
-    private let cache: CacheDatabase
+    let cache: CacheDatabase
     private let terminal: any TerminalBackend
     private var theme: Theme
     private let themeFolders: [String]
     private let clock: () -> Date
     private var paletteHistory: [String] = []
     private var historyIndex: Int?
-    private let nurse: String
+    let nurse: String
     private let glyphs: ChartGlyphs
     private var resolving: Resolving?
     private var lastNotice: Int64 = 0
-    private var state: QueueState
+    var state: QueueState
     private let latest = LatestValue<[QueueEntry]>()
-    private let settings: CentreSettings
+    let settings: CentreSettings
     private let keymap: Keymap
 
     public init(cache: CacheDatabase, terminal: any TerminalBackend, theme: Theme, language: Language,
@@ -47,7 +47,10 @@ public final class ConsoleApp {
         case patient(PatientState)
     }
 
-    private var stack: [View] = [.queue]
+    var stack: [View] = [.queue]
+    /// The editor's text changed since the draft was last saved.
+    var draftChanged = false
+    var terminalWidth: Int { terminal.size.width }
     private var helpVisible = false
 
     /// Runs until the operator quits (or `shouldStop` says so, for tests).
@@ -66,13 +69,20 @@ public final class ConsoleApp {
             state.now = clock()
             if Date().timeIntervalSince(lastStatusRead) >= 1 {
                 state.sync = try? cache.syncState()
+                state.outbox = (try? cache.queuedMessageCount()) ?? 0
                 lastStatusRead = Date()
                 showNotices()
             }
             let size = terminal.size
             terminal.draw(frame(width: size.width, height: size.height), theme: theme)
-            guard let key = terminal.readKey(timeoutMs: 250) else { continue }
-            if handle(key, visibleRows: size.height - 4) == .quit { return }
+            guard var key = terminal.readKey(timeoutMs: 250) else { continue }
+            // A paste arrives as many keys at once: handle them all, then draw and save the draft once.
+            while true {
+                if handle(key, visibleRows: size.height - 4) == .quit { saveDraft(); return }
+                guard let next = terminal.readKey(timeoutMs: 0) else { break }
+                key = next
+            }
+            saveDraft()
         }
     }
 
@@ -84,6 +94,10 @@ public final class ConsoleApp {
             buffer = QueueScreen.render(&state, width: width, height: height)
             context = .queue
         case .patient(var patient):
+            if patient.compose != nil, patient.compose?.width != ComposeView.textWidth(width) {
+                patient.compose?.width = ComposeView.textWidth(width)
+                stack[stack.count - 1] = .patient(patient)
+            }
             patient.now = state.now
             buffer = PatientScreen.render(patient, width: width, height: height)
             context = .patient
@@ -104,6 +118,7 @@ public final class ConsoleApp {
 
     private func handle(_ key: Key, visibleRows: Int) -> Outcome {
         if resolving != nil { editResolving(key); return .stay }
+        if composing { editCompose(key); return .stay }
         if state.paletteLine != nil { return editPalette(key) }
         if state.editingFilter { editFilter(key); return .stay }
         if helpVisible {
@@ -140,10 +155,18 @@ public final class ConsoleApp {
         case .back: if stack.count > 1 { stack.removeLast() }
         case .trendsTab: updatePatient { $0.tab = .trends }
         case .planTab: updatePatient { $0.tab = .plan }
-        case .messagesTab: updatePatient { $0.tab = .messages }
+        case .messagesTab: updatePatient { $0.tab = .messages }; messagesShown()
         case .historyTab: updatePatient { $0.tab = .history }
-        case .nextTab: updatePatient { $0.switchTab(by: 1) }
-        case .previousTab: updatePatient { $0.switchTab(by: -1) }
+        case .nextTab: updatePatient { $0.switchTab(by: 1) }; messagesShown()
+        case .previousTab: updatePatient { $0.switchTab(by: -1) }; messagesShown()
+        case .write:
+            openSelected(tab: .messages)
+            startComposing(reply: false)
+        case .compose: startComposing(reply: false)
+        case .reply: startComposing(reply: true)
+        case .resend: resendFailed()
+        case .olderMessages: updatePatient { $0.threadScroll += max(1, visibleRows / 2) }
+        case .newerMessages: updatePatient { $0.threadScroll = max(0, $0.threadScroll - max(1, visibleRows / 2)) }
         case .period: updatePatient { $0.nextPeriod() }
         case .municipality, .zone, .theme, .language, .patient, .mine, .all: break
         }
@@ -286,17 +309,22 @@ public final class ConsoleApp {
         guard state.entries.indices.contains(state.selected) else { return }
         let patientID = state.entries[state.selected].patientID
         guard let record = try? cache.patientRecord(patientID, since: state.now.addingTimeInterval(-90 * 86_400)) else { return }
-        stack.append(.patient(PatientState(record: record, tab: tab, now: state.now, language: state.language, glyphs: glyphs)))
+        let entry = state.entries[state.selected]
+        let opening = entry.basis == .message && entry.trigger == nil && tab == .trends ? .messages : tab
+        var patient = PatientState(record: record, tab: opening, now: state.now, language: state.language, glyphs: glyphs)
+        patient.newMessages = Set(record.messages.filter { $0.direction == .fromPatient && $0.seenByCentre == nil }.map(\.id))
+        stack.append(.patient(patient))
+        messagesShown()
     }
 
-    private func updatePatient(_ change: (inout PatientState) -> Void) {
+    func updatePatient(_ change: (inout PatientState) -> Void) {
         guard case .patient(var patient) = stack.last else { return }
         change(&patient)
         stack[stack.count - 1] = .patient(patient)
     }
 
     /// New data may concern the patient on screen: read their record again.
-    private func reloadPatient() {
+    func reloadPatient() {
         guard case .patient(var patient) = stack.last,
               let record = try? cache.patientRecord(patient.record.patient.id, since: state.now.addingTimeInterval(-90 * 86_400))
         else { return }

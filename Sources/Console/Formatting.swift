@@ -1,5 +1,6 @@
 import Foundation
 import VardeDomain
+import VardeTerminal
 
 /// Turns domain values into the short texts the screens show, in the operator's language.
 public struct Formatting: Sendable {
@@ -75,12 +76,25 @@ public struct Formatting: Sendable {
         case .defaultLimits: strings.defaultLimits
         case .trend: strings.trendRule
         case .suspectedError: strings.suspectedError
+        case .message: strings.messageBasis
         }
     }
 
     /// The queue's first column: the zone, or what kind of routine item it is.
     public func label(_ entry: QueueEntry) -> String {
-        entry.basis == .suspectedError && entry.zone == .green ? "? \(strings.errorLabel)" : zoneLabel(entry.zone)
+        guard entry.zone == .green else { return zoneLabel(entry.zone) }
+        switch entry.basis {
+        case .suspectedError: return "? \(strings.errorLabel)"
+        case .message: return strings.messageLabel
+        default: return zoneLabel(entry.zone)
+        }
+    }
+
+    /// What raised the alert: the measurement, or the first words of the patient's message (made inert).
+    public func finding(_ entry: QueueEntry) -> String {
+        if let trigger = entry.trigger { return measurement(trigger) }
+        let words = (entry.message ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "«\(Sanitiser.inert(String(words.prefix(80))))»"
     }
 
     public func zoneLabel(_ zone: Zone) -> String {

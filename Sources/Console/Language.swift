@@ -61,6 +61,10 @@ public struct Catalogue: Sendable {
     public var notYours: String
     /// "already taken by %@"
     public var alreadyTakenBy: String
+    /// Said where a message from the patient opened the alert.
+    public var messageBasis: String
+    /// The queue's first column for such an alert.
+    public var messageLabel: String
 
     public func measurementName(_ key: String) -> String { names[key] ?? key }
 
@@ -82,7 +86,7 @@ public struct Catalogue: Sendable {
         helpTitle: "Hjelp: taster (Esc eller ? lukker)", helpCommands: "Kommandoer etter : (Tab fullfører, ↑↓ tidligere):", helpCommandsShort: "Kommandoer:",
         themeSwitched: "tema: %@", languageSwitched: "språk: norsk bokmål", noSuchPatient: "ingen pasient i køen heter «%@»",
         alreadyResolved: "varselet er allerede avsluttet", notYours: "du har ikke tatt dette varselet",
-        alreadyTakenBy: "allerede tatt av %@")
+        alreadyTakenBy: "allerede tatt av %@", messageBasis: "melding fra pasienten", messageLabel: "✉ MELDING")
 
     public static let en = Catalogue(
         queueTitle: "Queue", red: "RED", yellow: "YELLOW", green: "GREEN",
@@ -104,5 +108,5 @@ public struct Catalogue: Sendable {
         helpTitle: "Help: keys (Esc or ? closes)", helpCommands: "Commands after : (Tab completes, ↑↓ earlier ones):", helpCommandsShort: "Commands:",
         themeSwitched: "theme: %@", languageSwitched: "language: English", noSuchPatient: "no patient in the queue is called '%@'",
         alreadyResolved: "the alert is already resolved", notYours: "you have not claimed this alert",
-        alreadyTakenBy: "already taken by %@")
+        alreadyTakenBy: "already taken by %@", messageBasis: "message from the patient", messageLabel: "✉ MESSAGE")
 }

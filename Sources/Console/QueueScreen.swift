@@ -82,13 +82,14 @@ public enum QueueScreen {
         var x = 1
         buffer.put(DisplayWidth.fit(f.label(entry), c.zone), x: x, y: y, style: zoneStyle)
         x += c.zone + 1
-        let marker = entry.owner.map { _ in "◆ " } ?? ""
+        // ◆ someone has claimed it; ✉ the patient has written something nobody here has opened.
+        let marker = (entry.owner.map { _ in "◆ " } ?? "") + (entry.unreadMessages > 0 && entry.trigger != nil ? "✉ " : "")
         buffer.put(DisplayWidth.fit(marker + entry.patientName, c.patient), x: x, y: y, style: base)
         x += c.patient + 1
         let municipality = entry.municipality.number.isEmpty ? f.strings.unknownMunicipality : entry.municipality.name
         buffer.put(DisplayWidth.fit(municipality, c.municipality), x: x, y: y, style: base)
         x += c.municipality + 1
-        buffer.put(DisplayWidth.fit(f.measurement(entry.trigger), c.measurement), x: x, y: y, style: base)
+        buffer.put(DisplayWidth.fit(f.finding(entry), c.measurement), x: x, y: y, style: base)
         // Overdue (past the response target in service hours): marked "!" and styled, not by colour alone.
         let waited = (overdue ? "! " : "") + f.waited(now.timeIntervalSince(entry.raisedAt))
         buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: y,
@@ -100,8 +101,8 @@ public enum QueueScreen {
         let entry = state.entries[state.selected]
         let municipality = entry.municipality.number.isEmpty
             ? f.strings.unknownMunicipality : "\(entry.municipality.name) (\(entry.municipality.number))"
-        let text = " \(entry.patientName) · \(municipality) · \(f.measurement(entry.trigger)) "
-            + "· \(f.dayAndTime(entry.trigger.effective)) · \(f.basis(entry.basis))"
+        let text = " \(entry.patientName) · \(municipality) · \(f.finding(entry)) "
+            + "· \(f.dayAndTime(entry.trigger?.effective ?? entry.raisedAt)) · \(f.basis(entry.basis))"
             + (entry.owner.map { " · " + f.strings.takenBy.replacingOccurrences(of: "%@", with: $0) } ?? "")
         buffer.put(DisplayWidth.fit(text, buffer.width), x: 0, y: y, style: Style(.dim))
     }

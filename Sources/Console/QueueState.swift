@@ -111,7 +111,7 @@ public struct QueueState: Sendable {
         let f = Formatting(language)
         return entries.filter { entry in
             let haystack = fold("\(entry.patientName) \(entry.municipality.name) \(entry.municipality.number) "
-                                + f.measurement(entry.trigger))
+                                + f.finding(entry))
             return haystack.contains(needle) != inverted
         }
     }
@@ -136,6 +136,8 @@ public struct QueueState: Sendable {
 
     /// When the centre is staffed and how soon alerts must be answered (counted in service hours).
     public var serviceHours = ServiceHours()
+    /// Messages written here that the server has not stored yet.
+    public var outbox = 0
     public var targets = ResponseTargets()
 
     public func isOverdue(_ entry: QueueEntry) -> Bool {

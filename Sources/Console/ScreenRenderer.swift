@@ -1,13 +1,14 @@
 import Foundation
+import VardeDomain
 import VardeStore
 import VardeTerminal
 
 /// Draws a named screen from the cache exactly as the console would: `varde render` and the
 /// golden screens in `Screens/` both come from here.
 public enum ScreenRenderer {
-    public static let screens = ["queue", "patient", "trends", "plan", "messages", "history", "help"]
+    public static let screens = ["queue", "patient", "trends", "plan", "messages", "compose", "history", "help"]
 
-    static let tabs: [String: PatientTab] = ["plan": .plan, "messages": .messages, "history": .history]
+    static let tabs: [String: PatientTab] = ["plan": .plan, "messages": .messages, "compose": .messages, "history": .history]
 
     /// Why a screen cannot be drawn.
     public struct Problem: Error, CustomStringConvertible {
@@ -16,16 +17,27 @@ public enum ScreenRenderer {
 
     /// `patientID` picks the patient for patient screens; without it, the first patient in the queue.
     public static func render(_ screen: String, cache: CacheDatabase, now: Date, width: Int, height: Int,
-                              language: Language, patientID: String? = nil) throws -> ScreenBuffer {
+                              language: Language, patientID: String? = nil,
+                              templates: [ReplyTemplate] = ReplyTemplate.defaults) throws -> ScreenBuffer {
         var state = QueueState(now: now, language: language)
         state.update(try cache.queue())
         state.sync = try cache.syncState()
         switch screen {
-        case "patient", "trends", "plan", "messages", "history":
-            guard let id = patientID ?? state.entries.first?.patientID,
+        case "patient", "trends", "plan", "messages", "compose", "history":
+            // Message screens show, unless told, the first patient in the queue who has written.
+            let writer = ["messages", "compose"].contains(screen) ? firstWriter(in: state.entries) : nil
+            guard let id = patientID ?? writer ?? state.entries.first?.patientID,
                   let record = try cache.patientRecord(id, since: now.addingTimeInterval(-90 * 86_400))
             else { throw Problem(description: "no such patient in the local cache") }
-            let patient = PatientState(record: record, tab: tabs[screen] ?? .trends, now: now, language: language)
+            var patient = PatientState(record: record, tab: tabs[screen] ?? .trends, now: now, language: language)
+            if screen == "compose" {
+                // The patient's draft, or the first quick reply filled in, as the editor would start.
+                let p = record.patient
+                let text = try cache.draft(for: id)?.text
+                    ?? templates.first?.filled(givenName: p.givenName, fullName: "\(p.givenName) \(p.familyName)") ?? ""
+                patient.compose = ComposeEditor(text: text, width: ComposeView.textWidth(width),
+                                                inResponseTo: record.messages.last { $0.direction == .fromPatient }?.id)
+            }
             return PatientScreen.render(patient, width: width, height: height)
         case "help":
             var buffer = QueueScreen.render(&state, width: width, height: height)
@@ -36,5 +48,10 @@ public enum ScreenRenderer {
         default:
             return QueueScreen.render(&state, width: width, height: height)
         }
+    }
+
+    /// The first patient in the queue who has written to the centre.
+    public static func firstWriter(in entries: [QueueEntry]) -> String? {
+        entries.first { $0.basis == .message || $0.unreadMessages > 0 }?.patientID
     }
 }

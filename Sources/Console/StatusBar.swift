@@ -25,6 +25,11 @@ enum StatusBar {
         } else {
             left += " · \(f.strings.neverSynced)"
         }
+        if state.outbox > 0 {
+            // Undelivered messages are said plainly, most of all while the server cannot be reached.
+            left += " · ✉ " + MessageStrings.of(state.language).outbox.replacingOccurrences(of: "%d", with: String(state.outbox))
+            stale = stale || state.sync?.connection != .online
+        }
         let used = buffer.put(" \(left) ", x: 0, y: y, style: stale ? Style(.warning) : bar)
         // The connection always shows; the count and the hints only as far as they fit.
         if drawPrompt(&buffer, state: state, after: used, y: y) { return }

@@ -23,11 +23,14 @@ public struct Alert: Hashable, Codable, Sendable {
     public var note: String?
     /// The shared Task's version as the server last reported it (for `If-Match`).
     public var taskVersion: String?
+    /// The patient's message that opened the alert (when no measurement did; the trigger is then empty).
+    public var triggerMessageID: String?
 
     public init(id: Int64? = nil, patientID: String, zone: Zone, openedAt: Date, raisedAt: Date,
                 triggerMeasurementID: String, status: AlertStatus = .open, basis: Judgement.Basis = .defaultLimits,
-                key: String? = nil, owner: String? = nil) {
+                key: String? = nil, owner: String? = nil, triggerMessageID: String? = nil) {
         self.id = id
+        self.triggerMessageID = triggerMessageID
         self.key = key ?? "\(patientID)--\(triggerMeasurementID)"
         self.owner = owner
         self.patientID = patientID
@@ -50,4 +53,14 @@ public enum AlertStatus: String, Codable, Sendable {
     case open, resolved
     /// The measurement behind it was later marked entered-in-error by the source.
     case withdrawn
+}
+
+extension Alert {
+    /// A routine alert for a message from a patient who has no open alert.
+    public static func forMessage(_ message: PatientMessage) -> Alert {
+        Alert(patientID: message.patientID, zone: .green, openedAt: message.written, raisedAt: message.written,
+              triggerMeasurementID: "", basis: .message,
+              key: "\(message.patientID)--msg-\(message.id.replacingOccurrences(of: "urn:uuid:", with: ""))",
+              triggerMessageID: message.id)
+    }
 }

@@ -7,7 +7,12 @@ public struct QueueEntry: Hashable, Sendable {
     public var patientID: String
     public var patientName: String
     public var municipality: Municipality
-    public var trigger: HomeMeasurement
+    /// The measurement behind the alert; nil when a message from the patient opened it.
+    public var trigger: HomeMeasurement?
+    /// The first unread words from the patient, for an alert a message opened.
+    public var message: String?
+    /// Messages from the patient nobody at this workstation has opened yet.
+    public var unreadMessages: Int
     public var raisedAt: Date
     /// Whether the patient's own plan or the default limits judged the trigger.
     public var basis: Judgement.Basis
@@ -15,8 +20,11 @@ public struct QueueEntry: Hashable, Sendable {
     public var owner: String?
 
     public init(alertID: Int64, zone: Zone, patientID: String, patientName: String, municipality: Municipality,
-                trigger: HomeMeasurement, raisedAt: Date, basis: Judgement.Basis = .defaultLimits, owner: String? = nil) {
+                trigger: HomeMeasurement?, raisedAt: Date, basis: Judgement.Basis = .defaultLimits, owner: String? = nil,
+                message: String? = nil, unreadMessages: Int = 0) {
         self.owner = owner
+        self.message = message
+        self.unreadMessages = unreadMessages
         self.alertID = alertID
         self.zone = zone
         self.patientID = patientID

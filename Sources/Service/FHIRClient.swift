@@ -98,6 +98,21 @@ public final class FHIRClient: Sendable {
         }
     }
 
+    /// A conditional create: `POST [base]/Type` with `If-None-Exist`, so that repeating it (after a
+    /// timeout, a 5xx, or a crash before the answer was read) finds the first copy instead of making a
+    /// second. Safe to retry for that reason. Returns the status (201 created, 200 already there) and body.
+    public func conditionalCreate(_ resource: String, body: Data, ifNoneExist query: String) throws(ServiceError)
+        -> (status: Int, body: Data) {
+        let url = "\(baseURL)/\(resource)"
+        return try withRetries { () throws(Attempt) -> (status: Int, body: Data) in
+            let request = HTTPRequest(method: "POST", url: url,
+                                      headers: [("Content-Type", "application/fhir+json"), ("If-None-Exist", query)],
+                                      body: body)
+            let (response, _) = try self.send(request)
+            return (response.status, response.body)
+        }
+    }
+
     /// Reads one resource and its version.
     public func read<Resource: Decodable>(_ path: String, as type: Resource.Type) throws(ServiceError) -> (Resource, String?) {
         let url = "\(baseURL)/\(path)"

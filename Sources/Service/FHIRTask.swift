@@ -38,7 +38,12 @@ public enum TaskMapping {
         var task = FHIRTask(id: taskID(alert.key), status: "requested")
         task.identifier = [FHIRIdentifier(system: alertSystem, value: alert.key)]
         task.for = FHIRReference(reference: "Patient/\(alert.patientID)")
-        task.focus = FHIRReference(reference: "Observation/\(alert.triggerMeasurementID)")
+        if let message = alert.triggerMessageID {
+            task.focus = FHIRReference(reference: nil, identifier: FHIRIdentifier(system: CommunicationMapping.identifierSystem,
+                                                                                  value: message), display: nil)
+        } else {
+            task.focus = FHIRReference(reference: "Observation/\(alert.triggerMeasurementID)")
+        }
         if let owner = alert.owner {
             task.owner = FHIRReference(reference: nil, identifier: FHIRIdentifier(system: operatorSystem, value: owner), display: owner)
             task.status = "in-progress"

@@ -26,7 +26,7 @@ struct CapabilityStatement: Encodable, Sendable {
                       SearchParam(name: "_sort", type: "string")]
         return CapabilityStatement(
             date: "2026-11-22",
-            rest: [Rest(resource: ["Patient", "Observation", "CarePlan", "Task"].map {
+            rest: [Rest(resource: ["Patient", "Observation", "CarePlan", "Task", "Communication"].map {
                 Resource(type: $0, interaction: [Interaction(code: "search-type")], searchParam: params)
             })])
     }

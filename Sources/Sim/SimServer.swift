@@ -10,10 +10,14 @@ public struct SimServer: Sendable {
     /// The faults in force; tests may change them while the server runs.
     public let faults: FaultInjector
     let tasks: TaskStore
+    let messages: MessageStore
+    /// Every message the simulated service holds (for tests that compare it with a cache).
+    public var communications: [FHIRCommunication] { messages.all }
 
     public init(centre: SimulatedCentre) {
         self.centre = centre
         faults = FaultInjector(faults: centre.config.faults, seed: centre.config.seed)
+        messages = MessageStore(centre: centre)
         tasks = TaskStore(clock: { [centre] in centre.config.frozen ? Date() : centre.now() })
     }
 
@@ -44,6 +48,7 @@ public struct SimServer: Sendable {
         router.get("CarePlan") { request, _ in try await self.searchPlans(request) }
         PMDEndpoint(centre: centre, faults: faults).register(on: router)
         TaskEndpoint(store: tasks).register(on: router)
+        CommunicationEndpoint(store: messages).register(on: router)
         return router
     }
 

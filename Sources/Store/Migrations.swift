@@ -63,6 +63,7 @@ extension CacheDatabase {
         registerV2(&migrator)
         registerV3(&migrator)
         registerV4(&migrator)
+        registerV5Messages(&migrator)
         return migrator
     }
 }

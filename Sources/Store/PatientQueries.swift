@@ -12,9 +12,12 @@ public struct PatientRecord: Sendable, Equatable {
     public var openAlert: Alert?
     /// Every handling step on the patient's alerts, oldest first.
     public var history: [HistoryEntry] = []
+    /// The thread with the patient, oldest first.
+    public var messages: [PatientMessage] = []
 
     public init(patient: Patient, municipality: Municipality?, plan: SelfCarePlan?, measurements: [HomeMeasurement],
-                openAlert: Alert?, history: [HistoryEntry] = []) {
+                openAlert: Alert?, history: [HistoryEntry] = [], messages: [PatientMessage] = []) {
+        self.messages = messages
         self.patient = patient
         self.municipality = municipality
         self.plan = plan
@@ -36,7 +39,8 @@ extension CacheDatabase {
                 openAlert: try Alert.filter(Column("patientID") == patientID && Column("status") == "open").fetchOne(db),
                 history: try Row.fetchAll(db, sql: "SELECT at, who, what FROM alert_history WHERE patientID = ? ORDER BY at, id",
                                           arguments: [patientID])
-                    .map { HistoryEntry(at: Date(timeIntervalSince1970: $0["at"]), who: $0["who"], what: $0["what"]) })
+                    .map { HistoryEntry(at: Date(timeIntervalSince1970: $0["at"]), who: $0["who"], what: $0["what"]) },
+                messages: try Self.thread(of: patientID, db))
         }
     }
 }

@@ -26,9 +26,13 @@ extension CacheDatabase {
         SELECT a.id AS alertID, a.zone, a.raisedAt, a.patientID, a.basis, a.owner,
                p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
                o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
-               o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier
+               o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier,
+               tm.text AS messageText,
+               (SELECT COUNT(*) FROM message u WHERE u.patientID = a.patientID AND u.direction = 'fromPatient'
+                  AND u.seenByCentre IS NULL) AS unreadMessages
         FROM alert a
-        JOIN observation o ON o.id = a.triggerMeasurementID
+        LEFT JOIN observation o ON o.id = a.triggerMeasurementID
+        LEFT JOIN message tm ON tm.id = a.triggerMessageID
         LEFT JOIN patient p ON p.id = a.patientID
         LEFT JOIN municipality m ON m.number = p.municipalityNumber
         WHERE a.status = 'open'
@@ -42,13 +46,14 @@ extension CacheDatabase {
     /// Reads the queue inside an existing read (used by observations of the database).
     public static func fetchQueue(_ db: Database) throws -> [QueueEntry] {
         try Row.fetchAll(db, sql: queueSQL).map { row in
-            let trigger = HomeMeasurement(
+            let measurementID: String? = row["id"]
+            let trigger = measurementID.map { _ in HomeMeasurement(
                 id: row["id"], patientID: row["oPatientID"],
                 kind: MeasurementKind(rawValue: row["kind"]) ?? .other, code: row["code"],
                 codeDisplay: row["codeDisplay"], value: row["value"], secondValue: row["secondValue"],
                 unit: row["unit"], effective: Date(timeIntervalSince1970: row["effective"]),
                 lastUpdated: Date(timeIntervalSince1970: row["lastUpdated"]),
-                status: MeasurementStatus(rawValue: row["status"]) ?? .unknown, sourceIdentifier: row["sourceIdentifier"])
+                status: MeasurementStatus(rawValue: row["status"]) ?? .unknown, sourceIdentifier: row["sourceIdentifier"]) }
             let family: String? = row["familyName"]
             let given: String? = row["givenName"]
             let patientID: String = row["patientID"]
@@ -59,7 +64,8 @@ extension CacheDatabase {
                 patientName: family.map { "\($0), \(given ?? "")" } ?? patientID,
                 municipality: Municipality(number: number, name: row["municipalityName"] ?? number),
                 trigger: trigger, raisedAt: Date(timeIntervalSince1970: row["raisedAt"]),
-                basis: Judgement.Basis(rawValue: row["basis"] ?? "") ?? .defaultLimits, owner: row["owner"])
+                basis: Judgement.Basis(rawValue: row["basis"] ?? "") ?? .defaultLimits, owner: row["owner"],
+                message: row["messageText"], unreadMessages: row["unreadMessages"])
         }
     }
 

@@ -34,10 +34,12 @@ public final class SyncEngine: Sendable {
         var summary = SyncSummary()
         do {
             try tasks.flush(into: &summary)
+            try flushMessages(into: &summary)
             try pullPatients(into: &summary)
             try pullPlans(into: &summary)
             try pullObservations(into: &summary)
             try measurementSource?.syncOnce(into: &summary)
+            try pullMessages(into: &summary)
             try tasks.pull(into: &summary)
         } catch {
             summary.duration = Date().timeIntervalSince(started)
@@ -49,7 +51,7 @@ public final class SyncEngine: Sendable {
         return summary
     }
 
-    private func firstURL(_ resource: String, extra: [(String, String)] = []) throws -> String {
+    func firstURL(_ resource: String, extra: [(String, String)] = []) throws -> String {
         var parameters = extra + [("_count", String(pageSize)), ("_sort", "_lastUpdated")]
         if let cursor = try cache.cursor(server: client.baseURL, resource: resource) {
             parameters.insert(("_lastUpdated", "gt\(cursor)"), at: 0)
@@ -154,7 +156,7 @@ public final class SyncEngine: Sendable {
     }
 
     /// Unusable resources are kept aside with their reason; they never stop the valid ones.
-    private func quarantine(_ problems: [EntryProblem], into summary: inout SyncSummary) throws {
+    func quarantine(_ problems: [EntryProblem], into summary: inout SyncSummary) throws {
         summary.quarantined += problems.count
         let now = clock()
         try cache.quarantine(problems.map {
@@ -164,7 +166,7 @@ public final class SyncEngine: Sendable {
     }
 
     /// Keeps the newest `meta.lastUpdated` seen, in the server's own spelling for the next query.
-    private static func newer(_ current: (Date, String)?, _ candidate: String?) -> (Date, String)? {
+    static func newer(_ current: (Date, String)?, _ candidate: String?) -> (Date, String)? {
         guard let candidate, let date = FHIRDateTime.parse(candidate) else { return current }
         guard let current else { return (date, candidate) }
         return date > current.0 ? (date, candidate) : current

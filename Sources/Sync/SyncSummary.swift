@@ -13,6 +13,10 @@ public struct SyncSummary: Sendable, Equatable {
     /// Handling steps delivered to the server, and steps a colleague's earlier step overruled.
     public var delivered = 0
     public var conflicts = 0
+    /// Messages the server stored from this workstation's outbox, and new messages from patients.
+    public var messagesSent = 0
+    public var messagesFailed = 0
+    public var messagesFromPatients = 0
     public var pages = 0
     public var duration: TimeInterval = 0
 
@@ -21,6 +25,7 @@ public struct SyncSummary: Sendable, Equatable {
     public var line: String {
         "fetched \(fetched), stored \(stored), duplicates \(duplicates), quarantined \(quarantined), "
             + "delivered \(delivered), conflicts \(conflicts), "
+            + "messages sent \(messagesSent), failed \(messagesFailed), from patients \(messagesFromPatients), "
             + "alerts opened \(alertsOpened), escalated \(alertsEscalated), withdrawn \(alertsWithdrawn), pages \(pages), "
             + String(format: "%.2f s", duration)
     }

@@ -13,6 +13,8 @@ extension Key {
         case "down", "↓": self = .down
         case "left", "←": self = .left
         case "right", "→": self = .right
+        case "ctrl-left", "ctrl-←": self = .controlLeft
+        case "ctrl-right", "ctrl-→": self = .controlRight
         case "pgup", "pageup": self = .pageUp
         case "pgdn", "pagedown": self = .pageDown
         case "home": self = .home

@@ -108,7 +108,17 @@ public final class NcursesTerminal: TerminalBackend {
         case KEY_BTAB: .backTab
         case varde_key_resize(): .resize
         case KEY_F0...(KEY_F0 + 63): .function(Int(code - KEY_F0))
-        default: nil
+        default: Self.extendedKey(code)
+        }
+    }
+
+    /// Keys ncurses knows only by their terminfo name (xterm's Ctrl-arrows are kLFT5 and kRIT5).
+    private static func extendedKey(_ code: Int32) -> Key? {
+        guard let name = keyname(code).map({ String(cString: $0) }) else { return nil }
+        switch name {
+        case "kLFT5": return .controlLeft
+        case "kRIT5": return .controlRight
+        default: return nil
         }
     }
 

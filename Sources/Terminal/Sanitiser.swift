@@ -26,7 +26,7 @@ public enum Sanitiser {
         return String(result)
     }
 
-    static func isDangerous(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isDangerous(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00..<0x20, 0x7f..<0xa0, 0x202a...0x202e, 0x2066...0x2069, 0x200e, 0x200f, 0x061c: true
         default: false

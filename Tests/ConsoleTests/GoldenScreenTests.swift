@@ -20,7 +20,9 @@ struct GoldenScreenTests {
         ("plan", 80, 24, .nb), ("plan", 80, 24, .en), ("plan", 160, 48, .nb), ("plan", 160, 48, .en),
         ("help", 80, 24, .nb), ("help", 80, 24, .en), ("help", 160, 48, .nb), ("help", 160, 48, .en),
         ("patient", 80, 24, .nb), ("patient", 80, 24, .en), ("patient", 160, 48, .nb), ("patient", 160, 48, .en),
-        ("messages", 80, 24, .nb), ("history", 80, 24, .nb),
+        ("messages", 80, 24, .nb), ("messages", 80, 24, .en), ("messages", 160, 48, .nb), ("messages", 160, 48, .en),
+        ("compose", 80, 24, .nb), ("compose", 80, 24, .en), ("compose", 160, 48, .nb), ("compose", 160, 48, .en),
+        ("history", 80, 24, .nb),
     ]
 
     @Test func screensMatchTheirGoldenRenders() async throws {
@@ -32,6 +34,15 @@ struct GoldenScreenTests {
         let engine = SyncEngine(client: FHIRClient(baseURL: sim.baseURL, http: CurlHTTPClient()), cache: cache,
                                 clock: { fixedStart })
         _ = try await offPool { try engine.syncOnce() }
+        // The nurse has answered the first patient who wrote; the server stored the answer.
+        let writer = try #require(ScreenRenderer.firstWriter(in: try cache.queue()))
+        let last = try #require(try cache.thread(of: writer).last)
+        try cache.queueMessage(to: writer, text: "Takk for beskjeden. Vi ringer deg før klokka 14 i dag.",
+                               by: "kari", inResponseTo: last.id, at: fixedStart.addingTimeInterval(30),
+                               id: "urn:uuid:00000000-0000-4000-a000-000000000001")
+        try cache.messageDelivered(id: "urn:uuid:00000000-0000-4000-a000-000000000001", serverID: "com-golden")
+        try cache.saveDraft(for: writer, text: "Hei Målfrid! Hvordan går det med pusten nå? Svar gjerne her, eller ring oss.",
+                            inResponseTo: last.id, at: fixedStart.addingTimeInterval(60))
         let update = ProcessInfo.processInfo.environment["VARDE_UPDATE_SCREENS"] == "1"
         for golden in Self.goldens {
             let buffer = try ScreenRenderer.render(golden.screen, cache: cache, now: fixedStart.addingTimeInterval(90),

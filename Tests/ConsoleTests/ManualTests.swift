@@ -13,7 +13,9 @@ struct ManualTests {
     }
 
     /// Every screen the manual shows after naming its file (`Screens/NAME.txt`) is that file, exactly.
+    /// `VARDE_UPDATE_MANUAL=1` pastes the golden files in (after `make screens`; then read the diff).
     @Test func everyScreenInTheManualIsItsGoldenFile() throws {
+        if ProcessInfo.processInfo.environment["VARDE_UPDATE_MANUAL"] == "1" { try Self.embedScreens() }
         let manual = try String(contentsOf: Self.root.appendingPathComponent("Manual.md"), encoding: .utf8)
         var shown: [String] = []
         var rest = manual[...]
@@ -27,6 +29,23 @@ struct ManualTests {
             rest = rest[close.upperBound...]
         }
         #expect(Set(shown).isSuperset(of: ["queue-80x24.nb.txt", "trends-80x24.nb.txt", "help-80x24.nb.txt"]), "\(shown)")
+    }
+
+    static func embedScreens() throws {
+        let file = root.appendingPathComponent("Manual.md")
+        let manual = try String(contentsOf: file, encoding: .utf8)
+        var output = ""
+        var rest = manual[...]
+        while let name = rest.range(of: "`Screens/"), let end = rest.range(of: ".txt`", range: name.upperBound..<rest.endIndex),
+              let open = rest.range(of: "```\n", range: end.upperBound..<rest.endIndex),
+              let close = rest.range(of: "```\n", range: open.upperBound..<rest.endIndex) {
+            let screen = String(rest[name.upperBound..<end.lowerBound]) + ".txt"
+            output += rest[..<open.upperBound]
+            output += try String(contentsOf: root.appendingPathComponent("Screens/\(screen)"), encoding: .utf8)
+            rest = rest[close.lowerBound...]
+        }
+        output += rest
+        try output.write(to: file, atomically: true, encoding: .utf8)
     }
 
     @Test func everyKeyTheConsoleHandlesIsInTheManual() throws {

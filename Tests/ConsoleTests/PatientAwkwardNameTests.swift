@@ -51,8 +51,20 @@ struct PatientAwkwardNameTests {
         #expect(text.contains("▲"), "SpO2 86–87 % is yellow on scale 2 (COPD) and is marked")
     }
 
-    @Test func theMessagesTabSaysHonestlyThatMessagesAreComing() {
-        let state = PatientState(record: Self.record(family: "Lie", given: "Åse"), tab: .messages, now: Self.now, language: .en)
-        #expect(PatientScreen.render(state, width: 80, height: 24).plainText.contains("Messages from the patient are coming."))
+    @Test(arguments: Self.sizes)
+    func aHostileMessageIsShownInertAndTheScreenStaysIntact(width: Int, height: Int) {
+        var record = Self.record(family: "Lie", given: "Åse")
+        let hostile = "Hei\u{1B}[2J\u{1B}]0;pwned\u{07} sjekk \u{202E}tekst baklengs\u{202C} " + String(repeating: "lang ", count: 80)
+        record.messages = [PatientMessage(id: "urn:uuid:1", patientID: record.patient.id, direction: .fromPatient,
+                                          text: hostile, author: "Åse Lie\u{1B}[31m", written: Self.now, status: .received)]
+        let state = PatientState(record: record, tab: .messages, now: Self.now, language: .nb)
+        let screen = PatientScreen.render(state, width: width, height: height)
+        let text = screen.plainText
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "\(text)")
+        #expect(text.contains("Hei␛[2J␛]0;pwned␇ sjekk"), "\(text)")
+        #expect(text.contains("Åse Lie␛[31m"))
+        #expect(screen.line(0).contains("Lie, Åse"), "the header is intact")
+        #expect(screen.line(height - 1).contains("n ny melding"), "the hints are intact")
+        for row in 0..<height { #expect(DisplayWidth.of(screen.line(row)) <= width) }
     }
 }

@@ -42,7 +42,7 @@ struct CacheTests {
         #expect(queue.map(\.patientID) == ["p3", "p2", "p1"])
         #expect(queue.map(\.zone) == [.red, .red, .yellow])
         #expect(queue[0].municipality.name == "Ørland")
-        #expect(queue[0].trigger.id == "m4")
+        #expect(queue[0].trigger?.id == "m4")
     }
 
     @Test func aWorseFindingEscalatesTheSameAlertAndRedeliveryChangesNothing() throws {
@@ -57,7 +57,7 @@ struct CacheTests {
         let queue = try cache.queue()
         #expect(queue.count == 1)
         #expect(queue[0].zone == .red)
-        #expect(queue[0].trigger.value == 140)
+        #expect(queue[0].trigger?.value == 140)
         #expect(try cache.counts().measurements == 2)
     }
 
@@ -103,6 +103,6 @@ struct WeightTrendInCacheTests {
         let entry = try #require(try cache.queue().first)
         #expect(entry.zone == .yellow)
         #expect(entry.basis == .trend)
-        #expect(entry.trigger.id == "w3")
+        #expect(entry.trigger?.id == "w3")
     }
 }

@@ -83,6 +83,6 @@ struct FaultConvergenceTests {
         let corrected = sim.centre.allObservations().filter { $0.status == .enteredInError }
         #expect(!corrected.isEmpty)
         let queue = try cache.queue()
-        #expect(!queue.contains { $0.trigger.status == .enteredInError })
+        #expect(!queue.contains { $0.trigger?.status == .enteredInError })
     }
 }

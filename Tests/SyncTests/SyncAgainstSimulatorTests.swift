@@ -33,7 +33,8 @@ struct SyncAgainstSimulatorTests {
         let first = try await offPool { try sync.syncOnce() }
         let server = sim.centre.allObservations()
         #expect(first.quarantined == 0)
-        #expect(first.fetched == server.count + 40 + sim.centre.allPlans.count)
+        #expect(first.fetched == server.count + 40 + sim.centre.allPlans.count + sim.server.communications.count)
+        #expect(first.messagesFromPatients == sim.server.communications.count)
         #expect(first.pages > 2)
         let counts = try cache.counts()
         #expect(counts.patients == 40)
@@ -69,7 +70,9 @@ struct SyncAgainstSimulatorTests {
         #expect(second.fetched > 0)
         #expect(second.fetched < first.fetched)
         // Nothing fetched twice, nothing missed: the second pass brought exactly what was new.
-        #expect(try cache.counts().measurements == first.fetched - 20 - sim.centre.allPlans.count + second.fetched)
+        #expect(first.fetched + second.fetched == sim.centre.allObservations().count + 20 + sim.centre.allPlans.count
+                 + sim.server.communications.count)
+        #expect(try cache.counts().measurements == sim.centre.allObservations().count)
         #expect(try cache.measurementChecksum() == MeasurementChecksum.of(sim.centre.allObservations()))
     }
 

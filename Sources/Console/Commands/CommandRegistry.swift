@@ -10,6 +10,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case down, up, halfDown, halfUp, first, last
     case open, plan, claim, release, resolve, filter, clearFilter
     case trendsTab, planTab, messagesTab, historyTab, nextTab, previousTab, period, back
+    case write, compose, reply, resend, olderMessages, newerMessages
     case palette, help, quit
     case municipality, zone, theme, language, patient, mine, all
 }
@@ -69,6 +70,8 @@ public enum CommandRegistry {
               nb: "frigi varselet", en: "release the alert"),
         .init(id: .resolve, context: .queue, keys: [.character("x")], keyNames: ["x"],
               nb: "avslutt varselet med utfall og notat", en: "resolve the alert with an outcome and a note"),
+        .init(id: .write, context: .queue, keys: [.character("m")], keyNames: ["m"],
+              nb: "skriv til pasienten (åpner meldinger med utkastet)", en: "write to the patient (opens messages with the draft)"),
         .init(id: .filter, context: .queue, keys: [.character("/")], keyNames: ["/"],
               nb: "filtrer køen (pasient, kommune, måling; ! snur)", en: "filter the queue (patient, municipality, measurement; ! inverts)"),
         .init(id: .clearFilter, context: .queue, keys: [.escape], keyNames: ["Esc"],
@@ -78,7 +81,7 @@ public enum CommandRegistry {
         .init(id: .planTab, context: .patient, keys: [.character("2")], keyNames: ["2"],
               nb: "fane: plan", en: "tab: plan"),
         .init(id: .messagesTab, context: .patient, keys: [.character("3")], keyNames: ["3"],
-              nb: "fane: meldinger (kommer)", en: "tab: messages (coming)"),
+              nb: "fane: meldinger med pasienten", en: "tab: messages with the patient"),
         .init(id: .historyTab, context: .patient, keys: [.character("4")], keyNames: ["4"],
               nb: "fane: historikk (hvem gjorde hva)", en: "tab: history (who did what)"),
         .init(id: .nextTab, context: .patient, keys: [.tab, .right, .character("l")], keyNames: ["Tab", "→", "l"],
@@ -87,6 +90,16 @@ public enum CommandRegistry {
               nb: "forrige fane", en: "previous tab"),
         .init(id: .period, context: .patient, keys: [.character("t")], keyNames: ["t"],
               nb: "periode: 7, 30 eller 90 dager", en: "period: 7, 30 or 90 days"),
+        .init(id: .compose, context: .patient, keys: [.character("n")], keyNames: ["n"],
+              nb: "ny melding til pasienten (Ctrl-s sender, Esc lagrer utkast)", en: "new message to the patient (Ctrl-s sends, Esc keeps a draft)"),
+        .init(id: .reply, context: .patient, keys: [.character("s")], keyNames: ["s"],
+              nb: "svar på pasientens siste melding", en: "reply to the patient's last message"),
+        .init(id: .resend, context: .patient, keys: [.character("r")], keyNames: ["r"],
+              nb: "send en feilet melding på nytt", en: "send a failed message again"),
+        .init(id: .olderMessages, context: .patient, keys: [.pageUp], keyNames: ["PgUp"],
+              nb: "eldre meldinger", en: "earlier messages"),
+        .init(id: .newerMessages, context: .patient, keys: [.pageDown], keyNames: ["PgDn"],
+              nb: "nyere meldinger", en: "later messages"),
         .init(id: .back, context: .patient, keys: [.escape], keyNames: ["Esc"],
               nb: "tilbake til køen", en: "back to the queue"),
         .init(id: .palette, context: .global, keys: [.character(":")], keyNames: [":"],

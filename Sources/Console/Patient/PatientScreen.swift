@@ -19,14 +19,13 @@ public enum PatientScreen {
         switch state.tab {
         case .trends: trends(&buffer, state, f, s, y: &y)
         case .plan: plan(&buffer, state, f, s, y: &y)
-        case .messages:
-            for (row, line) in s.messagesComing.enumerated() {
-                buffer.put(DisplayWidth.fit(" \(line)", width), x: 0, y: y + 1 + row, style: Style(.dim))
-            }
+        case .messages: messages(&buffer, state, f, y: y)
         case .history: history(&buffer, state, f, s, y: y)
         }
         buffer.fill(row: height - 1, style: Style(.statusBar))
-        buffer.put(" \(s.hints) ", x: 0, y: height - 1, style: Style(.statusBar))
+        let m = MessageStrings.of(state.language)
+        let hints = state.tab == .messages ? (state.compose == nil ? m.tabHints : m.editorHints) : s.hints
+        buffer.put(" \(hints) ", x: 0, y: height - 1, style: Style(.statusBar))
         return buffer
     }
 
@@ -63,6 +62,22 @@ public enum PatientScreen {
             let period = "\(state.periodDays) \(s.days)"
             buffer.put(period, x: buffer.width - 1 - DisplayWidth.of(period), y: 3, style: Style(.dim))
         }
+    }
+
+    /// The thread, and the editor under it while the nurse writes (with the template picker over it).
+    private static func messages(_ buffer: inout ScreenBuffer, _ state: PatientState, _ f: Formatting, y: Int) {
+        let bottom = buffer.height - 1
+        guard let editor = state.compose else {
+            MessageThread.draw(&buffer, state, top: y, bottom: bottom, f: f)
+            return
+        }
+        let box = ComposeView.height(buffer.height)
+        MessageThread.draw(&buffer, state, top: y, bottom: bottom - box, f: f)
+        let m = MessageStrings.of(state.language)
+        let name = Sanitiser.inert("\(state.record.patient.givenName) \(state.record.patient.familyName)")
+        let title = (editor.inResponseTo == nil ? m.newMessage : m.replyTo).replacingOccurrences(of: "%@", with: name)
+        ComposeView.draw(&buffer, editor, title: title, top: bottom - box, language: state.language, refusal: state.composeRefusal)
+        if let templates = state.templates { TemplatePicker.draw(&buffer, templates, language: state.language, bottom: bottom - box) }
     }
 
     private static func trends(_ buffer: inout ScreenBuffer, _ state: PatientState, _ f: Formatting,

@@ -17,6 +17,16 @@ public struct PatientState: Sendable {
     public var language: Language
     /// How trend charts draw their dots (braille, or blocks where the terminal cannot show braille).
     public var glyphs: ChartGlyphs
+    /// Rows the thread is scrolled back from the newest message.
+    public var threadScroll = 0
+    /// The message being written, while the editor is open.
+    public var compose: ComposeEditor?
+    /// What the editor could not do, said in its bottom line until the next key.
+    public var composeRefusal: String?
+    /// The patient's messages nobody here had opened when this view opened: still marked new.
+    public var newMessages: Set<String> = []
+    /// The quick-reply templates offered over the editor, while the picker is open.
+    public var templates: [ReplyTemplate]?
 
     public init(record: PatientRecord, tab: PatientTab = .trends, periodDays: Int = 7, now: Date, language: Language,
                 glyphs: ChartGlyphs = .braille) {

@@ -10,6 +10,8 @@ public struct Judgement: Equatable, Sendable {
         case trend
         /// A value too unlikely to act on: a routine item asking for a re-measure, never clinical.
         case suspectedError
+        /// A message from the patient: a routine item until a nurse has handled it.
+        case message
     }
 
     public init(zone: Zone, basis: Basis) {
