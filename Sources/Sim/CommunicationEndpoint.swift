@@ -36,9 +36,12 @@ struct CommunicationEndpoint: Sendable {
         guard let resource = try? JSONDecoder().decode(FHIRCommunication.self, from: Data(buffer: body)) else {
             throw FHIRError(status: .badRequest, code: "structure", "the body is not a FHIR Communication")
         }
-        guard resource.subject?.reference?.hasPrefix("Patient/") == true,
+        guard let subject = resource.subject?.reference, subject.hasPrefix("Patient/"),
               resource.payload?.contains(where: { !($0.contentString ?? "").isEmpty }) == true else {
             throw FHIRError(status: .unprocessableContent, code: "required", "a Communication needs a Patient subject and text")
+        }
+        guard store.knows(patient: String(subject.dropFirst("Patient/".count))) else {
+            throw FHIRError(status: .unprocessableContent, code: "not-found", "no patient \(subject) at this centre")
         }
         let (stored, created) = store.create(resource, ifNoneExist: request.headers[ifNoneExist])
         var response = fhir(stored)

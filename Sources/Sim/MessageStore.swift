@@ -41,6 +41,14 @@ final class MessageStore: @unchecked Sendable {
         if rate > 0 { nextSpontaneous = start + -log(1 - Double.random(in: 0..<1, using: &random)) / rate }
     }
 
+    private lazy var patientIDs = Set(centre.allPatients.map(\.id))
+
+    func knows(patient id: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return patientIDs.contains(id)
+    }
+
     /// The real clock the store stamps with: a frozen centre's data still changes when a client writes.
     private func wallClock() -> Double { Date().timeIntervalSince1970 }
 
