@@ -65,6 +65,8 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: [
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeTerminal", "VardeConsole", "TestSupport",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["varde", "VardeDomain", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "varde", "VardeDomain", "VardeStore", "VardeService", "TestSupport",
+        ]),
     ]
 )

@@ -125,6 +125,8 @@ extension ConsoleApp {
         guard case .patient(let patient) = stack.last, patient.tab == .messages,
               patient.record.messages.contains(where: { $0.direction == .fromPatient && $0.seenByCentre == nil })
         else { return }
+        let unseen = patient.record.messages.filter { $0.direction == .fromPatient && $0.seenByCentre == nil }.map(\.id)
+        updatePatient { $0.newMessages.formUnion(unseen) }
         try? cache.markMessagesSeen(of: patient.record.patient.id, at: state.now)
         reloadPatient()
     }

@@ -65,11 +65,15 @@ public final class ConsoleApp {
             if let entries = latest.take() {
                 state.update(entries)
                 reloadPatient()
+                messagesShown() // a message arriving while the thread is on screen has been seen
             }
             state.now = clock()
             if Date().timeIntervalSince(lastStatusRead) >= 1 {
                 state.sync = try? cache.syncState()
                 state.outbox = (try? cache.queuedMessageCount()) ?? 0
+                // Delivery and read receipts change no queue row: the open patient is read again anyway.
+                reloadPatient()
+                messagesShown()
                 lastStatusRead = Date()
                 showNotices()
             }

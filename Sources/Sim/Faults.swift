@@ -38,15 +38,15 @@ public final class FaultInjector: @unchecked Sendable {
     }
 }
 
-/// Applies latency and 503 failures before any route runs.
+/// Applies latency (half before the route runs, half after: a slow server has already stored a
+/// create when its answer is still on the way) and 503 failures before any route runs.
 struct FaultMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let injector: FaultInjector
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if injector.faults.latencyMs > 0 {
-            try await Task.sleep(nanoseconds: UInt64(injector.faults.latencyMs) * 1_000_000)
-        }
+        let halfLatency = UInt64(injector.faults.latencyMs) * 500_000
+        if halfLatency > 0 { try await Task.sleep(nanoseconds: halfLatency) }
         if injector.shouldFail() {
             var response = Response(status: .serviceUnavailable, headers: [.contentType: "application/fhir+json", .retryAfter: "1"],
                                     body: .init(byteBuffer: ByteBuffer(bytes: (try? fhirEncoder.encode(
@@ -54,6 +54,8 @@ struct FaultMiddleware: RouterMiddleware {
             response.headers[.retryAfter] = "1"
             return response
         }
-        return try await next(request, context)
+        let response = try await next(request, context)
+        if halfLatency > 0 { try await Task.sleep(nanoseconds: halfLatency) }
+        return response
     }
 }
