@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VardeConsole
 import VardeDomain
+import VardeStore
 import VardeTerminal
 
 /// The queue drawn headless: columns stay aligned whatever the names are made of.
@@ -85,6 +86,30 @@ struct QueueRenderTests {
         let buffer = render(awkwardEntries + [suspect])
         #expect(buffer.line(6).contains("? FEIL?"))
         #expect(buffer.line(6).contains("SpO2 40 %"))
+    }
+
+    @Test func aPatientsMessageIsARoutineRowAndUnreadMessagesAreMarkedOnAlerts() {
+        let message = QueueEntry(alertID: 9, zone: .green, patientID: "p9", patientName: "Lie, Liv",
+                                 municipality: Municipality(number: "1804", name: "Bodø"), trigger: nil,
+                                 raisedAt: now.addingTimeInterval(-600), basis: .message,
+                                 message: "Jeg er mer\ntungpustet\u{1B}[2J i dag", unreadMessages: 1)
+        var unread = awkwardEntries
+        unread[0].unreadMessages = 2
+        let buffer = render(unread + [message])
+        #expect(buffer.line(2).contains("✉ Ødegård, Åse"))
+        #expect(buffer.line(6).contains("✉ MELDING"))
+        #expect(buffer.line(6).contains("«Jeg er mer tungpuste"), "\(buffer.line(6))")
+        #expect(Formatting(.nb).finding(message) == "«Jeg er mer tungpustet␛[2J i dag»")
+        #expect(!buffer.line(6).contains("✉ Lie"), "the row itself says it is a message")
+    }
+
+    @Test func whileTheServerIsDownTheStatusLineSaysHowManyMessagesWait() {
+        var state = QueueState(entries: awkwardEntries, now: now, language: .nb)
+        state.sync = SyncState(server: "x", connection: .offline, lastSuccessAt: now.addingTimeInterval(-300))
+        state.outbox = 3
+        let buffer = QueueScreen.render(&state, width: 80, height: 24)
+        #expect(buffer.line(23).contains("frakoblet · synket for 5 min siden · ✉ 3 i utboks"), "\(buffer.line(23))")
+        #expect(buffer[1, 23].style.role == .warning)
     }
 
     @Test func aSmallWindowAsksToBeMadeLargerInsteadOfBreakingTheLayout() {
