@@ -78,6 +78,12 @@ struct MessagesInTerminalTests {
         try again.send("n")
         let draft = await again.waitFor(seconds: 10) { $0.contains("Et utkast som venter") && $0.contains("20/1000 tegn") }
         #expect(draft.ok, "\(draft.screen)")
+        // Ctrl-t offers the quick replies; 1 inserts the first with the patient's given name.
+        try again.send("C-t")
+        #expect(await again.waitFor(seconds: 10) { $0.contains("Maler: velg med 1–9") }.ok)
+        try again.send("1")
+        let filled = await again.waitFor(seconds: 10) { $0.contains("venterHei ") && $0.contains("Vi ser målingen din") }
+        #expect(filled.ok, "\(filled.screen)")
         #expect(try cache.thread(of: patient.patientID).filter { $0.direction == .toPatient }.count == 1)
     }
 }
