@@ -77,6 +77,7 @@ public struct Formatting: Sendable {
         case .trend: strings.trendRule
         case .suspectedError: strings.suspectedError
         case .message: strings.messageBasis
+        case .missingMeasurement: strings.missingBasis
         }
     }
 
@@ -86,6 +87,7 @@ public struct Formatting: Sendable {
         switch entry.basis {
         case .suspectedError: return "? \(strings.errorLabel)"
         case .message: return strings.messageLabel
+        case .missingMeasurement: return strings.missingLabel
         default: return zoneLabel(entry.zone)
         }
     }
@@ -93,6 +95,9 @@ public struct Formatting: Sendable {
     /// What raised the alert: the measurement, or the first words of the patient's message (made inert).
     public func finding(_ entry: QueueEntry) -> String {
         if let trigger = entry.trigger { return measurement(trigger) }
+        if entry.basis == .missingMeasurement {
+            return "\(strings.missingPrefix) " + entry.missing.map { strings.measurementName($0.rawValue) }.joined(separator: ", ")
+        }
         let words = (entry.message ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
         return "«\(Sanitiser.inert(String(words.prefix(80))))»"
     }

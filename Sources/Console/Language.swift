@@ -65,6 +65,10 @@ public struct Catalogue: Sendable {
     public var messageBasis: String
     /// The queue's first column for such an alert.
     public var messageLabel: String
+    /// A scheduled measurement did not arrive: the basis, the label, and "Missing:" before the kinds.
+    public var missingBasis: String
+    public var missingLabel: String
+    public var missingPrefix: String
 
     public func measurementName(_ key: String) -> String { names[key] ?? key }
 
@@ -86,7 +90,8 @@ public struct Catalogue: Sendable {
         helpTitle: "Hjelp: taster (Esc eller ? lukker)", helpCommands: "Kommandoer etter : (Tab fullfører, ↑↓ tidligere):", helpCommandsShort: "Kommandoer:",
         themeSwitched: "tema: %@", languageSwitched: "språk: norsk bokmål", noSuchPatient: "ingen pasient i køen heter «%@»",
         alreadyResolved: "varselet er allerede avsluttet", notYours: "du har ikke tatt dette varselet",
-        alreadyTakenBy: "allerede tatt av %@", messageBasis: "melding fra pasienten", messageLabel: "✉ MELDING")
+        alreadyTakenBy: "allerede tatt av %@", messageBasis: "melding fra pasienten", messageLabel: "✉ MELDING",
+        missingBasis: "planlagt måling kom ikke innen fristen", missingLabel: "○ MANGLER", missingPrefix: "Mangler:")
 
     public static let en = Catalogue(
         queueTitle: "Queue", red: "RED", yellow: "YELLOW", green: "GREEN",
@@ -108,5 +113,6 @@ public struct Catalogue: Sendable {
         helpTitle: "Help: keys (Esc or ? closes)", helpCommands: "Commands after : (Tab completes, ↑↓ earlier ones):", helpCommandsShort: "Commands:",
         themeSwitched: "theme: %@", languageSwitched: "language: English", noSuchPatient: "no patient in the queue is called '%@'",
         alreadyResolved: "the alert is already resolved", notYours: "you have not claimed this alert",
-        alreadyTakenBy: "already taken by %@", messageBasis: "message from the patient", messageLabel: "✉ MESSAGE")
+        alreadyTakenBy: "already taken by %@", messageBasis: "message from the patient", messageLabel: "✉ MESSAGE",
+        missingBasis: "scheduled measurement not in by its deadline", missingLabel: "○ MISSING", missingPrefix: "Missing:")
 }

@@ -25,6 +25,8 @@ public struct Alert: Hashable, Codable, Sendable {
     public var taskVersion: String?
     /// The patient's message that opened the alert (when no measurement did; the trigger is then empty).
     public var triggerMessageID: String?
+    /// For a missing-measurement alert, the kinds that did not arrive (comma-separated raw values).
+    public var missing: String?
 
     public init(id: Int64? = nil, patientID: String, zone: Zone, openedAt: Date, raisedAt: Date,
                 triggerMeasurementID: String, status: AlertStatus = .open, basis: Judgement.Basis = .defaultLimits,
@@ -62,5 +64,16 @@ extension Alert {
               triggerMeasurementID: "", basis: .message,
               key: "\(message.patientID)--msg-\(message.id.replacingOccurrences(of: "urn:uuid:", with: ""))",
               triggerMessageID: message.id)
+    }
+}
+
+extension Alert {
+    /// A routine alert for scheduled measurements that did not arrive on `day` (YYYY-MM-DD): the
+    /// same key on every workstation, one per patient and day.
+    public static func forMissing(patientID: String, kinds: [MeasurementKind], day: String, deadline: Date) -> Alert {
+        var alert = Alert(patientID: patientID, zone: .green, openedAt: deadline, raisedAt: deadline,
+                          triggerMeasurementID: "", basis: .missingMeasurement, key: "\(patientID)--missing-\(day)")
+        alert.missing = kinds.map(\.rawValue).joined(separator: ",")
+        return alert
     }
 }

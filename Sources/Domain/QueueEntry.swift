@@ -13,6 +13,8 @@ public struct QueueEntry: Hashable, Sendable {
     public var message: String?
     /// Messages from the patient nobody at this workstation has opened yet.
     public var unreadMessages: Int
+    /// For a missing-measurement alert, what did not arrive.
+    public var missing: [MeasurementKind] = []
     public var raisedAt: Date
     /// Whether the patient's own plan or the default limits judged the trigger.
     public var basis: Judgement.Basis
@@ -21,7 +23,8 @@ public struct QueueEntry: Hashable, Sendable {
 
     public init(alertID: Int64, zone: Zone, patientID: String, patientName: String, municipality: Municipality,
                 trigger: HomeMeasurement?, raisedAt: Date, basis: Judgement.Basis = .defaultLimits, owner: String? = nil,
-                message: String? = nil, unreadMessages: Int = 0) {
+                message: String? = nil, unreadMessages: Int = 0, missing: [MeasurementKind] = []) {
+        self.missing = missing
         self.owner = owner
         self.message = message
         self.unreadMessages = unreadMessages

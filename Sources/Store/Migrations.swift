@@ -64,6 +64,9 @@ extension CacheDatabase {
         registerV3(&migrator)
         registerV4(&migrator)
         registerV5Messages(&migrator)
+        migrator.registerMigration("v5-missing") { db in
+            try db.alter(table: "alert") { t in t.add(column: "missing", .text) }
+        }
         return migrator
     }
 }

@@ -27,7 +27,7 @@ extension CacheDatabase {
                p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
                o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
                o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier,
-               tm.text AS messageText,
+               tm.text AS messageText, a.missing,
                (SELECT COUNT(*) FROM message u WHERE u.patientID = a.patientID AND u.direction = 'fromPatient'
                   AND u.seenByCentre IS NULL) AS unreadMessages
         FROM alert a
@@ -65,7 +65,8 @@ extension CacheDatabase {
                 municipality: Municipality(number: number, name: row["municipalityName"] ?? number),
                 trigger: trigger, raisedAt: Date(timeIntervalSince1970: row["raisedAt"]),
                 basis: Judgement.Basis(rawValue: row["basis"] ?? "") ?? .defaultLimits, owner: row["owner"],
-                message: row["messageText"], unreadMessages: row["unreadMessages"])
+                message: row["messageText"], unreadMessages: row["unreadMessages"],
+                missing: (row["missing"] as String?)?.split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) } ?? [])
         }
     }
 

@@ -15,10 +15,15 @@ public final class SyncEngine: Sendable {
     /// Handling steps out, colleagues' steps in.
     public let tasks: TaskSync
     private let clock: @Sendable () -> Date
+    /// When the centre is staffed: missing measurements are only raised inside these hours.
+    public let serviceHours: ServiceHours
+    /// Deadlines pass by the minute: looking once a minute is enough, however often the sync runs.
+    private let missingCheck = Throttle(every: 60)
 
     public init(client: FHIRClient, cache: CacheDatabase, triage: Triage = Triage(), pageSize: Int = 500,
                 measurementSource: MeasurementSourceSync? = nil, nurse: String = "ukjent",
-                clock: @escaping @Sendable () -> Date = Date.init) {
+                serviceHours: ServiceHours = ServiceHours(), clock: @escaping @Sendable () -> Date = Date.init) {
+        self.serviceHours = serviceHours
         self.client = client
         tasks = TaskSync(client: client, cache: cache, nurse: nurse, clock: clock)
         self.measurementSource = measurementSource
@@ -41,6 +46,9 @@ public final class SyncEngine: Sendable {
             try measurementSource?.syncOnce(into: &summary)
             try pullMessages(into: &summary)
             try tasks.pull(into: &summary)
+            if missingCheck.due(at: clock()) {
+                summary.alertsOpened += try cache.raiseMissingMeasurementAlerts(now: clock(), hours: serviceHours)
+            }
         } catch {
             summary.duration = Date().timeIntervalSince(started)
             try? record(.failure(error))
@@ -187,5 +195,22 @@ public final class SyncEngine: Sendable {
             state.lastError = "\(error)"
         }
         try cache.save(state)
+    }
+}
+
+/// Says yes at most once per interval (of the clock passed in).
+final class Throttle: @unchecked Sendable {
+    private let interval: TimeInterval
+    private var last: Date?
+    private let lock = NSLock()
+
+    init(every interval: TimeInterval) { self.interval = interval }
+
+    func due(at now: Date) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, now.timeIntervalSince(last) < interval, now >= last { return false }
+        last = now
+        return true
     }
 }

@@ -21,7 +21,8 @@ struct Console: ParsableCommand {
         let settings = home.settings()
         let cache = home.openCache()
         runConsole(cache: cache, engine: makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
-                                                    settings: httpSettings(common, home: home), nurse: common.nurse),
+                                                    settings: httpSettings(common, home: home), nurse: common.nurse,
+                                                    serviceHours: settings.serviceHours),
                    themeName: theme, language: language(common.lang), nurse: common.nurse,
                    settings: settings, keymap: keymap(settings, home: home))
     }

@@ -21,11 +21,11 @@ struct Demo: ParsableCommand {
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
         let home = Home(common.home ?? temporary)
         let cache = home.openCache()
-        let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache, settings: httpSettings(common, home: home),
-                                nurse: common.nurse)
         // The configuration comes from the usual Varde folder even when the cache is temporary.
         let configHome = Home(common.home)
         let settings = configHome.settings()
+        let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache, settings: httpSettings(common, home: home),
+                                nurse: common.nurse, serviceHours: settings.serviceHours)
         runConsole(cache: cache, engine: engine, themeName: theme, language: language(common.lang), nurse: common.nurse,
                    settings: settings, keymap: keymap(settings, home: configHome), syncInterval: 1)
     }

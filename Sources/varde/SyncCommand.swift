@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VardeDomain
 import VardeService
 import VardeStore
 import VardeSync
@@ -17,9 +18,11 @@ struct Sync: ParsableCommand {
 
     func run() throws {
         let home = Home(common.home)
+        let settings = home.settings()
         let cache = home.openCache()
         let engine = makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
-                                settings: httpSettings(common, home: home), nurse: common.nurse)
+                                settings: httpSettings(common, home: home), nurse: common.nurse,
+                                serviceHours: settings.serviceHours)
         repeat {
             do {
                 let summary = try engine.syncOnce()
@@ -34,7 +37,7 @@ struct Sync: ParsableCommand {
 }
 
 func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheDatabase, settings: HTTPSettings,
-                nurse: String = "ukjent") -> SyncEngine {
+                nurse: String = "ukjent", serviceHours: ServiceHours = ServiceHours()) -> SyncEngine {
     for address in [server] + (measurementsURL.map { [$0] } ?? []) {
         guard let url = URL(string: address), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
         else { fail("not an http(s) URL: \(address)") }
@@ -43,5 +46,5 @@ func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheData
         MeasurementSourceSync(client: FHIRClient(baseURL: $0, http: CurlHTTPClient(settings: settings)), cache: cache)
     }
     return SyncEngine(client: FHIRClient(baseURL: server, http: CurlHTTPClient(settings: settings)), cache: cache,
-                      measurementSource: source, nurse: nurse)
+                      measurementSource: source, nurse: nurse, serviceHours: serviceHours)
 }

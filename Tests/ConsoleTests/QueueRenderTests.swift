@@ -103,6 +103,19 @@ struct QueueRenderTests {
         #expect(!buffer.line(6).contains("✉ Lie"), "the row itself says it is a message")
     }
 
+    @Test func aMissingMeasurementIsARoutineRowNamingWhatDidNotCome() {
+        let missing = QueueEntry(alertID: 10, zone: .green, patientID: "p10", patientName: "Berg, Ola",
+                                 municipality: Municipality(number: "1804", name: "Bodø"), trigger: nil,
+                                 raisedAt: now.addingTimeInterval(-3600), basis: .missingMeasurement,
+                                 missing: [.oxygenSaturation, .bodyWeight])
+        let buffer = render(awkwardEntries + [missing])
+        #expect(buffer.line(6).contains("○ MANGLER"))
+        #expect(buffer.line(6).contains("Mangler: SpO2, Vekt"))
+        let english = render(awkwardEntries + [missing], language: .en)
+        #expect(english.line(6).contains("○ MISSING"))
+        #expect(english.line(6).contains("Missing: SpO2, Weight"))
+    }
+
     @Test func whileTheServerIsDownTheStatusLineSaysHowManyMessagesWait() {
         var state = QueueState(entries: awkwardEntries, now: now, language: .nb)
         state.sync = SyncState(server: "x", connection: .offline, lastSuccessAt: now.addingTimeInterval(-300))

@@ -12,6 +12,8 @@ public struct Judgement: Equatable, Sendable {
         case suspectedError
         /// A message from the patient: a routine item until a nurse has handled it.
         case message
+        /// A scheduled measurement did not arrive by its deadline: a routine item.
+        case missingMeasurement
     }
 
     public init(zone: Zone, basis: Basis) {
