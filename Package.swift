@@ -50,7 +50,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["VardeDomain", "VardeSim"], path: "Tests/Support"),
         .executableTarget(name: "varde-bench", dependencies: [
-            "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeSim",
+            "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeSim", "VardeTerminal", "VardeConsole",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

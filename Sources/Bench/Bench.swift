@@ -18,8 +18,15 @@ struct Bench: ParsableCommand {
     var observations: Int = 1_000_000
     @Option(name: .customLong("page-size"), help: "Resources per FHIR page.") var pageSize: Int = 1000
     @Option(help: "Where to write the results as JSON.") var json: String = "bench-results.json"
+    @Option(help: "The varde executable, for the console's idle output (skipped without it).") var varde: String?
+    @Flag(name: .customLong("frames-only"), help: "Only the console frame benchmarks.") var framesOnly = false
 
     func run() throws {
+        if framesOnly {
+            let rows = try FrameBench.rows(varde: varde)
+            print(rows.map(\.line).joined(separator: "\n"))
+            Foundation.exit(0)
+        }
         let patients = max(50, observations / 20)
         var config = SimConfig(patients: patients, municipalities: 56, seed: 11, speed: 1, historyDays: 3,
                                start: Date(timeIntervalSince1970: 1_795_348_800), frozen: true)
@@ -74,6 +81,7 @@ struct Bench: ParsableCommand {
         rows.append(Row(name: "parts.store_with_triage", value: storeRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
         rows.append(Row(name: "floor.sqlite_prepared_insert", value: floorRate, unit: "rows/s", floor: nil, floorUnit: nil))
         note("sync: \(summary.line)")
+        rows += try FrameBench.rows(varde: varde)
         print(rows.map(\.line).joined(separator: "\n"))
         try JSONSerialization.data(withJSONObject: rows.map(\.json), options: [.prettyPrinted, .sortedKeys])
             .write(to: URL(fileURLWithPath: json))
@@ -110,9 +118,12 @@ struct Row {
     var floorUnit: String?
 
     var line: String {
-        var text = name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%12.0f %@", value, unit)
+        let format = value < 100 ? "%12.2f %@" : "%12.0f %@"
+        var text = name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: format, value, unit)
         if let floor, let floorUnit {
-            text += String(format: "   floor %10.0f %@   ratio %.2f", floor, floorUnit, value / floor)
+            text += String(format: floor < 100 ? "   %@ %10.2f %@   ratio %.2f" : "   %@ %10.0f %@   ratio %.2f",
+                           floorUnit.hasSuffix("target") ? "target" : "floor", floor,
+                           floorUnit.replacingOccurrences(of: " target", with: ""), value / floor)
         }
         return text
     }

@@ -19,6 +19,8 @@ public final class ConsoleApp {
     var state: QueueState
     private let latest = LatestValue<[QueueEntry]>()
     let settings: CentreSettings
+    /// Red alerts that arrived while the operator worked, shown in a banner until seen.
+    var redWatch = RedAlertWatch()
     private let keymap: Keymap
 
     public init(cache: CacheDatabase, terminal: any TerminalBackend, theme: Theme, language: Language,
@@ -36,6 +38,7 @@ public final class ConsoleApp {
         self.clock = clock
         state = QueueState(now: clock(), language: language)
         state.me = nurse
+        redWatch = RedAlertWatch(startedAt: clock())
         state.serviceHours = settings.serviceHours
         state.targets = settings.responseTargets
         lastNotice = (try? cache.notices(after: 0).last?.id) ?? 0
@@ -64,6 +67,7 @@ public final class ConsoleApp {
         while !shouldStop() {
             if let entries = latest.take() {
                 state.update(entries)
+                redWatch.observe(entries)
                 reloadPatient()
                 messagesShown() // a message arriving while the thread is on screen has been seen
             }
@@ -90,7 +94,24 @@ public final class ConsoleApp {
         }
     }
 
+    /// The screen, with the new-red banner (when there is one) inserted under the title line: the
+    /// screen is drawn one row shorter so that nothing it shows is covered.
     private func frame(width: Int, height: Int) -> ScreenBuffer {
+        guard width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height, !redWatch.unseen.isEmpty else {
+            return screen(width: width, height: height)
+        }
+        if height == QueueScreen.minimumSize.height {
+            // No row to spare at the smallest size: the banner takes the line above the status line.
+            var buffer = screen(width: width, height: height)
+            redWatch.draw(&buffer, y: height - 2, language: state.language)
+            return buffer
+        }
+        var buffer = screen(width: width, height: height - 1).insertingLine(at: 1, height: height)
+        redWatch.draw(&buffer, y: 1, language: state.language)
+        return buffer
+    }
+
+    private func screen(width: Int, height: Int) -> ScreenBuffer {
         var buffer: ScreenBuffer
         let context: CommandContext
         switch stack.last ?? .queue {
@@ -136,6 +157,7 @@ public final class ConsoleApp {
         switch command.id {
         case .quit: return .quit
         case .help: helpVisible = true
+        case .showNewRed: showNewRed()
         case .down: state.move(by: 1)
         case .up: state.move(by: -1)
         case .halfDown: state.move(by: max(1, visibleRows / 2))
@@ -247,6 +269,18 @@ public final class ConsoleApp {
     }
 
     /// A handling step on the selected alert, stored locally first; the sync loop delivers it.
+    /// Goes to the oldest unseen red alert: back to the queue, every filter off, the row selected.
+    private func showNewRed() {
+        guard let alert = redWatch.unseen.first else { return }
+        redWatch.seen(alertID: alert.alertID)
+        while stack.count > 1 { stack.removeLast() }
+        if state.entries.firstIndex(where: { $0.alertID == alert.alertID }) == nil {
+            state.clearFilters()
+            state.setOnlyMine(false)
+        }
+        if let index = state.entries.firstIndex(where: { $0.alertID == alert.alertID }) { state.moveTo(index) }
+    }
+
     private func take(_ step: HandlingStep, alertID: Int64? = nil) {
         guard let id = alertID ?? (state.entries.indices.contains(state.selected) ? state.entries[state.selected].alertID : nil)
         else { return }
@@ -315,6 +349,7 @@ public final class ConsoleApp {
         guard let record = try? cache.patientRecord(patientID, since: state.now.addingTimeInterval(-90 * 86_400)) else { return }
         let entry = state.entries[state.selected]
         let opening = entry.basis == .message && entry.trigger == nil && tab == .trends ? .messages : tab
+        redWatch.seen(patientID: patientID)
         var patient = PatientState(record: record, tab: opening, now: state.now, language: state.language, glyphs: glyphs)
         patient.newMessages = Set(record.messages.filter { $0.direction == .fromPatient && $0.seenByCentre == nil }.map(\.id))
         stack.append(.patient(patient))

@@ -69,6 +69,8 @@ public struct Catalogue: Sendable {
     public var missingBasis: String
     public var missingLabel: String
     public var missingPrefix: String
+    /// The banner for a red alert that arrived while the operator worked: %1 patient, %2 municipality, %3 finding.
+    public var newRedAlert: String
 
     public func measurementName(_ key: String) -> String { names[key] ?? key }
 
@@ -91,7 +93,8 @@ public struct Catalogue: Sendable {
         themeSwitched: "tema: %@", languageSwitched: "språk: norsk bokmål", noSuchPatient: "ingen pasient i køen heter «%@»",
         alreadyResolved: "varselet er allerede avsluttet", notYours: "du har ikke tatt dette varselet",
         alreadyTakenBy: "allerede tatt av %@", messageBasis: "melding fra pasienten", messageLabel: "✉ MELDING",
-        missingBasis: "planlagt måling kom ikke innen fristen", missingLabel: "○ MANGLER", missingPrefix: "Mangler:")
+        missingBasis: "planlagt måling kom ikke innen fristen", missingLabel: "○ MANGLER", missingPrefix: "Mangler:",
+        newRedAlert: "■ NYTT RØDT VARSEL: %1 · %2 · %3 · ! viser det")
 
     public static let en = Catalogue(
         queueTitle: "Queue", red: "RED", yellow: "YELLOW", green: "GREEN",
@@ -114,5 +117,6 @@ public struct Catalogue: Sendable {
         themeSwitched: "theme: %@", languageSwitched: "language: English", noSuchPatient: "no patient in the queue is called '%@'",
         alreadyResolved: "the alert is already resolved", notYours: "you have not claimed this alert",
         alreadyTakenBy: "already taken by %@", messageBasis: "message from the patient", messageLabel: "✉ MESSAGE",
-        missingBasis: "scheduled measurement not in by its deadline", missingLabel: "○ MISSING", missingPrefix: "Missing:")
+        missingBasis: "scheduled measurement not in by its deadline", missingLabel: "○ MISSING", missingPrefix: "Missing:",
+        newRedAlert: "■ NEW RED ALERT: %1 · %2 · %3 · ! shows it")
 }

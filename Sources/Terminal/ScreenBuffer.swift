@@ -66,6 +66,18 @@ public struct ScreenBuffer: Equatable, Sendable {
         }
     }
 
+    /// A copy with a line inserted under row `y - 1`: rows from `y` move down one and the last row of
+    /// `self` falls off (render one row shorter first to keep everything). The new line is blank.
+    public func insertingLine(at y: Int, height newHeight: Int) -> ScreenBuffer {
+        var result = ScreenBuffer(width: width, height: newHeight)
+        for row in 0..<newHeight {
+            let source = row < y ? row : row - 1
+            guard row != y, source >= 0, source < height else { continue }
+            for x in 0..<width { result.cells[row * width + x] = cells[source * width + x] }
+        }
+        return result
+    }
+
     /// The text of one line, trailing spaces removed.
     public func line(_ y: Int) -> String {
         var text = ""

@@ -11,7 +11,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case open, plan, claim, release, resolve, filter, clearFilter
     case trendsTab, planTab, messagesTab, historyTab, nextTab, previousTab, period, back
     case write, compose, reply, resend, olderMessages, newerMessages
-    case palette, help, quit
+    case palette, help, quit, showNewRed
     case municipality, zone, theme, language, patient, mine, all
 }
 
@@ -104,6 +104,8 @@ public enum CommandRegistry {
               nb: "tilbake til køen", en: "back to the queue"),
         .init(id: .palette, context: .global, keys: [.character(":")], keyNames: [":"],
               nb: "kommandolinje (se kommandoene under)", en: "command line (see the commands below)"),
+        .init(id: .showNewRed, context: .global, keys: [.character("!")], keyNames: ["!"],
+              nb: "vis det nye røde varselet i banneret (og kvitter for det)", en: "show the new red alert in the banner (and mark it seen)"),
         .init(id: .help, context: .global, keys: [.character("?")], keyNames: ["?"],
               nb: "hjelp: alle taster og kommandoer", en: "help: every key and command"),
         .init(id: .quit, context: .global, keys: [.character("q"), .control("c")], keyNames: ["q", "Ctrl-c"],
