@@ -82,8 +82,10 @@ public enum QueueScreen {
         var x = 1
         buffer.put(DisplayWidth.fit(f.label(entry), c.zone), x: x, y: y, style: zoneStyle)
         x += c.zone + 1
-        // ◆ someone has claimed it; ✉ the patient has written something nobody here has opened.
-        let marker = (entry.owner.map { _ in "◆ " } ?? "") + (entry.unreadMessages > 0 && entry.trigger != nil ? "✉ " : "")
+        // ◆ someone has claimed it; ↑ it was escalated to this zone; ✉ the patient has written
+        // something nobody here has opened.
+        let marker = (entry.owner.map { _ in "◆ " } ?? "") + (entry.escalated ? "↑ " : "")
+            + (entry.unreadMessages > 0 && entry.trigger != nil ? "✉ " : "")
         buffer.put(DisplayWidth.fit(marker + entry.patientName, c.patient), x: x, y: y, style: base)
         x += c.patient + 1
         let municipality = entry.municipality.number.isEmpty ? f.strings.unknownMunicipality : entry.municipality.name

@@ -15,6 +15,8 @@ public struct QueueEntry: Hashable, Sendable {
     public var unreadMessages: Int
     /// For a missing-measurement alert, what did not arrive.
     public var missing: [MeasurementKind] = []
+    /// The alert opened at a milder zone and was escalated since (yellow that turned red).
+    public var escalated = false
     public var raisedAt: Date
     /// Whether the patient's own plan or the default limits judged the trigger.
     public var basis: Judgement.Basis
@@ -23,7 +25,8 @@ public struct QueueEntry: Hashable, Sendable {
 
     public init(alertID: Int64, zone: Zone, patientID: String, patientName: String, municipality: Municipality,
                 trigger: HomeMeasurement?, raisedAt: Date, basis: Judgement.Basis = .defaultLimits, owner: String? = nil,
-                message: String? = nil, unreadMessages: Int = 0, missing: [MeasurementKind] = []) {
+                message: String? = nil, unreadMessages: Int = 0, missing: [MeasurementKind] = [], escalated: Bool = false) {
+        self.escalated = escalated
         self.missing = missing
         self.owner = owner
         self.message = message

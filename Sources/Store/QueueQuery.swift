@@ -23,7 +23,7 @@ public struct CacheCounts: Sendable, Equatable {
 extension CacheDatabase {
     /// The SQL that feeds the queue: open alerts, red before yellow, longest waiting first.
     static let queueSQL = """
-        SELECT a.id AS alertID, a.zone, a.raisedAt, a.patientID, a.basis, a.owner,
+        SELECT a.id AS alertID, a.zone, a.raisedAt, a.openedAt, a.patientID, a.basis, a.owner,
                p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
                o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
                o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier,
@@ -66,7 +66,8 @@ extension CacheDatabase {
                 trigger: trigger, raisedAt: Date(timeIntervalSince1970: row["raisedAt"]),
                 basis: Judgement.Basis(rawValue: row["basis"] ?? "") ?? .defaultLimits, owner: row["owner"],
                 message: row["messageText"], unreadMessages: row["unreadMessages"],
-                missing: (row["missing"] as String?)?.split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) } ?? [])
+                missing: (row["missing"] as String?)?.split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) } ?? [],
+                escalated: (row["openedAt"] as Double) < (row["raisedAt"] as Double))
         }
     }
 

@@ -56,5 +56,22 @@ struct GoldenScreenTests {
             let expected = try String(contentsOf: file, encoding: .utf8)
             #expect(buffer.plainText == expected, "\(name) differs from its golden render; run make screens and read the diff")
         }
+
+        // Handling together: Monday morning, two nurses have claimed alerts, many are overdue.
+        let queue = try cache.queue()
+        _ = try cache.handle(alertID: try #require(queue.first).alertID, .claim, by: "kari", at: fixedStart)
+        _ = try cache.handle(alertID: try #require(queue.dropFirst(5).first).alertID, .claim, by: "ola", at: fixedStart)
+        let monday = fixedStart.addingTimeInterval(20 * 3600 + 30 * 60) // 23.11 09:30 Norwegian time
+        for (width, height, language) in [(120, 40, Language.nb), (120, 40, .en), (80, 24, .nb)] {
+            let buffer = try ScreenRenderer.render("queue", cache: cache, now: monday, width: width, height: height, language: language)
+            let name = "queue-handling-\(width)x\(height).\(language.rawValue).txt"
+            let file = Self.screensFolder.appendingPathComponent(name)
+            if update {
+                try buffer.plainText.write(to: file, atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = try String(contentsOf: file, encoding: .utf8)
+            #expect(buffer.plainText == expected, "\(name) differs from its golden render; run make screens and read the diff")
+        }
     }
 }
