@@ -48,6 +48,8 @@ public final class ConsoleApp {
     enum View {
         case queue
         case patient(PatientState)
+        /// What the sync set aside, scrolled this many rows.
+        case quarantine(scroll: Int)
     }
 
     var stack: [View] = [.queue]
@@ -75,6 +77,7 @@ public final class ConsoleApp {
             if Date().timeIntervalSince(lastStatusRead) >= 1 {
                 state.sync = try? cache.syncState()
                 state.outbox = (try? cache.queuedMessageCount()) ?? 0
+                state.quarantined = (try? cache.quarantineCount()) ?? 0
                 // Delivery and read receipts change no queue row: the open patient is read again anyway.
                 reloadPatient()
                 messagesShown()
@@ -129,6 +132,11 @@ public final class ConsoleApp {
             if width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height {
                 StatusBar.drawPrompt(&buffer, state: state, after: -1, y: height - 1)
             }
+        case .quarantine(let scroll):
+            buffer = QuarantineScreen.render((try? cache.quarantined()) ?? [], total: (try? cache.quarantineCount()) ?? 0,
+                                             scroll: scroll, width: width, height: height, language: state.language, now: state.now)
+            context = .patient
+            StatusBar.drawPrompt(&buffer, state: state, after: -1, y: height - 1)
         }
         if let resolving, width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height {
             ResolveOverlay.draw(over: &buffer, resolving, strings: state.language.strings)
@@ -152,7 +160,17 @@ public final class ConsoleApp {
             return .stay
         }
         let context: CommandContext
-        if case .patient = stack.last { context = .patient } else { context = .queue }
+        switch stack.last {
+        case .quarantine(let scroll)?:
+            // A list to read: arrows scroll it; everything else works as in the patient view (Esc back).
+            switch key {
+            case .down, .character("j"): stack[stack.count - 1] = .quarantine(scroll: scroll + 1); return .stay
+            case .up, .character("k"): stack[stack.count - 1] = .quarantine(scroll: max(0, scroll - 1)); return .stay
+            default: context = .patient
+            }
+        case .patient?: context = .patient
+        default: context = .queue
+        }
         guard let command = keymap.command(for: key, in: context) else { return .stay }
         switch command.id {
         case .quit: return .quit
@@ -194,7 +212,7 @@ public final class ConsoleApp {
         case .olderMessages: updatePatient { $0.threadScroll += max(1, visibleRows / 2) }
         case .newerMessages: updatePatient { $0.threadScroll = max(0, $0.threadScroll - max(1, visibleRows / 2)) }
         case .period: updatePatient { $0.nextPeriod() }
-        case .municipality, .zone, .theme, .language, .patient, .mine, .all: break
+        case .municipality, .zone, .theme, .language, .patient, .mine, .all, .quarantine: break
         }
         return .stay
     }
@@ -240,6 +258,8 @@ public final class ConsoleApp {
             state.setZoneFilter(zone)
         case .success(.mine(let mine)):
             state.setOnlyMine(mine)
+        case .success(.quarantine):
+            if case .quarantine = stack.last {} else { stack.append(.quarantine(scroll: 0)) }
         case .success(.theme(let name)):
             do {
                 let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false

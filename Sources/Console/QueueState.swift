@@ -159,6 +159,8 @@ public struct QueueState: Sendable {
     public var serviceHours = ServiceHours()
     /// Messages written here that the server has not stored yet.
     public var outbox = 0
+    /// Resources the sync set aside (shown in the status line; `:karantene` lists them).
+    public var quarantined = 0
     public var targets = ResponseTargets()
 
     public func isOverdue(_ entry: QueueEntry) -> Bool {

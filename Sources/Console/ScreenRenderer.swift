@@ -6,7 +6,7 @@ import VardeTerminal
 /// Draws a named screen from the cache exactly as the console would: `varde render` and the
 /// golden screens in `Screens/` both come from here.
 public enum ScreenRenderer {
-    public static let screens = ["queue", "patient", "trends", "plan", "messages", "compose", "history", "help"]
+    public static let screens = ["queue", "patient", "trends", "plan", "messages", "compose", "history", "help", "quarantine"]
 
     static let tabs: [String: PatientTab] = ["plan": .plan, "messages": .messages, "compose": .messages, "history": .history]
 
@@ -22,6 +22,8 @@ public enum ScreenRenderer {
         var state = QueueState(now: now, language: language)
         state.update(try cache.queue())
         state.sync = try cache.syncState()
+        state.outbox = try cache.queuedMessageCount()
+        state.quarantined = try cache.quarantineCount()
         switch screen {
         case "patient", "trends", "plan", "messages", "compose", "history":
             // Message screens show, unless told, the first patient in the queue who has written.
@@ -39,6 +41,9 @@ public enum ScreenRenderer {
                                                 inResponseTo: record.messages.last { $0.direction == .fromPatient }?.id)
             }
             return PatientScreen.render(patient, width: width, height: height)
+        case "quarantine":
+            return QuarantineScreen.render(try cache.quarantined(), total: try cache.quarantineCount(), scroll: 0,
+                                           width: width, height: height, language: language, now: now)
         case "help":
             var buffer = QueueScreen.render(&state, width: width, height: height)
             if width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height {

@@ -25,6 +25,9 @@ enum StatusBar {
         } else {
             left += " · \(f.strings.neverSynced)"
         }
+        if state.quarantined > 0 {
+            left += " · ⚠ \(state.quarantined) " + (state.language == .nb ? "i karantene (:karantene)" : "quarantined (:quarantine)")
+        }
         if state.outbox > 0 {
             // Undelivered messages are said plainly, most of all while the server cannot be reached.
             left += " · ✉ " + MessageStrings.of(state.language).outbox.replacingOccurrences(of: "%d", with: String(state.outbox))

@@ -77,6 +77,16 @@ struct CommandLineTests {
         #expect(list.status == 0)
         #expect(list.stdout.contains("Observation/obs-"))
         #expect(list.stdout.contains("subject is not a Patient reference"))
+
+        // The console shows the same list (:karantene), and the queue's status line counts it.
+        let view = try runCommand(varde, ["render", "quarantine", "--home", home, "--size", "120x30"])
+        #expect(view.status == 0)
+        #expect(view.stdout.contains("Karantene"))
+        #expect(view.stdout.contains("subject is not a Patient reference"))
+        let count = list.stdout.split(separator: " ").first.map(String.init) ?? "?"
+        #expect(view.stdout.contains(" \(count) ressurser kunne ikke brukes"), "\(view.stdout)")
+        let queue = try runCommand(varde, ["render", "queue", "--home", home, "--size", "160x30"])
+        #expect(queue.stdout.contains("⚠ \(count) i karantene (:karantene)"), "\(queue.stdout)")
     }
 
     @Test func aServerThatIsDownEndsWithOneClearLineAndExitCode1() throws {

@@ -12,7 +12,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case trendsTab, planTab, messagesTab, historyTab, nextTab, previousTab, period, back
     case write, compose, reply, resend, olderMessages, newerMessages
     case palette, help, quit, showNewRed
-    case municipality, zone, theme, language, patient, mine, all
+    case municipality, zone, theme, language, patient, mine, all, quarantine
 }
 
 /// One thing the operator can do: its name, what it does in both languages, where, its keys and
@@ -120,6 +120,8 @@ public enum CommandRegistry {
               nb: "alle varsler igjen", en: "every alert again"),
         .init(id: .patient, context: .global, verbs: ["pasient", "patient"], usage: "pasient NAVN",
               nb: "åpne første pasient i køen med navnet", en: "open the first patient in the queue with that name"),
+        .init(id: .quarantine, context: .global, verbs: ["karantene", "quarantine"], usage: "karantene",
+              nb: "det synken la til side, med grunnen (Esc tilbake)", en: "what the sync set aside, with the reason (Esc back)"),
         .init(id: .theme, context: .global, verbs: ["tema", "theme"], usage: "tema NAVN",
               nb: "bytt fargetema nå", en: "switch the colour theme now"),
         .init(id: .language, context: .global, verbs: ["språk", "sprak", "language"], usage: "språk nb|en",

@@ -14,6 +14,8 @@ public enum Palette {
         case patient(String)
         /// Only the alerts the operator has claimed (`:mine`); `:alle` shows every alert again.
         case mine(Bool)
+        /// The resources the sync set aside (`:karantene`).
+        case quarantine
         case quit
     }
 
@@ -61,7 +63,11 @@ public enum Palette {
             return .success(.patient(argument))
         case .mine: return .success(.mine(true))
         case .all: return .success(.mine(false))
-        default: return .success(.quit)
+        case .quarantine: return .success(.quarantine)
+        case .quit: return .success(.quit)
+        default:
+            return .failure(PaletteProblem(line: line, nb: "«\(verb)» er en tast, ikke en kommando: ? viser tastene",
+                                           en: "'\(verb)' is a key, not a command: ? lists the keys"))
         }
     }
 
