@@ -17,6 +17,8 @@ public struct SimConfig: Sendable {
     /// Share of measurements that only the PMD-style companion endpoint has (taken at the GP's office,
     /// say); 0 means the follow-up service has them all.
     public var pmdOnlyShare = 0.0
+    /// Compress responses with gzip when the client accepts it, as production servers do.
+    public var gzip = true
 
     public init(patients: Int = 400, municipalities: Int = 30, seed: UInt64 = 1, speed: Double = 1,
                 historyDays: Double = 3, start: Date = Date(), frozen: Bool = false, faults: SimFaults = SimFaults()) {

@@ -42,6 +42,7 @@ public struct SimServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: FaultMiddleware(injector: faults))
+        router.add(middleware: GzipMiddleware(enabled: centre.config.gzip))
         router.get("metadata") { _, _ in fhir(CapabilityStatement.simulator()) }
         router.get("Patient") { request, _ in try await self.searchPatients(request) }
         router.get("Observation") { request, _ in try await self.searchObservations(request) }
@@ -100,6 +101,7 @@ public struct SimServer: Sendable {
             response.body = .init(byteBuffer: ByteBuffer(string: "{\"resourceType\":\"Bundle\",\"entry\":[{\"resour"))
         } else if faults.shouldDrop() {
             response.body = droppedHalfway((try? fhirEncoder.encode(bundle)) ?? Data())
+            response.headers[GzipMiddleware.dropMark] = "drop" // cut as it is, not compressed first
         }
         return response
     }

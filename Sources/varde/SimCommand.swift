@@ -12,6 +12,8 @@ struct SimOptions: ParsableArguments {
     @Option(name: .customLong("history-days"), help: "Days of measurement history at start.") var historyDays: Double = 3
     @Option(help: "Start the centre at this FHIR instant instead of now.") var start: String?
     @Flag(help: "Keep the centre's clock at its start: the same data on every run.") var frozen = false
+    @Flag(name: .customLong("no-gzip"), help: "Never compress responses (by default gzip, when the client accepts it).")
+    var noGzip = false
 
     func config(defaultSpeed: Double, faults: SimFaults = SimFaults()) -> SimConfig {
         var startDate = Date()
@@ -19,9 +21,11 @@ struct SimOptions: ParsableArguments {
             guard let parsed = FHIRDateTime.parse(start) else { fail("--start must be a FHIR instant") }
             startDate = parsed
         }
-        return SimConfig(patients: max(1, patients), municipalities: max(1, municipalities), seed: seed,
-                         speed: max(0.01, speed ?? defaultSpeed), historyDays: max(0, historyDays), start: startDate,
-                         frozen: frozen, faults: faults)
+        var config = SimConfig(patients: max(1, patients), municipalities: max(1, municipalities), seed: seed,
+                               speed: max(0.01, speed ?? defaultSpeed), historyDays: max(0, historyDays), start: startDate,
+                               frozen: frozen, faults: faults)
+        config.gzip = !noGzip
+        return config
     }
 }
 

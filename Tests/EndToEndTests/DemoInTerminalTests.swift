@@ -31,12 +31,17 @@ struct DemoInTerminalTests {
         let terminal = try TmuxSession(width: width, height: height, command: command)
         defer { terminal.close() }
 
+        // Yellow rows may all be below the fold when a slow machine lets many reds arrive first:
+        // then the header's yellow count says they are there.
+        func yellowShown(_ screen: String) -> Bool {
+            screen.contains("▲ GUL") || (openAlerts(screen).map { !$0.contains("▲ 0 gul") } ?? false)
+        }
         let shown = await terminal.waitFor {
-            municipalitiesOnAlertRows($0).count >= 10 && $0.contains("■ RØD") && $0.contains("▲ GUL")
+            municipalitiesOnAlertRows($0).count >= 10 && $0.contains("■ RØD") && yellowShown($0)
         }
         #expect(shown.ok, "fewer than 10 municipalities on red/yellow rows:\n\(shown.screen)")
         #expect(shown.screen.contains("■ RØD"))
-        #expect(shown.screen.contains("▲ GUL"))
+        #expect(yellowShown(shown.screen))
         #expect(shown.screen.contains("Kø"))
         #expect(!shown.screen.contains("BEFORE-DEMO"), "the console owns the whole screen")
 

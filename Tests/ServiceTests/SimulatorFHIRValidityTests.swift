@@ -121,3 +121,15 @@ struct SimulatorFHIRValidityTests {
         #expect(outcome.issue.first?.diagnostics?.contains("_lastUpdated") == true)
     }
 }
+
+/// The simulator compresses like a production server, and the client takes it in its stride.
+@Suite struct GzipTests {
+    @Test func pagesComeGzippedWhenAcceptedAndDecodeAsUsual() async throws {
+        let sim = try await RunningSim(frozenCentre(patients: 10))
+        defer { sim.stop() }
+        let response = try CurlHTTPClient().send(HTTPRequest(url: "\(sim.baseURL)/Observation?_count=50"))
+        #expect(response.headers["content-encoding"] == "gzip")
+        let page = try JSONDecoder().decode(ReceivedPage<FHIRObservation>.self, from: response.body)
+        #expect(page.entries.count == 50)
+    }
+}

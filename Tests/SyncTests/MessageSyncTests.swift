@@ -11,7 +11,7 @@ import VardeSync
 @Suite(.serialized)
 struct MessageSyncTests {
     func engine(_ url: String, _ cache: CacheDatabase, attempts: Int = 3) -> SyncEngine {
-        SyncEngine(client: FHIRClient(baseURL: url, http: CurlHTTPClient(settings: HTTPSettings(totalTimeout: 5)),
+        SyncEngine(client: FHIRClient(baseURL: url, http: CurlHTTPClient(settings: HTTPSettings(totalTimeout: 30)),
                                       retry: RetryPolicy(attempts: attempts, baseDelay: 0.01, maxDelay: 0.05)),
                    cache: cache, clock: { fixedStart })
     }
