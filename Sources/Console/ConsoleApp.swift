@@ -50,6 +50,8 @@ public final class ConsoleApp {
         case patient(PatientState)
         /// What the sync set aside, scrolled this many rows.
         case quarantine(scroll: Int)
+        /// The supervisor's figures per municipality and nurse.
+        case caseload(CaseloadState)
     }
 
     var stack: [View] = [.queue]
@@ -78,6 +80,7 @@ public final class ConsoleApp {
                 state.sync = try? cache.syncState()
                 state.outbox = (try? cache.queuedMessageCount()) ?? 0
                 state.quarantined = (try? cache.quarantineCount()) ?? 0
+                refreshCaseload()
                 // Delivery and read receipts change no queue row: the open patient is read again anyway.
                 reloadPatient()
                 messagesShown()
@@ -132,6 +135,10 @@ public final class ConsoleApp {
             if width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height {
                 StatusBar.drawPrompt(&buffer, state: state, after: -1, y: height - 1)
             }
+        case .caseload(let caseload):
+            buffer = CaseloadScreen.render(caseload, width: width, height: height, now: state.now)
+            context = .patient
+            StatusBar.drawPrompt(&buffer, state: state, after: -1, y: height - 1)
         case .quarantine(let scroll):
             buffer = QuarantineScreen.render((try? cache.quarantined()) ?? [], total: (try? cache.quarantineCount()) ?? 0,
                                              scroll: scroll, width: width, height: height, language: state.language, now: state.now)
@@ -168,6 +175,12 @@ public final class ConsoleApp {
             case .up, .character("k"): stack[stack.count - 1] = .quarantine(scroll: max(0, scroll - 1)); return .stay
             default: context = .patient
             }
+        case .caseload(var caseload)?:
+            if editCaseload(&caseload, key) {
+                if case .caseload = stack.last { stack[stack.count - 1] = .caseload(caseload) }
+                return .stay
+            }
+            context = .patient
         case .patient?: context = .patient
         default: context = .queue
         }
@@ -212,6 +225,7 @@ public final class ConsoleApp {
         case .olderMessages: updatePatient { $0.threadScroll += max(1, visibleRows / 2) }
         case .newerMessages: updatePatient { $0.threadScroll = max(0, $0.threadScroll - max(1, visibleRows / 2)) }
         case .period: updatePatient { $0.nextPeriod() }
+        case .caseload: openCaseload()
         case .municipality, .zone, .theme, .language, .patient, .mine, .all, .quarantine: break
         }
         return .stay
@@ -258,6 +272,8 @@ public final class ConsoleApp {
             state.setZoneFilter(zone)
         case .success(.mine(let mine)):
             state.setOnlyMine(mine)
+        case .success(.caseload):
+            openCaseload()
         case .success(.quarantine):
             if case .quarantine = stack.last {} else { stack.append(.quarantine(scroll: 0)) }
         case .success(.theme(let name)):

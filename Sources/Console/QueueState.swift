@@ -106,7 +106,7 @@ public struct QueueState: Sendable {
     }
 
     /// Case and accents ignored, and ø/æ typed as o/ae match too (any keyboard finds Bodø).
-    static func fold(_ text: String) -> String {
+    public static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "æ", with: "ae")
     }

@@ -6,7 +6,7 @@ import VardeTerminal
 /// Draws a named screen from the cache exactly as the console would: `varde render` and the
 /// golden screens in `Screens/` both come from here.
 public enum ScreenRenderer {
-    public static let screens = ["queue", "patient", "trends", "plan", "messages", "compose", "history", "help", "quarantine"]
+    public static let screens = ["queue", "patient", "trends", "plan", "messages", "compose", "history", "help", "quarantine", "caseload"]
 
     static let tabs: [String: PatientTab] = ["plan": .plan, "messages": .messages, "compose": .messages, "history": .history]
 
@@ -18,7 +18,8 @@ public enum ScreenRenderer {
     /// `patientID` picks the patient for patient screens; without it, the first patient in the queue.
     public static func render(_ screen: String, cache: CacheDatabase, now: Date, width: Int, height: Int,
                               language: Language, patientID: String? = nil,
-                              templates: [ReplyTemplate] = ReplyTemplate.defaults) throws -> ScreenBuffer {
+                              settings: CentreSettings = CentreSettings()) throws -> ScreenBuffer {
+        let templates = settings.replyTemplates
         var state = QueueState(now: now, language: language)
         state.update(try cache.queue())
         state.sync = try cache.syncState()
@@ -41,6 +42,11 @@ public enum ScreenRenderer {
                                                 inResponseTo: record.messages.last { $0.direction == .fromPatient }?.id)
             }
             return PatientScreen.render(patient, width: width, height: height)
+        case "caseload":
+            let report = try cache.caseload(since: now.addingTimeInterval(-7 * 86_400), now: now, hours: settings.serviceHours,
+                                            targets: settings.responseTargets, staffing: settings.staffing,
+                                            municipalities: settings.municipalities)
+            return CaseloadScreen.render(CaseloadState(report: report, language: language), width: width, height: height, now: now)
         case "quarantine":
             return QuarantineScreen.render(try cache.quarantined(), total: try cache.quarantineCount(), scroll: 0,
                                            width: width, height: height, language: language, now: now)

@@ -26,14 +26,16 @@ struct Render: ParsableCommand {
             guard let parsed = FHIRDateTime.parse(now) else { throw ValidationError("--now must be a FHIR instant") }
             clock = parsed
         }
-        let cache = Home(common.home).openCache()
+        let home = Home(common.home)
+        let settings = home.settings()
+        let cache = home.openCache()
         guard ScreenRenderer.screens.contains(screen) else {
             throw ValidationError("unknown screen '\(screen)'; available: \(ScreenRenderer.screens.joined(separator: ", "))")
         }
         let buffer: ScreenBuffer
         do {
             buffer = try ScreenRenderer.render(screen, cache: cache, now: clock, width: parts[0], height: parts[1],
-                                               language: language(common.lang), patientID: patient)
+                                               language: language(common.lang), patientID: patient, settings: settings)
         } catch let problem as ScreenRenderer.Problem {
             fail("\(problem)")
         } catch {

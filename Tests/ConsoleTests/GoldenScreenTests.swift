@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import VardeConsole
+import VardeDomain
 import VardeService
 import VardeStore
 import VardeSync
@@ -62,9 +63,20 @@ struct GoldenScreenTests {
         _ = try cache.handle(alertID: try #require(queue.first).alertID, .claim, by: "kari", at: fixedStart)
         _ = try cache.handle(alertID: try #require(queue.dropFirst(5).first).alertID, .claim, by: "ola", at: fixedStart)
         let monday = fixedStart.addingTimeInterval(20 * 3600 + 30 * 60) // 23.11 09:30 Norwegian time
-        for (width, height, language) in [(120, 40, Language.nb), (120, 40, .en), (80, 24, .nb)] {
-            let buffer = try ScreenRenderer.render("queue", cache: cache, now: monday, width: width, height: height, language: language)
-            let name = "queue-handling-\(width)x\(height).\(language.rawValue).txt"
+        // Earlier this morning the two nurses handled some alerts from start to end.
+        for (index, entry) in queue.dropFirst(10).prefix(8).enumerated() {
+            let nurse = index % 3 == 0 ? "ola" : "kari"
+            let claimed = monday.addingTimeInterval(Double(-80 + index * 7) * 60)
+            _ = try cache.handle(alertID: entry.alertID, .claim, by: nurse, at: claimed)
+            _ = try cache.handle(alertID: entry.alertID, .resolve(.advisedPerPlan, note: ""), by: nurse,
+                                 at: claimed.addingTimeInterval(Double(10 + index * 4) * 60))
+        }
+        let staffed = CentreSettings(staffing: Staffing(fte: ["kari": 0.8, "ola": 0.6], patientsPerFTE: 80))
+        for (screen, width, height, language) in [("queue", 120, 40, Language.nb), ("queue", 120, 40, .en), ("queue", 80, 24, .nb),
+                                                  ("caseload", 120, 40, .nb), ("caseload", 120, 40, .en), ("caseload", 80, 24, .nb)] {
+            let buffer = try ScreenRenderer.render(screen, cache: cache, now: monday, width: width, height: height,
+                                                   language: language, settings: staffed)
+            let name = "\(screen == "queue" ? "queue-handling" : screen)-\(width)x\(height).\(language.rawValue).txt"
             let file = Self.screensFolder.appendingPathComponent(name)
             if update {
                 try buffer.plainText.write(to: file, atomically: true, encoding: .utf8)

@@ -133,4 +133,37 @@ struct CommandLineTests {
         #expect(keys.status == 1)
         #expect(keys.stderr.contains("'q' is already the key for quit"), "\(keys.stderr)")
     }
+
+    @Test func theCaseloadReportSuppressesSmallCountsAndNamesNoPatient() throws {
+        let (sim, url) = try startSim()
+        defer { sim.stop() }
+        let home = temporaryHome()
+        #expect(try runCommand(varde, ["sync", "--once", "--server", url, "--home", home]).status == 0)
+        let names = try runCommand(varde, ["render", "queue", "--home", home, "--size", "200x60"]).stdout
+            .split(separator: "\n").filter { $0.contains("■ RØD") || $0.contains("▲ GUL") }
+            .compactMap { $0.split(separator: ",").first?.split(separator: " ").last } // family names
+
+        let table = try runCommand(varde, ["report", "caseload", "--home", home, "--now", "2026-11-23T09:30:00Z"])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Saksmengde siste 7 dager"))
+        #expect(table.stdout.contains("<5"), "small municipalities' counts are suppressed")
+        #expect(!names.isEmpty)
+        for name in names { #expect(!table.stdout.contains(String(name)), "\(name) must not be in a report") }
+
+        let csv = try runCommand(varde, ["report", "caseload", "--home", home, "--format", "csv", "--since", "30d",
+                                         "--now", "2026-11-23T09:30:00Z", "--lang", "en"])
+        let lines = csv.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.hasPrefix("municipality,number,patients,") == true)
+        #expect(lines.dropFirst().first?.hasPrefix("Total,,80,") == true, "\(csv.stdout)")
+
+        let one = try runCommand(varde, ["report", "caseload", "--home", home, "--format", "md", "--municipality", "Bodø",
+                                         "--now", "2026-11-23T09:30:00Z"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains("| Bodø | 1804 |"))
+        #expect(!one.stdout.contains("Totalt"), "a municipality's export has only its own figures")
+        #expect(!one.stdout.contains("sykepleier"), "and says nothing about the staff")
+
+        let wrong = try runCommand(varde, ["report", "caseload", "--home", home, "--format", "pdf"])
+        #expect(wrong.status == 2)
+    }
 }

@@ -12,7 +12,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case trendsTab, planTab, messagesTab, historyTab, nextTab, previousTab, period, back
     case write, compose, reply, resend, olderMessages, newerMessages
     case palette, help, quit, showNewRed
-    case municipality, zone, theme, language, patient, mine, all, quarantine
+    case municipality, zone, theme, language, patient, mine, all, quarantine, caseload
 }
 
 /// One thing the operator can do: its name, what it does in both languages, where, its keys and
@@ -120,6 +120,9 @@ public enum CommandRegistry {
               nb: "alle varsler igjen", en: "every alert again"),
         .init(id: .patient, context: .global, verbs: ["pasient", "patient"], usage: "pasient NAVN",
               nb: "åpne første pasient i køen med navnet", en: "open the first patient in the queue with that name"),
+        .init(id: .caseload, context: .queue, keys: [.character("o")], keyNames: ["o"], verbs: ["saksmengde", "caseload"],
+              usage: "saksmengde", nb: "saksmengde: per kommune og sykepleier (for leder)",
+              en: "caseload: per municipality and nurse (for the leader)"),
         .init(id: .quarantine, context: .global, verbs: ["karantene", "quarantine"], usage: "karantene",
               nb: "det synken la til side, med grunnen (Esc tilbake)", en: "what the sync set aside, with the reason (Esc back)"),
         .init(id: .theme, context: .global, verbs: ["tema", "theme"], usage: "tema NAVN",

@@ -16,6 +16,8 @@ public enum Palette {
         case mine(Bool)
         /// The resources the sync set aside (`:karantene`).
         case quarantine
+        /// The supervisor's caseload view (`:saksmengde`).
+        case caseload
         case quit
     }
 
@@ -64,6 +66,7 @@ public enum Palette {
         case .mine: return .success(.mine(true))
         case .all: return .success(.mine(false))
         case .quarantine: return .success(.quarantine)
+        case .caseload: return .success(.caseload)
         case .quit: return .success(.quit)
         default:
             return .failure(PaletteProblem(line: line, nb: "«\(verb)» er en tast, ikke en kommando: ? viser tastene",

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import VardeDomain
+
+/// Norwegian time on a day of November 2026 (23 is a Monday).
+private func at(_ day: Int, _ hour: Int, _ minute: Int = 0) -> Date {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Oslo")!
+    return calendar.date(from: DateComponents(year: 2026, month: 11, day: day, hour: hour, minute: minute))!
+}
+
+/// Every caseload figure from a small, hand-made week.
+struct CaseloadFiguresTests {
+    let now = at(27, 12)
+
+    func alert(_ patient: String, in municipality: String = "1804", zone: Zone = .red, basis: Judgement.Basis = .plan,
+               open: Bool = false, opened: Date, claimed: (Date, String)? = nil, resolved: (Date, String)? = nil,
+               owner: String? = nil) -> CaseloadAlert {
+        CaseloadAlert(patientID: patient, municipality: municipality, zone: zone, basis: basis, isOpen: open, openedAt: opened,
+                      raisedAt: opened, owner: owner, claimedAt: claimed?.0, claimedBy: claimed?.1,
+                      resolvedAt: resolved?.0, resolvedBy: resolved?.1)
+    }
+
+    @Test func openAlertsAreCountedByZoneAndOverdueOnesAreCounted() {
+        let alerts = [
+            alert("a", open: true, opened: at(27, 11, 50)),                        // red, 10 min: in time
+            alert("b", open: true, opened: at(27, 11)),                             // red, 60 min: overdue
+            alert("c", zone: .yellow, open: true, opened: at(27, 9)),               // yellow, 3 h: in time
+            alert("d", zone: .green, basis: .message, open: true, opened: at(27, 8)), // routine: until 15:30
+            alert("e", opened: at(26, 9), resolved: (at(26, 9, 20), "kari")),       // resolved: not open
+        ]
+        let report = CaseloadFigures.report(alerts: alerts, population: [CaseloadPopulation(municipality: "1804", patients: 40)],
+                                            since: at(20, 12), now: now)
+        let row = report.total
+        #expect(row.openRed == 2)
+        #expect(row.openYellow == 1)
+        #expect(row.openRoutine == 1)
+        #expect(row.overdue == 1)
+    }
+
+    @Test func responseTimesCountServiceHoursOnlyWithMedianAndNinetiethPercentile() {
+        // Opened Friday 15:00, claimed Monday 08:30: 30 min on Friday + 30 min on Monday = 60 service minutes.
+        let overWeekend = alert("w", opened: at(20, 15), claimed: (at(23, 8, 30), "ola"))
+        var alerts = [overWeekend]
+        for (index, minutes) in [5, 10, 15, 20, 25, 30, 35, 40, 45].enumerated() {
+            alerts.append(alert("p\(index)", opened: at(25, 10), claimed: (at(25, 10, minutes), "kari"),
+                                resolved: (at(25, 10, minutes + 30), "kari")))
+        }
+        let report = CaseloadFigures.report(alerts: alerts, population: [CaseloadPopulation(municipality: "1804", patients: 40)],
+                                            since: at(20, 12), now: now)
+        let month = report.total.toClaim[.month]
+        #expect(month?.count == 10)
+        #expect(month?.median?.rounded() == TimeInterval(25 * 60))
+        #expect(month?.p90?.rounded() == TimeInterval(45 * 60))
+        #expect(report.total.toClaim[.week]?.count == 10)
+        #expect(report.total.toResolve[.month]?.count == 9)
+        #expect(report.total.toResolve[.month]?.median?.rounded() == TimeInterval(55 * 60))
+        let weekend = CaseloadFigures.report(alerts: [overWeekend], population: [], since: at(20, 12), now: now)
+        #expect(weekend.total.toClaim[.month]?.median?.rounded() == TimeInterval(60 * 60), "nights and the weekend do not count")
+        #expect(report.total.toClaim[.today]?.count == 0)
+    }
+
+    @Test func windowsTakeTheAlertsOpenedInThem() {
+        let alerts = [alert("t", opened: at(27, 9), claimed: (at(27, 9, 10), "kari")),
+                      alert("w", opened: at(23, 9), claimed: (at(23, 9, 20), "kari")),
+                      alert("m", opened: at(5, 9), claimed: (at(5, 9, 30), "kari"))]
+        let report = CaseloadFigures.report(alerts: alerts, population: [], since: at(1, 0), now: now)
+        #expect(report.total.toClaim[.today]?.count == 1)
+        #expect(report.total.toClaim[.week]?.count == 2)
+        #expect(report.total.toClaim[.month]?.count == 3)
+    }
+
+    @Test func municipalitiesArePerMunicipalityAndSortedWorstFirstAndTheTotalAddsUp() {
+        let population = [CaseloadPopulation(municipality: "1804", patients: 30, byDiagnosis: [.copd: 20, .heartFailure: 12],
+                                             withPlan: 20, messagesWaiting: 2),
+                          CaseloadPopulation(municipality: "5001", patients: 12, byDiagnosis: [.copd: 3], withPlan: 10)]
+        let alerts = [alert("x", in: "5001", open: true, opened: at(27, 11, 55)),
+                      alert("m1", in: "1804", zone: .green, basis: .missingMeasurement, opened: at(24, 10)),
+                      alert("m1", in: "1804", zone: .green, basis: .missingMeasurement, opened: at(25, 10)),
+                      alert("m2", in: "1804", zone: .green, basis: .missingMeasurement, opened: at(26, 10))]
+        let report = CaseloadFigures.report(alerts: alerts, population: population, since: at(20, 12), now: now)
+        #expect(report.municipalities.map(\.municipality) == ["5001", "1804"], "open red first")
+        #expect(report.total.patients == 42)
+        #expect(report.total.byDiagnosis[.copd] == 23)
+        #expect(report.total.messagesWaiting == 2)
+        let bodø = report.municipalities[1]
+        #expect(bodø.missingRate == 2.0 / 20.0, "patients who missed, not misses")
+        #expect(report.municipalities[0].missingRate == 0)
+    }
+
+    @Test func nursesClaimResolveAndHoldAndTheLoadIsMeasuredAgainstTheGuideline() {
+        let alerts = [alert("a", opened: at(25, 9), claimed: (at(25, 9, 5), "kari"), resolved: (at(25, 9, 30), "kari")),
+                      alert("b", open: true, opened: at(26, 9), claimed: (at(26, 9, 5), "ola"), owner: "ola"),
+                      alert("c", opened: at(1, 9), claimed: (at(1, 9, 5), "kari"), resolved: (at(1, 9, 30), "kari"))]
+        let staffing = Staffing(fte: ["kari": 1.0, "ola": 0.5, "per": 0.6], patientsPerFTE: 80)
+        let report = CaseloadFigures.report(alerts: alerts, population: [CaseloadPopulation(municipality: "1804", patients: 200)],
+                                            since: at(20, 12), now: now, staffing: staffing)
+        let kari = report.nurses.first { $0.nurse == "kari" }
+        #expect(kari?.claimed == 1 && kari?.resolved == 1, "only what happened in the period")
+        #expect(report.nurses.first { $0.nurse == "ola" }?.openClaims == 1)
+        #expect(report.nurses.contains { $0.nurse == "per" && $0.claimed == 0 && $0.fte == 0.6 }, "staff with nothing yet still listed")
+        #expect(report.patientsPerFTE == 200 / 2.1)
+        #expect(report.overGuideline)
+        #expect(CaseloadFigures.report(alerts: [], population: [], since: at(20, 12), now: now).patientsPerFTE == nil)
+    }
+
+    @Test(arguments: [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"), (123, "123")])
+    func smallCountsAreSuppressed(value: Int, shown: String) {
+        #expect(Suppression.count(value) == shown)
+    }
+
+    @Test func responseTimesFromFewerThanFiveAlertsAreNotGivenOut() {
+        #expect(Suppression.time(ResponseTimes([60, 120, 180, 240]), \.median) == nil)
+        #expect(Suppression.time(ResponseTimes([60, 120, 180, 240, 300]), \.median) == 180)
+    }
+
+    @Test func theServiceCalendarAgreesWithServiceHours() {
+        let hours = ServiceHours()
+        let calendar = ServiceCalendar(hours: hours, from: at(1, 0), to: at(30, 0))
+        for (from, to) in [(at(20, 15), at(23, 8, 30)), (at(23, 7), at(23, 9)), (at(23, 16), at(24, 7)), (at(21, 10), at(22, 10)),
+                           (at(2, 12), at(27, 12)), (at(24, 10), at(24, 9))] {
+            #expect(calendar.serviceTime(from: from, to: to) == hours.serviceTime(from: from, to: to))
+        }
+    }
+}
