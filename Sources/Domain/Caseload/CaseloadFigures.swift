@@ -20,7 +20,7 @@ public enum CaseloadFigures {
             row(people.municipality, people: [people], alerts: byMunicipality[people.municipality] ?? [], since: since,
                 now: now, windows: windowStart, service: service, hours: hours, targets: targets)
         }
-        rows.sort { ($0.openRed, $0.overdue, $0.patients) > ($1.openRed, $1.overdue, $1.patients) }
+        rows.sort { ($0.openRed, $0.overdue, $0.patients, $1.municipality) > ($1.openRed, $1.overdue, $1.patients, $0.municipality) }
         let total = row("", people: population, alerts: alerts, since: since, now: now, windows: windowStart,
                         service: service, hours: hours, targets: targets)
         return CaseloadReport(total: total, municipalities: rows, nurses: nurses(alerts, since: since, staffing: staffing),
