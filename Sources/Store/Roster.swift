@@ -28,3 +28,12 @@ extension CacheDatabase {
         }
     }
 }
+
+extension CacheDatabase {
+    /// The kommunenummer of a cached patient; nil if the patient is not cached.
+    public func patientMunicipality(_ patientID: String) throws -> String? {
+        try reader.read { db in
+            try String.fetchOne(db, sql: "SELECT municipalityNumber FROM patient WHERE id = ?", arguments: [patientID])
+        }
+    }
+}
