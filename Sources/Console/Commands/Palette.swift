@@ -16,6 +16,8 @@ public enum Palette {
         case mine(Bool)
         /// The resources the sync set aside (`:karantene`).
         case quarantine
+        /// Covers the screen at once (`:lås`, Ctrl-L).
+        case lock
         case quit
     }
 
@@ -63,6 +65,7 @@ public enum Palette {
             return .success(.patient(argument))
         case .mine: return .success(.mine(true))
         case .all: return .success(.mine(false))
+        case .lock: return .success(.lock)
         case .quarantine: return .success(.quarantine)
         case .quit: return .success(.quit)
         default:
