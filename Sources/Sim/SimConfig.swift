@@ -53,7 +53,8 @@ public struct SimFaults: Sendable {
     public var replyDelayMs = 0
 
     public init(failRate: Double = 0, latencyMs: Int = 0, malformedRate: Double = 0, dropRate: Double = 0,
-                invalidResourceRate: Double = 0) {
+                invalidResourceRate: Double = 0, replyDelayMs: Int = 0) {
+        self.replyDelayMs = replyDelayMs
         self.failRate = failRate
         self.latencyMs = latencyMs
         self.malformedRate = malformedRate
