@@ -131,7 +131,7 @@ public final class SyncEngine: Sendable {
                 }
             }
             try quarantine(problems, into: &summary)
-            if municipalities != nil { plans = try plans.filter { try isInTenancy($0.patientID) } }
+            plans = try inTenancy(plans, patientID: \.patientID)
             let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "CarePlan", value: $0.1) }
             summary.stored += try cache.storePlans(plans, cursor: cursor)
             summary.pages += 1
@@ -171,7 +171,7 @@ public final class SyncEngine: Sendable {
             summary.fetched += page.fetched
             try quarantine(page.problems, into: &summary)
             let cursor = page.newest.map { SyncCursor(server: client.baseURL, resource: "Observation", value: $0.1) }
-            let measurements = municipalities == nil ? page.measurements : try page.measurements.filter { try isInTenancy($0.patientID) }
+            let measurements = try inTenancy(page.measurements, patientID: \.patientID)
             let result = try cache.storeMeasurements(measurements, triage: triage, now: clock(), cursor: cursor)
             summary.stored += result.stored
             summary.alertsOpened += result.alertsOpened
@@ -182,10 +182,11 @@ public final class SyncEngine: Sendable {
         }
     }
 
-    /// Whether a patient is one of the cached (so authorised) ones when tenancy is in force.
-    private func isInTenancy(_ patientID: String) throws -> Bool {
-        guard let municipalities else { return true }
-        return try cache.patientMunicipality(patientID).map { municipalities.contains($0) } ?? false
+    /// Only the items of cached patients in the operator's municipalities, when tenancy is in force.
+    private func inTenancy<Item>(_ items: [Item], patientID: KeyPath<Item, String>) throws -> [Item] {
+        guard let municipalities, !items.isEmpty else { return items }
+        let allowed = try cache.patients(Set(items.map { $0[keyPath: patientID] }), livingIn: municipalities)
+        return items.filter { allowed.contains($0[keyPath: patientID]) }
     }
 
     /// Unusable resources are kept aside with their reason; they never stop the valid ones.
