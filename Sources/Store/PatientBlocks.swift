@@ -30,8 +30,9 @@ extension CacheDatabase {
 
     /// Whether a viewer may see this patient at all: not blocked and within their municipalities.
     static func maySee(_ patient: Patient, _ viewer: Viewer, _ db: Database) throws -> Bool {
-        guard viewer.maySee(municipality: patient.municipalityNumber) else { return false }
-        return try !isBlocked(patient.id, viewer.operatorID, db)
+        let hidden = Privacy.hiddenPatientSQL("p", for: viewer)
+        return try Bool.fetchOne(db, sql: "SELECT NOT \(hidden.sql) FROM patient p WHERE p.id = ?",
+                                 arguments: hidden.arguments + [patient.id]) ?? false
     }
 }
 

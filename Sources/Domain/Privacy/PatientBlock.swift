@@ -30,11 +30,6 @@ public struct Viewer: Sendable, Equatable {
         self.operatorID = operatorID
         self.municipalities = municipalities
     }
-
-    /// Whether a patient of this municipality is within the operator's tenancy.
-    public func maySee(municipality number: String) -> Bool {
-        municipalities.map { $0.contains(number) } ?? true
-    }
 }
 
 extension Viewer {
