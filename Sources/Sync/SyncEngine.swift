@@ -183,7 +183,7 @@ public final class SyncEngine: Sendable {
     }
 
     /// Only the items of cached patients in the operator's municipalities, when tenancy is in force.
-    private func inTenancy<Item>(_ items: [Item], patientID: KeyPath<Item, String>) throws -> [Item] {
+    func inTenancy<Item>(_ items: [Item], patientID: KeyPath<Item, String>) throws -> [Item] {
         guard let municipalities, !items.isEmpty else { return items }
         let allowed = try cache.patients(Set(items.map { $0[keyPath: patientID] }), livingIn: municipalities)
         return items.filter { allowed.contains($0[keyPath: patientID]) }

@@ -20,7 +20,9 @@ struct BlockedPatientRenderTests {
         _ = try await offPool {
             try SyncEngine(client: FHIRClient(baseURL: sim.baseURL, http: CurlHTTPClient()), cache: probe, clock: { fixedStart }).syncOnce()
         }
-        let target = try #require(try probe.queue().first)
+        // A patient with both a measurement alert and, if the simulated patients wrote, messages.
+        let queue = try probe.queue()
+        let target = try #require(queue.first { $0.trigger != nil && $0.unreadMessages > 0 } ?? queue.first { $0.trigger != nil })
         let patient = try #require(sim.centre.allPatients.first { $0.id == target.patientID })
         sim.server.blocks.set(PatientBlock(id: "consent-kari-1", patientID: patient.id, operatorID: "kari"))
 
@@ -53,8 +55,15 @@ struct BlockedPatientRenderTests {
         #expect(!output.contains("\(patient.givenName) \(patient.familyName)"))
         #expect(!output.contains(patient.nationalID))
         #expect(!output.contains(patient.id))
-        let shown = Formatting(.nb).measurement(target.trigger)
+        let shown = Formatting(.nb).measurement(try #require(target.trigger))
         #expect(!output.contains(shown), "the trigger value \(shown) is shown")
+        // The simulated patients share stock phrases: only words no other patient wrote prove a leak.
+        let thread = try #require(try cache.patientRecord(patient.id, since: .distantPast)).messages
+        let othersWrote = Set(sim.server.communications.filter { $0.subject?.reference != "Patient/\(patient.id)" }
+            .compactMap { $0.payload?.first?.contentString })
+        for message in thread where !othersWrote.contains(message.text) {
+            #expect(!output.contains(String(message.text.prefix(30))), "a message is shown: \(message.text)")
+        }
         #expect(try cache.accessLog(patientID: patient.id).isEmpty, "a refused open is not an access")
         // A colleague still sees the patient.
         let ola = try ScreenRenderer.render("queue", cache: cache, now: fixedStart.addingTimeInterval(90), width: 160, height: 48,

@@ -48,7 +48,7 @@ struct PrivacyResourceTests {
         let fhir = FHIRClient(baseURL: sim.baseURL, http: client)
         let body = try JSONEncoder().encode(AuditEventMapping.resource(from: access))
         let statuses = try await offPool {
-            try (0..<3).map { _ in try fhir.conditionalCreate("AuditEvent", body: body, ifNoneExist: AuditEventMapping.ifNoneExist(access)) }
+            try (0..<3).map { _ in try fhir.conditionalCreate("AuditEvent", body: body, ifNoneExist: AuditEventMapping.ifNoneExist(access)).status }
         }
         #expect(statuses == [201, 200, 200])
         let listed = try await offPool { try client.send(HTTPRequest(url: "\(sim.baseURL)/AuditEvent?patient=pas-00001")) }

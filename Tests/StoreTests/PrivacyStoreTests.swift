@@ -39,7 +39,7 @@ struct PrivacyStoreTests {
         #expect(queue.count == 3)
         let blocked = try #require(queue.first { $0.isBlocked })
         #expect(blocked.patientID.isEmpty && blocked.patientName.isEmpty && blocked.municipality.number.isEmpty)
-        #expect(blocked.trigger.value == 0 && blocked.trigger.id.isEmpty)
+        #expect(blocked.trigger == nil && blocked.message == nil && blocked.unreadMessages == 0)
         #expect(blocked.zone == .red)
         #expect(!"\(queue)".contains("Sperrevik") && !"\(queue)".contains("01815012345") && !"\(queue)".contains("87.5"))
         #expect(try cache.patientRecord("p1", for: kari, since: .distantPast) == nil)

@@ -48,7 +48,7 @@ struct AccessLogSyncTests {
         let access = try #require(try cache.undeliveredAccesses().first)
         let client = FHIRClient(baseURL: sim.baseURL, http: CurlHTTPClient())
         let body = try JSONEncoder().encode(AuditEventMapping.resource(from: access))
-        let first = try await offPool { try client.conditionalCreate("AuditEvent", body: body, ifNoneExist: AuditEventMapping.ifNoneExist(access)) }
+        let first = try await offPool { try client.conditionalCreate("AuditEvent", body: body, ifNoneExist: AuditEventMapping.ifNoneExist(access)).status }
         #expect(first == 201)
         _ = try await offPool { try sync.syncOnce() }
         #expect(sim.server.auditEvents.all(patientID: patientID).count == 1)

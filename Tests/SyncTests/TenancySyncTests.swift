@@ -23,7 +23,10 @@ struct TenancySyncTests {
         let theirObservations = sim.centre.allObservations().filter { theirIDs.contains($0.patientID) }
         #expect(theirs.count >= 2 && theirs.count < 60)
         // Not fetched: the server was asked for the two municipalities only.
-        #expect(summary.fetched == theirs.count + theirObservations.count
+        let theirMessages = sim.server.communications.filter { message in
+            theirIDs.contains(message.subject?.reference.map { String($0.dropFirst("Patient/".count)) } ?? "")
+        }
+        #expect(summary.fetched == theirs.count + theirObservations.count + theirMessages.count
                 + sim.centre.allPlans.filter { theirIDs.contains($0.patientID) }.count)
         let counts = try cache.counts()
         #expect(counts.patients == theirs.count)
