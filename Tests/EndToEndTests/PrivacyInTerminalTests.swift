@@ -23,7 +23,7 @@ struct PrivacyInTerminalTests {
     }
 
     @Test func idleTimeHidesEveryPatientAndAKeyBringsTheQueueBack() async throws {
-        let home = try home(idleLock: "4s")
+        let home = try home(idleLock: "10s")
         let command = "'\(vardeExecutable())' demo --home '\(home)' --patients 80 --frozen --start 2026-11-22T12:00:00Z; echo EXIT=$?; sleep 60"
         let terminal = try TmuxSession(width: 100, height: 30, command: command)
         defer { terminal.close() }
@@ -37,14 +37,14 @@ struct PrivacyInTerminalTests {
         let shown = names(queue.screen)
         #expect(shown.count >= 5, "\(queue.screen)")
 
-        let locked = await terminal.waitFor(seconds: 20) { $0.contains("Varde er låst") }
+        let locked = await terminal.waitFor(seconds: 40) { $0.contains("Varde er låst") }
         #expect(locked.ok, "\(locked.screen)")
         for name in shown { #expect(!locked.screen.contains(name), "\(name) is visible on the lock screen") }
         #expect(!locked.screen.contains("■ RØD") && !locked.screen.contains("Kommune"))
         #expect(locked.screen.contains("røde og") && locked.screen.contains("Trykk en tast"))
 
         try terminal.send("j")
-        let back = await terminal.waitFor(seconds: 10) { $0.contains("Sone") && $0.contains("■ RØD") }
+        let back = await terminal.waitFor(seconds: 9) { $0.contains("Sone") && $0.contains("■ RØD") }
         #expect(back.ok, "\(back.screen)")
         #expect(shown.allSatisfy { back.screen.contains($0) })
         try terminal.send("q")
