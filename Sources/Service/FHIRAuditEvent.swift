@@ -36,6 +36,7 @@ public struct FHIRAuditEvent: Codable, Sendable, Equatable {
         public var type: String?
     }
 
+    /// Where the event was recorded: the workstation, observed by Varde.
     public struct Source: Codable, Sendable, Equatable {
         public var site: String?
         public var observer: FHIRReference

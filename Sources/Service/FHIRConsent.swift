@@ -13,11 +13,13 @@ public struct FHIRConsent: Codable, Sendable, Equatable {
     public var policyRule: FHIRCodeableConcept?
     public var provision: Provision?
 
+    /// What the consent permits or, for a block, denies, and to whom.
     public struct Provision: Codable, Sendable, Equatable {
         public var type: String?
         public var actor: [Actor]?
     }
 
+    /// A person the provision applies to, by role and identifier.
     public struct Actor: Codable, Sendable, Equatable {
         public var role: FHIRCodeableConcept
         public var reference: FHIRReference
