@@ -40,6 +40,7 @@ struct LockScreenTests {
         var seen: [String] = []
         let deadline = Date().addingTimeInterval(20)
         app.run {
+            usleep(5_000) // the headless terminal never waits for a key: do not spin a core meanwhile
             guard index < steps.count, Date() < deadline else { return true }
             let screen = terminal.screen.plainText
             guard terminal.pendingKeys.isEmpty, steps[index].until(screen) else { return false }
