@@ -15,8 +15,10 @@ public enum HelpOverlay {
         let room = buffer.height - 4
         if lines.count + 2 + full.count <= room {
             lines += ["", strings.helpCommands] + full
-        } else if lines.count + 2 <= room {
-            lines += ["", strings.helpCommandsShort + " " + palette.map { ":" + $0.verbs[0] }.joined(separator: " ")]
+        } else if lines.count + 1 <= room {
+            // The command words always show; the blank line before them only when there is room.
+            let short = strings.helpCommandsShort + " " + palette.map { ":" + $0.verbs[0] }.joined(separator: " ")
+            lines += (lines.count + 2 <= room ? [""] : []) + [short]
         }
         let width = min(buffer.width - 4, max(DisplayWidth.of(title), lines.map(DisplayWidth.of).max() ?? 0) + 4)
         let height = min(buffer.height - 2, lines.count + 2)
