@@ -16,9 +16,9 @@ struct LockScreenTests {
     }
 
     /// A script step: wait until the screen passes `until`, then act.
-    struct Step {
-        var until: (String) -> Bool
-        var then: (HeadlessTerminal, ManualClock) -> Void
+    struct Step: Sendable {
+        var until: @Sendable (String) -> Bool
+        var then: @Sendable (HeadlessTerminal, ManualClock) -> Void
     }
 
     func syncedCache() async throws -> CacheDatabase {
@@ -31,7 +31,12 @@ struct LockScreenTests {
     }
 
     /// Runs the console until every step has happened (or 20 s pass); returns the screens seen after each step.
-    func run(_ cache: CacheDatabase, privacy: PrivacySettings, _ steps: [Step]) -> [String] {
+    /// The event loop blocks: it runs on a thread of its own, not on the tests' cooperative pool.
+    func run(_ cache: CacheDatabase, privacy: PrivacySettings, _ steps: [Step]) async throws -> [String] {
+        try await offPool { Self.runLoop(cache, privacy: privacy, steps) }
+    }
+
+    static func runLoop(_ cache: CacheDatabase, privacy: PrivacySettings, _ steps: [Step]) -> [String] {
         let terminal = HeadlessTerminal(width: 100, height: 30)
         let clock = ManualClock()
         let app = ConsoleApp(cache: cache, terminal: terminal, theme: Themes.default, language: .nb, nurse: "kari",
@@ -56,7 +61,7 @@ struct LockScreenTests {
     @Test func idleTimeCoversThePatientDataAndAKeyBringsTheQueueBack() async throws {
         let cache = try await syncedCache()
         let name = try #require(try cache.queue().first?.patientName)
-        let screens = run(cache, privacy: PrivacySettings(idleLock: 120), [
+        let screens = try await run(cache, privacy: PrivacySettings(idleLock: 120), [
             Step(until: { $0.contains(name) }) { _, clock in clock.now += 119 },
             Step(until: { $0.contains(name) }) { _, clock in clock.now += 2 },
             Step(until: { $0.contains("Varde er låst") }) { terminal, _ in terminal.pendingKeys = [.character("j")] },
@@ -74,7 +79,7 @@ struct LockScreenTests {
     @Test func ctrlLLocksAtOnceAndOnlyThePINUnlocks() async throws {
         let cache = try await syncedCache()
         let name = try #require(try cache.queue().first?.patientName)
-        let screens = run(cache, privacy: PrivacySettings(idleLock: 300, pin: "2580"), [
+        let screens = try await run(cache, privacy: PrivacySettings(idleLock: 300, pin: "2580"), [
             Step(until: { $0.contains(name) }) { terminal, _ in terminal.pendingKeys = [.enter] },
             Step(until: { $0.contains("1 Trender") }) { terminal, _ in terminal.pendingKeys = [.control("l")] },
             Step(until: { $0.contains("Skriv PIN-koden") }) { terminal, _ in
