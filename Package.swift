@@ -68,7 +68,7 @@ let package = Package(
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeTerminal", "VardeConsole", "TestSupport",
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "varde", "VardeDomain", "VardeStore", "VardeService", "TestSupport",
+            "varde", "VardeDomain", "VardeStore", "VardeService", "VardeSim", "TestSupport",
         ]),
     ]
 )

@@ -22,15 +22,24 @@ public final class ConsoleApp {
     /// Red alerts that arrived while the operator worked, shown in a banner until seen.
     var redWatch = RedAlertWatch()
     private let keymap: Keymap
+    /// Who looks: every read of patient data goes through the store with this (blocks, tenancy).
+    private let viewer: Viewer
+    /// The machine name written in the access log.
+    private let workstation: String
+    private var idleLock: IdleLock
 
+    /// `settings.privacy` sets the idle lock and PIN; `settings.municipalities` the operator's tenancy.
     public init(cache: CacheDatabase, terminal: any TerminalBackend, theme: Theme, language: Language,
                 themeFolders: [String] = [], nurse: String = "ukjent", glyphs: ChartGlyphs = .braille,
                 settings: CentreSettings = CentreSettings(), keymap: Keymap = .standard,
-                clock: @escaping () -> Date = Date.init) {
+                workstation: String = "ukjent", clock: @escaping () -> Date = Date.init) {
         self.glyphs = glyphs
         self.settings = settings
         self.keymap = keymap
         self.nurse = nurse
+        viewer = Viewer(operatorID: nurse, municipalities: settings.municipalities)
+        self.workstation = workstation
+        idleLock = IdleLock(settings: settings.privacy, now: clock())
         self.cache = cache
         self.terminal = terminal
         self.theme = theme
@@ -62,7 +71,7 @@ public final class ConsoleApp {
 
     /// Runs until the operator quits (or `shouldStop` says so, for tests).
     public func run(shouldStop: () -> Bool = { false }) {
-        let observation = cache.observeQueue { [latest] entries in latest.set(entries) }
+        let observation = cache.observeQueue(for: viewer) { [latest] entries in latest.set(entries) }
         defer {
             observation.cancel()
             terminal.shutdown()
@@ -87,22 +96,45 @@ public final class ConsoleApp {
                 lastStatusRead = Date()
                 showNotices()
             }
+            idleLock.tick(now: clock())
             let size = terminal.size
             terminal.draw(frame(width: size.width, height: size.height), theme: theme)
             guard var key = terminal.readKey(timeoutMs: 250) else { continue }
+            if key == .resize { continue } // a resize is not the operator coming back
+            if idleLock.isLocked {
+                _ = idleLock.press(Self.lockInput(key), now: clock())
+                continue
+            }
+            _ = idleLock.press(.other, now: clock())
             // A paste arrives as many keys at once: handle them all, then draw and save the draft once.
             while true {
                 if handle(key, visibleRows: size.height - 4) == .quit { saveDraft(); return }
-                guard let next = terminal.readKey(timeoutMs: 0) else { break }
+                guard !idleLock.isLocked, let next = terminal.readKey(timeoutMs: 0) else { break }
                 key = next
             }
             saveDraft()
         }
     }
 
+    static func lockInput(_ key: Key) -> IdleLock.Input {
+        switch key {
+        case .character(let c) where c.isNumber: .digit(c)
+        case .backspace: .erase
+        case .enter: .confirm
+        default: .other
+        }
+    }
+
     /// The screen, with the new-red banner (when there is one) inserted under the title line: the
     /// screen is drawn one row shorter so that nothing it shows is covered.
     private func frame(width: Int, height: Int) -> ScreenBuffer {
+        if idleLock.isLocked {
+            let all = state.allEntries
+            return LockScreen.render(counts: QueueCounts(red: all.filter { $0.zone == .red }.count,
+                                                         yellow: all.filter { $0.zone == .yellow }.count),
+                                     overdue: all.filter(state.isOverdue).count, now: state.now, lock: idleLock,
+                                     language: state.language, width: width, height: height)
+        }
         guard width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height, !redWatch.unseen.isEmpty else {
             return screen(width: width, height: height)
         }
@@ -189,6 +221,7 @@ public final class ConsoleApp {
         case .quit: return .quit
         case .help: helpVisible = true
         case .showNewRed: showNewRed()
+        case .lock: idleLock.lock()
         case .down: state.move(by: 1)
         case .up: state.move(by: -1)
         case .halfDown: state.move(by: max(1, visibleRows / 2))
@@ -200,6 +233,7 @@ public final class ConsoleApp {
         case .resolve:
             guard state.entries.indices.contains(state.selected) else { break }
             let entry = state.entries[state.selected]
+            if entry.isBlocked { refuse(.blocked); break }
             if let owner = entry.owner, owner != nurse { refuse(.claimedBy(owner)); break }
             resolving = Resolving(alertID: entry.alertID, patientName: entry.patientName)
         case .filter: state.editingFilter = true
@@ -210,12 +244,12 @@ public final class ConsoleApp {
         case .open: openSelected(tab: .trends)
         case .plan: openSelected(tab: .plan)
         case .back: if stack.count > 1 { stack.removeLast() }
-        case .trendsTab: updatePatient { $0.tab = .trends }
-        case .planTab: updatePatient { $0.tab = .plan }
-        case .messagesTab: updatePatient { $0.tab = .messages }; messagesShown()
-        case .historyTab: updatePatient { $0.tab = .history }
-        case .nextTab: updatePatient { $0.switchTab(by: 1) }; messagesShown()
-        case .previousTab: updatePatient { $0.switchTab(by: -1) }; messagesShown()
+        case .trendsTab: switchTab { $0.tab = .trends }
+        case .planTab: switchTab { $0.tab = .plan }
+        case .messagesTab: switchTab { $0.tab = .messages }; messagesShown()
+        case .historyTab: switchTab { $0.tab = .history }
+        case .nextTab: switchTab { $0.switchTab(by: 1) }; messagesShown()
+        case .previousTab: switchTab { $0.switchTab(by: -1) }; messagesShown()
         case .write:
             openSelected(tab: .messages)
             startComposing(reply: false)
@@ -276,6 +310,8 @@ public final class ConsoleApp {
             openCaseload()
         case .success(.quarantine):
             if case .quarantine = stack.last {} else { stack.append(.quarantine(scroll: 0)) }
+        case .success(.lock):
+            idleLock.lock()
         case .success(.theme(let name)):
             do {
                 let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
@@ -336,6 +372,7 @@ public final class ConsoleApp {
         case .claimedBy(let owner): state.say(strings.alreadyTakenBy.replacingOccurrences(of: "%@", with: owner))
         case .notOpen: state.say(strings.alreadyResolved)
         case .notYours: state.say(strings.notYours)
+        case .blocked: state.say(strings.blockedRefusal)
         }
     }
 
@@ -379,17 +416,43 @@ public final class ConsoleApp {
         }
     }
 
+    /// Opens the selected patient; the store logs the access in the same transaction that reads the record.
     private func openSelected(tab: PatientTab) {
         guard state.entries.indices.contains(state.selected) else { return }
-        let patientID = state.entries[state.selected].patientID
-        guard let record = try? cache.patientRecord(patientID, since: state.now.addingTimeInterval(-90 * 86_400)) else { return }
         let entry = state.entries[state.selected]
+        if entry.isBlocked { refuse(.blocked); return }
         let opening = entry.basis == .message && entry.trigger == nil && tab == .trends ? .messages : tab
-        redWatch.seen(patientID: patientID)
+        guard let record = try? cache.openPatient(entry.patientID, for: viewer, what: Self.accessKind(opening),
+                                                  workstation: workstation, at: state.now,
+                                                  since: state.now.addingTimeInterval(-90 * 86_400))
+        else { return }
+        redWatch.seen(patientID: entry.patientID)
         var patient = PatientState(record: record, tab: opening, now: state.now, language: state.language, glyphs: glyphs)
         patient.newMessages = Set(record.messages.filter { $0.direction == .fromPatient && $0.seenByCentre == nil }.map(\.id))
         stack.append(.patient(patient))
         messagesShown()
+    }
+
+    static func accessKind(_ tab: PatientTab) -> AccessKind {
+        switch tab {
+        case .trends: .trends
+        case .plan: .plan
+        case .messages: .messages
+        case .history: .history
+        }
+    }
+
+    /// A tab switch shows other parts of the record: logged as an access of its own.
+    private func switchTab(_ change: (inout PatientState) -> Void) {
+        guard case .patient(let before) = stack.last else { return }
+        updatePatient(change)
+        guard case .patient(let after) = stack.last, after.tab != before.tab else { return }
+        do {
+            try cache.recordAccess(AccessRecord(at: state.now, operatorID: nurse, patientID: after.record.patient.id,
+                                                what: Self.accessKind(after.tab), workstation: workstation))
+        } catch {
+            state.say("\(error)")
+        }
     }
 
     func updatePatient(_ change: (inout PatientState) -> Void) {
@@ -400,9 +463,19 @@ public final class ConsoleApp {
 
     /// New data may concern the patient on screen: read their record again.
     func reloadPatient() {
-        guard case .patient(var patient) = stack.last,
-              let record = try? cache.patientRecord(patient.record.patient.id, since: state.now.addingTimeInterval(-90 * 86_400))
-        else { return }
+        guard case .patient(var patient) = stack.last else { return }
+        let found: PatientRecord?
+        do {
+            found = try cache.patientRecord(patient.record.patient.id, for: viewer, since: state.now.addingTimeInterval(-90 * 86_400))
+        } catch {
+            return
+        }
+        // A block that arrived while the record was open closes it at once.
+        guard let record = found else {
+            stack.removeLast()
+            refuse(.blocked)
+            return
+        }
         patient.record = record
         stack[stack.count - 1] = .patient(patient)
     }

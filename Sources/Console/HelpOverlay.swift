@@ -13,10 +13,22 @@ public enum HelpOverlay {
         var lines = keyed.map { DisplayWidth.fit($0.0, column) + $0.1 }
         let full = typed.map { DisplayWidth.fit($0.0, column) + $0.1 }
         let room = buffer.height - 4
+        if lines.count + 1 > room {
+            // Too many keys for one column at this height: two columns, each as wide as half the box.
+            let half = (buffer.width - 10) / 2
+            let keyColumn = (keyed.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2
+            lines = keyed.map { DisplayWidth.fit($0.0, keyColumn) + $0.1 }
+            let rows = (lines.count + 1) / 2
+            lines = (0..<rows).map { row in
+                DisplayWidth.fit(lines[row], half) + "  " + (row + rows < lines.count ? DisplayWidth.fit(lines[row + rows], half) : "")
+            }
+        }
         if lines.count + 2 + full.count <= room {
             lines += ["", strings.helpCommands] + full
-        } else if lines.count + 2 <= room {
-            lines += ["", strings.helpCommandsShort + " " + palette.map { ":" + $0.verbs[0] }.joined(separator: " ")]
+        } else if lines.count + 1 <= room {
+            // The command words always show; the blank line before them only when there is room.
+            let short = strings.helpCommandsShort + " " + palette.map { ":" + $0.verbs[0] }.joined(separator: " ")
+            lines += (lines.count + 2 <= room ? [""] : []) + [short]
         }
         let width = min(buffer.width - 4, max(DisplayWidth.of(title), lines.map(DisplayWidth.of).max() ?? 0) + 4)
         let height = min(buffer.height - 2, lines.count + 2)

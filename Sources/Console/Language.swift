@@ -71,6 +71,16 @@ public struct Catalogue: Sendable {
     public var missingPrefix: String
     /// The banner for a red alert that arrived while the operator worked: %1 patient, %2 municipality, %3 finding.
     public var newRedAlert: String
+    /// The queue row of a patient who has blocked this operator.
+    public var blockedPatient: String
+    /// Said when a blocked operator tries to open or handle that patient.
+    public var blockedRefusal: String
+    public var lockTitle: String
+    /// "%@ red and %@ yellow alerts waiting"
+    public var lockCounts: String
+    public var lockHintKey: String
+    public var lockHintPIN: String
+    public var wrongPIN: String
 
     public func measurementName(_ key: String) -> String { names[key] ?? key }
 
@@ -94,7 +104,12 @@ public struct Catalogue: Sendable {
         alreadyResolved: "varselet er allerede avsluttet", notYours: "du har ikke tatt dette varselet",
         alreadyTakenBy: "allerede tatt av %@", messageBasis: "melding fra pasienten", messageLabel: "✉ MELDING",
         missingBasis: "planlagt måling kom ikke innen fristen", missingLabel: "○ MANGLER", missingPrefix: "Mangler:",
-        newRedAlert: "■ NYTT RØDT VARSEL: %1 · %2 · %3 · ! viser det")
+        newRedAlert: "■ NYTT RØDT VARSEL: %1 · %2 · %3 · ! viser det",
+        blockedPatient: "sperret pasient – gi varselet til en kollega",
+        blockedRefusal: "pasienten har sperret deg: en kollega må ta dette varselet",
+        lockTitle: "Varde er låst – pasientdata er skjult", lockCounts: "%@ røde og %@ gule varsler venter",
+        lockHintKey: "Trykk en tast for å fortsette der du var", lockHintPIN: "Skriv PIN-koden og trykk Enter",
+        wrongPIN: "feil PIN-kode, prøv igjen")
 
     public static let en = Catalogue(
         queueTitle: "Queue", red: "RED", yellow: "YELLOW", green: "GREEN",
@@ -118,5 +133,10 @@ public struct Catalogue: Sendable {
         alreadyResolved: "the alert is already resolved", notYours: "you have not claimed this alert",
         alreadyTakenBy: "already taken by %@", messageBasis: "message from the patient", messageLabel: "✉ MESSAGE",
         missingBasis: "scheduled measurement not in by its deadline", missingLabel: "○ MISSING", missingPrefix: "Missing:",
-        newRedAlert: "■ NEW RED ALERT: %1 · %2 · %3 · ! shows it")
+        newRedAlert: "■ NEW RED ALERT: %1 · %2 · %3 · ! shows it",
+        blockedPatient: "blocked patient — hand over to a colleague",
+        blockedRefusal: "the patient has blocked you: a colleague must take this alert",
+        lockTitle: "Varde is locked — patient data is hidden", lockCounts: "%@ red and %@ yellow alerts waiting",
+        lockHintKey: "Press a key to carry on where you were", lockHintPIN: "Type the PIN and press Enter",
+        wrongPIN: "wrong PIN, try again")
 }

@@ -86,6 +86,14 @@ public enum QueueScreen {
         // something nobody here has opened.
         let marker = (entry.owner.map { _ in "◆ " } ?? "") + (entry.escalated ? "↑ " : "")
             + (entry.unreadMessages > 0 && entry.trigger != nil ? "✉ " : "")
+        if entry.isBlocked {
+            // No name, number, municipality or values: only that an alert waits for a colleague.
+            buffer.put(DisplayWidth.fit(marker + f.strings.blockedPatient, c.patient + 1 + c.municipality + 1 + c.measurement),
+                       x: x, y: y, style: Style(.dim, reverse: selected))
+            let waited = f.waited(now.timeIntervalSince(entry.raisedAt))
+            buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: y, style: base)
+            return
+        }
         buffer.put(DisplayWidth.fit(marker + entry.patientName, c.patient), x: x, y: y, style: base)
         x += c.patient + 1
         let municipality = entry.municipality.number.isEmpty ? f.strings.unknownMunicipality : entry.municipality.name
@@ -101,6 +109,10 @@ public enum QueueScreen {
     private static func detailLine(_ buffer: inout ScreenBuffer, _ state: QueueState, _ f: Formatting, y: Int) {
         guard state.entries.indices.contains(state.selected) else { return }
         let entry = state.entries[state.selected]
+        if entry.isBlocked {
+            buffer.put(DisplayWidth.fit(" \(f.strings.blockedRefusal)", buffer.width), x: 0, y: y, style: Style(.dim))
+            return
+        }
         let municipality = entry.municipality.number.isEmpty
             ? f.strings.unknownMunicipality : "\(entry.municipality.name) (\(entry.municipality.number))"
         let text = " \(entry.patientName) · \(municipality) · \(f.finding(entry)) "

@@ -125,7 +125,7 @@ public struct QueueState: Sendable {
         let needleBytes = Array(needle.utf8)
         // The catalogue is only touched for rows not folded before: copying it per row costs more than the search.
         let make = { (entry: QueueEntry) in
-            fold("\(entry.patientName) \(entry.municipality.name) \(entry.municipality.number) "
+            entry.isBlocked ? fold(language.strings.blockedPatient) : fold("\(entry.patientName) \(entry.municipality.name) \(entry.municipality.number) "
                  + Formatting(language).finding(entry))
         }
         var result: [QueueEntry] = []

@@ -44,10 +44,11 @@ public struct RedAlertWatch: Sendable, Equatable {
         guard let first = unseen.first else { return }
         let f = Formatting(language)
         let more = unseen.count > 1 ? " (+\(unseen.count - 1))" : ""
+        // A patient who has blocked this operator stays anonymous here too.
         let text = " " + f.strings.newRedAlert
-            .replacingOccurrences(of: "%1", with: first.patientName)
-            .replacingOccurrences(of: "%2", with: first.municipality.name)
-            .replacingOccurrences(of: "%3", with: f.finding(first)) + more + " "
+            .replacingOccurrences(of: "%1", with: first.isBlocked ? f.strings.blockedPatient : first.patientName)
+            .replacingOccurrences(of: " · %2", with: first.isBlocked ? "" : " · " + first.municipality.name)
+            .replacingOccurrences(of: " · %3", with: first.isBlocked ? "" : " · " + f.finding(first)) + more + " "
         buffer.fill(row: y, style: Style(.banner, bold: true))
         buffer.put(DisplayWidth.fit(text, buffer.width), x: 0, y: y, style: Style(.banner, bold: true))
     }

@@ -6,7 +6,8 @@ import VardeTerminal
 /// Draws a named screen from the cache exactly as the console would: `varde render` and the
 /// golden screens in `Screens/` both come from here.
 public enum ScreenRenderer {
-    public static let screens = ["queue", "patient", "trends", "plan", "messages", "compose", "history", "help", "quarantine", "caseload"]
+    public static let screens = ["queue", "patient", "trends", "plan", "messages", "compose", "history", "help", "quarantine",
+                                 "caseload", "lock"]
 
     static let tabs: [String: PatientTab] = ["plan": .plan, "messages": .messages, "compose": .messages, "history": .history]
 
@@ -15,13 +16,15 @@ public enum ScreenRenderer {
         public let description: String
     }
 
-    /// `patientID` picks the patient for patient screens; without it, the first patient in the queue.
+    /// `patientID` picks the patient for patient screens; without it, the first patient in the queue
+    /// the viewer may see. With a `workstation`, a patient screen is logged as an access (`varde render`).
     public static func render(_ screen: String, cache: CacheDatabase, now: Date, width: Int, height: Int,
                               language: Language, patientID: String? = nil,
-                              settings: CentreSettings = CentreSettings()) throws -> ScreenBuffer {
+                              settings: CentreSettings = CentreSettings(), viewer: Viewer = .unrestricted,
+                              workstation: String? = nil) throws -> ScreenBuffer {
         let templates = settings.replyTemplates
         var state = QueueState(now: now, language: language)
-        state.update(try cache.queue())
+        state.update(try cache.queue(for: viewer))
         state.sync = try cache.syncState()
         state.outbox = try cache.queuedMessageCount()
         state.quarantined = try cache.quarantineCount()
@@ -29,9 +32,14 @@ public enum ScreenRenderer {
         case "patient", "trends", "plan", "messages", "compose", "history":
             // Message screens show, unless told, the first patient in the queue who has written.
             let writer = ["messages", "compose"].contains(screen) ? firstWriter(in: state.entries) : nil
-            guard let id = patientID ?? writer ?? state.entries.first?.patientID,
-                  let record = try cache.patientRecord(id, since: now.addingTimeInterval(-90 * 86_400))
-            else { throw Problem(description: "no such patient in the local cache") }
+            let since = now.addingTimeInterval(-90 * 86_400)
+            let id = patientID ?? writer ?? state.entries.first { !$0.isBlocked }?.patientID
+            let record = try id.flatMap { id in
+                try workstation.map { try cache.openPatient(id, for: viewer, what: .render, workstation: $0, at: now, since: since) }
+                    ?? cache.patientRecord(id, for: viewer, since: since)
+            }
+            // The same words whether the patient is unknown, blocked or outside the operator's municipalities.
+            guard let id, let record else { throw Problem(description: "no such patient in the local cache for this operator") }
             var patient = PatientState(record: record, tab: tabs[screen] ?? .trends, now: now, language: language)
             if screen == "compose" {
                 // The patient's draft, or the first quick reply filled in, as the editor would start.
@@ -56,6 +64,11 @@ public enum ScreenRenderer {
                 HelpOverlay.draw(over: &buffer, context: .queue, language: language)
             }
             return buffer
+        case "lock":
+            var lock = IdleLock(settings: PrivacySettings(), now: now)
+            lock.lock()
+            return LockScreen.render(counts: state.counts, overdue: state.overdueCount, now: now, lock: lock,
+                                     language: language, width: width, height: height)
         default:
             return QueueScreen.render(&state, width: width, height: height)
         }
@@ -63,6 +76,6 @@ public enum ScreenRenderer {
 
     /// The first patient in the queue who has written to the centre.
     public static func firstWriter(in entries: [QueueEntry]) -> String? {
-        entries.first { $0.basis == .message || $0.unreadMessages > 0 }?.patientID
+        entries.first { !$0.isBlocked && ($0.basis == .message || $0.unreadMessages > 0) }?.patientID
     }
 }

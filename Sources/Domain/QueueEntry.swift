@@ -22,6 +22,9 @@ public struct QueueEntry: Hashable, Sendable {
     public var basis: Judgement.Basis
     /// The nurse who has claimed it, if anyone.
     public var owner: String?
+    /// The patient has blocked this operator: the row carries no name, number, municipality or values,
+    /// only that an alert waits and must be handed to a colleague.
+    public var isBlocked = false
 
     public init(alertID: Int64, zone: Zone, patientID: String, patientName: String, municipality: Municipality,
                 trigger: HomeMeasurement?, raisedAt: Date, basis: Judgement.Basis = .defaultLimits, owner: String? = nil,
@@ -39,6 +42,15 @@ public struct QueueEntry: Hashable, Sendable {
         self.trigger = trigger
         self.raisedAt = raisedAt
         self.basis = basis
+    }
+
+    /// The anonymous row a blocked operator sees for a patient's open alert.
+    public static func blocked(alertID: Int64, zone: Zone, raisedAt: Date, owner: String?) -> QueueEntry {
+        var entry = QueueEntry(alertID: alertID, zone: zone, patientID: "", patientName: "",
+                               municipality: Municipality(number: "", name: ""), trigger: nil, raisedAt: raisedAt,
+                               owner: owner)
+        entry.isBlocked = true
+        return entry
     }
 
     /// Queue order: red before yellow, then longest waiting first, then alert id for stability.

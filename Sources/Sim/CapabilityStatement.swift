@@ -26,8 +26,12 @@ struct CapabilityStatement: Encodable, Sendable {
                       SearchParam(name: "_sort", type: "string")]
         return CapabilityStatement(
             date: "2026-11-22",
-            rest: [Rest(resource: ["Patient", "Observation", "CarePlan", "Task", "Communication"].map {
-                Resource(type: $0, interaction: [Interaction(code: "search-type")], searchParam: params)
-            })])
+            rest: [Rest(resource: ["Patient", "Observation", "CarePlan", "Task", "Communication", "Consent"].map {
+                Resource(type: $0, interaction: [Interaction(code: "search-type")],
+                         searchParam: ["Patient", "Observation", "CarePlan"].contains($0)
+                             ? params + [SearchParam(name: "municipality", type: "token")] : params)
+            } + [Resource(type: "AuditEvent", interaction: [Interaction(code: "create"), Interaction(code: "search-type")],
+                          searchParam: [SearchParam(name: "patient", type: "reference"),
+                                        SearchParam(name: "identifier", type: "token")])])])
     }
 }

@@ -21,7 +21,7 @@ struct CommunicationEndpoint: Sendable {
                                              entry: found.map { .init(fullUrl: "\(base)/Communication/\($0.id ?? "")", resource: $0) }))
             }
             let query = try SearchQuery(request)
-            let page = store.changed(after: query.after, count: query.count)
+            let page = store.changed(after: query.after, count: query.count, in: query.municipalities)
             var links = [FHIRBundleLink(relation: "self", url: "\(base)/Communication?\(query.text(after: query.after))")]
             if page.hasMore, let last = page.lastStamp {
                 links.append(FHIRBundleLink(relation: "next", url: "\(base)/Communication?\(query.text(after: last))"))

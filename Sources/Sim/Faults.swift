@@ -56,6 +56,9 @@ struct FaultMiddleware: RouterMiddleware {
         }
         let response = try await next(request, context)
         if halfLatency > 0 { try await Task.sleep(nanoseconds: halfLatency) }
+        if injector.faults.replyDelayMs > 0 {
+            try await Task.sleep(nanoseconds: UInt64(injector.faults.replyDelayMs) * 1_000_000)
+        }
         return response
     }
 }

@@ -124,10 +124,17 @@ final class MessageStore: @unchecked Sendable {
     }
 
     /// Communications changed after `cursor` (ms), oldest change first.
-    func changed(after cursor: Int64?, count: Int) -> (items: [FHIRCommunication], hasMore: Bool, lastStamp: Int64?) {
+    /// Messages changed after `cursor`, oldest change first; only those of patients in `municipalities` if given.
+    func changed(after cursor: Int64?, count: Int, in municipalities: Set<String>? = nil)
+        -> (items: [FHIRCommunication], hasMore: Bool, lastStamp: Int64?) {
         lock.lock()
         defer { lock.unlock() }
-        let sorted = items.filter { $0.stamp > (cursor ?? Int64.min) }.sorted { $0.stamp < $1.stamp }
+        let inTenancy = { (message: FHIRCommunication) -> Bool in
+            guard let municipalities else { return true }
+            let patient = message.subject?.reference.map { String($0.dropFirst("Patient/".count)) } ?? ""
+            return municipalities.contains(self.centre.municipalityByPatient[patient] ?? "")
+        }
+        let sorted = items.filter { $0.stamp > (cursor ?? Int64.min) && inTenancy($0.resource) }.sorted { $0.stamp < $1.stamp }
         let page = sorted.prefix(count)
         return (page.map(\.resource), sorted.count > count, page.last?.stamp)
     }

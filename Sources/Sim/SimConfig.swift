@@ -1,4 +1,5 @@
 import Foundation
+import VardeDomain
 
 /// Everything that shapes a simulated follow-up centre; equal configs give equal centres.
 public struct SimConfig: Sendable {
@@ -19,6 +20,8 @@ public struct SimConfig: Sendable {
     public var pmdOnlyShare = 0.0
     /// Compress responses with gzip when the client accepts it, as production servers do.
     public var gzip = true
+    /// Patients' blocks of named operators (sperring) the centre starts with.
+    public var blocks: [PatientBlock] = []
 
     public init(patients: Int = 400, municipalities: Int = 30, seed: UInt64 = 1, speed: Double = 1,
                 historyDays: Double = 3, start: Date = Date(), frozen: Bool = false, faults: SimFaults = SimFaults()) {
@@ -45,9 +48,13 @@ public struct SimFaults: Sendable {
     public var dropRate = 0.0
     /// Fraction of observations served as invalid resources (no subject, a text value); always the same ones.
     public var invalidResourceRate = 0.0
+    /// Delay after a request has been carried out, before the answer goes out: a client can be
+    /// stopped after the server did the work but before it heard so.
+    public var replyDelayMs = 0
 
     public init(failRate: Double = 0, latencyMs: Int = 0, malformedRate: Double = 0, dropRate: Double = 0,
-                invalidResourceRate: Double = 0) {
+                invalidResourceRate: Double = 0, replyDelayMs: Int = 0) {
+        self.replyDelayMs = replyDelayMs
         self.failRate = failRate
         self.latencyMs = latencyMs
         self.malformedRate = malformedRate

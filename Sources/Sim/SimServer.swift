@@ -13,12 +13,18 @@ public struct SimServer: Sendable {
     let messages: MessageStore
     /// Every message the simulated service holds (for tests that compare it with a cache).
     public var communications: [FHIRCommunication] { messages.all }
+    /// AuditEvents the consoles have delivered (listable, for tests and for patients' insight).
+    public let auditEvents: AuditEventStore
+    /// Patients' blocks of named operators, served as Consent.
+    public let blocks: BlockStore
 
     public init(centre: SimulatedCentre) {
         self.centre = centre
         faults = FaultInjector(faults: centre.config.faults, seed: centre.config.seed)
         messages = MessageStore(centre: centre)
         tasks = TaskStore(clock: { [centre] in centre.config.frozen ? Date() : centre.now() })
+        auditEvents = AuditEventStore()
+        blocks = BlockStore(initial: centre.config.blocks)
     }
 
     /// Runs on 127.0.0.1:`port` (0 picks a free port) and reports the bound port once listening.
@@ -50,12 +56,14 @@ public struct SimServer: Sendable {
         PMDEndpoint(centre: centre, faults: faults).register(on: router)
         TaskEndpoint(store: tasks).register(on: router)
         CommunicationEndpoint(store: messages).register(on: router)
+        AuditEventEndpoint(store: auditEvents).register(on: router)
+        BlockEndpoint(store: blocks).register(on: router)
         return router
     }
 
     private func searchPatients(_ request: Request) async throws -> Response {
         let query = try SearchQuery(request)
-        let page = centre.patients(after: query.after, count: query.count)
+        let page = centre.patients(after: query.after, count: query.count, in: query.municipalities)
         let base = baseURL(request)
         let entries = page.items.map { patient, municipality in
             FHIRSearchBundle<FHIRPatient>.Entry(fullUrl: "\(base)/Patient/\(patient.id)",
@@ -66,7 +74,7 @@ public struct SimServer: Sendable {
 
     private func searchPlans(_ request: Request) async throws -> Response {
         let query = try SearchQuery(request)
-        let page = centre.plans(after: query.after, count: query.count)
+        let page = centre.plans(after: query.after, count: query.count, in: query.municipalities)
         let base = baseURL(request)
         let entries = page.items.map {
             FHIRSearchBundle<FHIRCarePlan>.Entry(fullUrl: "\(base)/CarePlan/\($0.id)", resource: CarePlanMapping.resource(from: $0))
@@ -77,7 +85,7 @@ public struct SimServer: Sendable {
     private func searchObservations(_ request: Request) async throws -> Response {
         let query = try SearchQuery(request)
         centre.advance(to: centre.now())
-        let page = centre.observations(after: query.after, count: query.count)
+        let page = centre.observations(after: query.after, count: query.count, in: query.municipalities)
         let base = baseURL(request)
         let entries = page.items.map { m in
             var observation = ObservationMapping.observation(from: m)
@@ -111,14 +119,17 @@ public struct SimServer: Sendable {
     }
 }
 
-/// The search parameters the simulator understands: `_lastUpdated=gt…`, `_count`, `_sort=_lastUpdated`.
+/// The search parameters the simulator understands: `_lastUpdated=gt…`, `_count`, `_sort=_lastUpdated`,
+/// and `municipality=0301,1804` (Varde's search parameter: only patients of those kommunenummer).
 struct SearchQuery {
     var after: Int64?
     var count: Int
+    var municipalities: Set<String>?
 
     init(_ request: Request) throws {
         let parameters = request.uri.queryParameters
         count = min(1000, max(1, parameters.get("_count").flatMap { Int($0) } ?? 100))
+        municipalities = parameters.get("municipality").map { Set($0.split(separator: ",").map(String.init)) }
         if let sort = parameters.get("_sort"), sort != "_lastUpdated" {
             throw FHIRError(status: .badRequest, code: "not-supported", "only _sort=_lastUpdated is supported")
         }
@@ -133,6 +144,7 @@ struct SearchQuery {
 
     func text(after cursor: Int64?) -> String {
         var parts: [String] = []
+        if let municipalities { parts.append("municipality=\(municipalities.sorted().joined(separator: ","))") }
         if let cursor {
             let instant = FHIRDateTime.format(Date(timeIntervalSince1970: Double(cursor) / 1000))
             parts.append("_lastUpdated=gt\(instant)")

@@ -16,6 +16,8 @@ public final class SimulatedCentre: @unchecked Sendable {
     /// Indexes of each patient's measurements, in time order (for per-patient PMD searches).
     private var indexesByPatient: [String: [Int]] = [:]
     private let patientIndexByNationalID: [String: Int]
+    /// Each patient's kommunenummer (for searches limited to an operator's municipalities).
+    let municipalityByPatient: [String: String]
     /// The system of the business identifier every simulated measurement carries, in both sources.
     public static let measurementIdentifierSystem = "https://varde.example.no/fhir/sid/measurement"
     /// Versions replaced by a later one (an entered-in-error correction), in increasing order.
@@ -43,6 +45,7 @@ public final class SimulatedCentre: @unchecked Sendable {
         start = config.start.timeIntervalSince1970
         historyStart = start - config.historyDays * 86_400
         models = Population.generate(config, firstTime: historyStart)
+        municipalityByPatient = Dictionary(models.map { ($0.patient.id, $0.municipality.number) }) { a, _ in a }
         patientIndexByNationalID = Dictionary(models.enumerated().map { ($1.patient.nationalID, $0) }) { a, _ in a }
         allPlans = models.compactMap(\.plan)
         planStamps = allPlans.map { Int64(($0.lastUpdated.timeIntervalSince1970 * 1000).rounded()) }
@@ -130,29 +133,39 @@ public final class SimulatedCentre: @unchecked Sendable {
         public var lastStamp: Int64?
     }
 
-    public func patients(after cursor: Int64?, count: Int) -> Page<(Patient, Municipality)> {
+    public func patients(after cursor: Int64?, count: Int, in municipalities: Set<String>? = nil) -> Page<(Patient, Municipality)> {
         lock.lock()
         defer { lock.unlock() }
         let from = Self.firstIndex(in: patientStamps, after: cursor)
-        let to = min(patientStamps.count, from + count)
-        return Page(items: models[from..<to].map { ($0.patient, $0.municipality) }, total: patientStamps.count - from,
-                    hasMore: to < patientStamps.count, lastStamp: to > from ? patientStamps[to - 1] : nil)
+        guard let municipalities else {
+            let to = min(patientStamps.count, from + count)
+            return Page(items: models[from..<to].map { ($0.patient, $0.municipality) }, total: patientStamps.count - from,
+                        hasMore: to < patientStamps.count, lastStamp: to > from ? patientStamps[to - 1] : nil)
+        }
+        let matching = (from..<models.count).filter { municipalities.contains(models[$0].municipality.number) }
+        let taken = matching.prefix(count)
+        return Page(items: taken.map { (models[$0].patient, models[$0].municipality) }, total: matching.count,
+                    hasMore: matching.count > count, lastStamp: taken.last.map { patientStamps[$0] })
     }
 
     /// Current versions only: a measurement corrected later is served in its corrected form.
-    public func observations(after cursor: Int64?, count: Int) -> Page<HomeMeasurement> {
+    public func observations(after cursor: Int64?, count: Int, in municipalities: Set<String>? = nil) -> Page<HomeMeasurement> {
         lock.lock()
         defer { lock.unlock() }
         let from = Self.firstIndex(in: stamps, after: cursor)
+        let served = { (index: Int) in
+            !self.isSuperseded(index) && !self.isPMDOnly(self.observations[index])
+                && (municipalities.map { $0.contains(self.municipalityByPatient[self.observations[index].patientID] ?? "") } ?? true)
+        }
         var items: [HomeMeasurement] = []
         var index = from
         while index < observations.count, items.count < count {
-            if !isSuperseded(index), !isPMDOnly(observations[index]) { items.append(observations[index]) }
+            if served(index) { items.append(observations[index]) }
             index += 1
         }
         let laterSuperseded = superseded.filter { $0 >= from }.count
         return Page(items: items, total: observations.count - from - laterSuperseded,
-                    hasMore: (index..<observations.count).contains { !isSuperseded($0) && !isPMDOnly(observations[$0]) },
+                    hasMore: (index..<observations.count).contains(where: served),
                     lastStamp: index > from ? stamps[index - 1] : nil)
     }
 
@@ -203,10 +216,16 @@ public final class SimulatedCentre: @unchecked Sendable {
     private let planStamps: [Int64]
 
     /// Plans in `_lastUpdated` order after `cursor` (milliseconds, exclusive).
-    public func plans(after cursor: Int64?, count: Int) -> Page<SelfCarePlan> {
+    public func plans(after cursor: Int64?, count: Int, in municipalities: Set<String>? = nil) -> Page<SelfCarePlan> {
         let plans = allPlans
         let stamps = planStamps
         let from = Self.firstIndex(in: stamps, after: cursor)
+        if let municipalities {
+            let matching = (from..<plans.count).filter { municipalities.contains(municipalityByPatient[plans[$0].patientID] ?? "") }
+            let taken = matching.prefix(count)
+            return Page(items: taken.map { plans[$0] }, total: matching.count, hasMore: matching.count > count,
+                        lastStamp: taken.last.map { stamps[$0] })
+        }
         let to = min(plans.count, from + count)
         return Page(items: Array(plans[from..<to]), total: plans.count - from, hasMore: to < plans.count,
                     lastStamp: to > from ? stamps[to - 1] : nil)

@@ -32,6 +32,7 @@ extension CacheDatabase {
     public func handle(alertID: Int64, _ step: HandlingStep, by nurse: String, at now: Date) throws -> Result<Alert, HandlingRefusal> {
         try writer.write { db in
             guard let alert = try Alert.fetchOne(db, key: alertID) else { return .failure(.notOpen) }
+            if try Self.isBlocked(alert.patientID, nurse, db) { return .failure(.blocked) }
             let result = Handling.apply(step, to: alert, by: nurse)
             guard case .success(var changed) = result else { return result }
             try changed.update(db)

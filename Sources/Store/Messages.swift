@@ -108,9 +108,13 @@ extension CacheDatabase {
         }
     }
 
-    /// The patient's thread, oldest first.
-    public func thread(of patientID: String) throws -> [PatientMessage] {
-        try reader.read { db in try Self.thread(of: patientID, db) }
+    /// The patient's thread, oldest first; empty when the patient is blocked for the viewer or
+    /// outside their municipalities.
+    public func thread(of patientID: String, for viewer: Viewer = .unrestricted) throws -> [PatientMessage] {
+        try reader.read { db in
+            if let patient = try Patient.fetchOne(db, key: patientID), try !Self.maySee(patient, viewer, db) { return [] }
+            return try Self.thread(of: patientID, db)
+        }
     }
 
     static func thread(of patientID: String, _ db: Database) throws -> [PatientMessage] {

@@ -14,9 +14,9 @@ public final class QueueObservation: @unchecked Sendable {
 extension CacheDatabase {
     /// Calls `onChange` with the queue now and after every committed change that touches it
     /// (the database drives the UI; network code never pokes views).
-    public func observeQueue(_ onChange: @escaping @Sendable ([QueueEntry]) -> Void,
+    public func observeQueue(for viewer: Viewer = .unrestricted, _ onChange: @escaping @Sendable ([QueueEntry]) -> Void,
                              onError: @escaping @Sendable (any Error) -> Void = { _ in }) -> QueueObservation {
-        let observation = ValueObservation.tracking(Self.fetchQueue).removeDuplicates()
+        let observation = ValueObservation.tracking { db in try Self.fetchQueue(db, for: viewer) }.removeDuplicates()
         let cancellable = observation.start(in: reader, scheduling: .async(onQueue: DispatchQueue(label: "varde.queue")),
                                             onError: onError, onChange: onChange)
         return QueueObservation(cancellable)

@@ -21,31 +21,51 @@ public struct CacheCounts: Sendable, Equatable {
 }
 
 extension CacheDatabase {
-    /// The SQL that feeds the queue: open alerts, red before yellow, longest waiting first.
-    static let queueSQL = """
-        SELECT a.id AS alertID, a.zone, a.raisedAt, a.openedAt, a.patientID, a.basis, a.owner,
-               p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
-               o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
-               o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier,
-               tm.text AS messageText, a.missing,
-               (SELECT COUNT(*) FROM message u WHERE u.patientID = a.patientID AND u.direction = 'fromPatient'
-                  AND u.seenByCentre IS NULL) AS unreadMessages
-        FROM alert a
-        LEFT JOIN observation o ON o.id = a.triggerMeasurementID
-        LEFT JOIN message tm ON tm.id = a.triggerMessageID
-        LEFT JOIN patient p ON p.id = a.patientID
-        LEFT JOIN municipality m ON m.number = p.municipalityNumber
-        WHERE a.status = 'open'
-        ORDER BY a.zone DESC, a.raisedAt ASC, a.id ASC
-        """
+    /// The SQL that feeds the queue: open alerts, red before yellow, longest waiting first. Patients
+    /// outside the viewer's municipalities are left out; a patient who has blocked the viewer comes
+    /// back as an anonymous row (zone, waited, owner: no name, number, municipality or values).
+    static func queueSQL(for viewer: Viewer) -> (sql: String, arguments: StatementArguments) {
+        let outside = Privacy.outsideTenancySQL("p", for: viewer)
+        let blocked = "EXISTS(\(Privacy.blockSQL(patient: "a.patientID")))"
+        let sql = """
+            SELECT 0 AS blocked, a.id AS alertID, a.zone, a.raisedAt, a.openedAt, a.patientID, a.basis, a.owner,
+                   p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
+                   o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
+                   o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier,
+                   tm.text AS messageText, a.missing,
+                   (SELECT COUNT(*) FROM message u WHERE u.patientID = a.patientID AND u.direction = 'fromPatient'
+                      AND u.seenByCentre IS NULL) AS unreadMessages
+            FROM alert a
+            LEFT JOIN observation o ON o.id = a.triggerMeasurementID
+            LEFT JOIN message tm ON tm.id = a.triggerMessageID
+            LEFT JOIN patient p ON p.id = a.patientID
+            LEFT JOIN municipality m ON m.number = p.municipalityNumber
+            WHERE a.status = 'open' AND NOT \(outside.sql) AND NOT \(blocked)
+            UNION ALL
+            SELECT 1, a.id, a.zone, a.raisedAt, a.openedAt, NULL, NULL, a.owner, NULL, NULL, NULL, NULL,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0
+            FROM alert a
+            LEFT JOIN patient p ON p.id = a.patientID
+            WHERE a.status = 'open' AND NOT \(outside.sql) AND \(blocked)
+            ORDER BY zone DESC, raisedAt ASC, alertID ASC
+            """
+        return (sql, outside.arguments + [viewer.operatorID] + outside.arguments + [viewer.operatorID])
+    }
 
-    public func queue() throws -> [QueueEntry] {
-        try reader.read(Self.fetchQueue)
+    /// The queue as `viewer` may see it (the unrestricted viewer is for headless tools and tests).
+    public func queue(for viewer: Viewer = .unrestricted) throws -> [QueueEntry] {
+        try reader.read { db in try Self.fetchQueue(db, for: viewer) }
     }
 
     /// Reads the queue inside an existing read (used by observations of the database).
-    public static func fetchQueue(_ db: Database) throws -> [QueueEntry] {
-        try Row.fetchAll(db, sql: queueSQL).map { row in
+    public static func fetchQueue(_ db: Database, for viewer: Viewer) throws -> [QueueEntry] {
+        let (sql, arguments) = queueSQL(for: viewer)
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let raisedAt = Date(timeIntervalSince1970: row["raisedAt"])
+            if row["blocked"] as Bool {
+                return QueueEntry.blocked(alertID: row["alertID"], zone: Zone(rawValue: row["zone"]) ?? .yellow,
+                                          raisedAt: raisedAt, owner: row["owner"])
+            }
             let measurementID: String? = row["id"]
             let trigger = measurementID.map { _ in HomeMeasurement(
                 id: row["id"], patientID: row["oPatientID"],
@@ -63,7 +83,7 @@ extension CacheDatabase {
                 patientID: patientID,
                 patientName: family.map { "\($0), \(given ?? "")" } ?? patientID,
                 municipality: Municipality(number: number, name: row["municipalityName"] ?? number),
-                trigger: trigger, raisedAt: Date(timeIntervalSince1970: row["raisedAt"]),
+                trigger: trigger, raisedAt: raisedAt,
                 basis: Judgement.Basis(rawValue: row["basis"] ?? "") ?? .defaultLimits, owner: row["owner"],
                 message: row["messageText"], unreadMessages: row["unreadMessages"],
                 missing: (row["missing"] as String?)?.split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) } ?? [],

@@ -54,7 +54,7 @@ extension SyncEngine {
             }
             try quarantine(problems, into: &summary)
             let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "Communication", value: $0.1) }
-            let result = try cache.storeMessages(messages, cursor: cursor)
+            let result = try cache.storeMessages(try inTenancy(messages, patientID: \.patientID), cursor: cursor)
             summary.stored += result.stored
             summary.messagesFromPatients += result.newFromPatients
             summary.alertsOpened += result.alertsOpened

@@ -14,6 +14,10 @@ public final class SyncEngine: Sendable {
     public let measurementSource: MeasurementSourceSync?
     /// Handling steps out, colleagues' steps in.
     public let tasks: TaskSync
+    /// The access log out, patients' blocks in.
+    public let privacy: PrivacySync
+    /// Kommunenummer the operator is authorised for (nil: all): asked of the server and enforced here.
+    public let municipalities: Set<String>?
     private let clock: @Sendable () -> Date
     /// When the centre is staffed: missing measurements are only raised inside these hours.
     public let serviceHours: ServiceHours
@@ -22,9 +26,12 @@ public final class SyncEngine: Sendable {
 
     public init(client: FHIRClient, cache: CacheDatabase, triage: Triage = Triage(), pageSize: Int = 500,
                 measurementSource: MeasurementSourceSync? = nil, nurse: String = "ukjent",
-                serviceHours: ServiceHours = ServiceHours(), clock: @escaping @Sendable () -> Date = Date.init) {
+                serviceHours: ServiceHours = ServiceHours(), municipalities: Set<String>? = nil,
+                clock: @escaping @Sendable () -> Date = Date.init) {
         self.serviceHours = serviceHours
         self.client = client
+        self.municipalities = municipalities
+        privacy = PrivacySync(client: client, cache: cache, pageSize: pageSize, clock: clock)
         tasks = TaskSync(client: client, cache: cache, nurse: nurse, clock: clock)
         self.measurementSource = measurementSource
         self.cache = cache
@@ -38,8 +45,10 @@ public final class SyncEngine: Sendable {
         let started = Date()
         var summary = SyncSummary()
         do {
+            try privacy.flushAccessLog(into: &summary)
             try tasks.flush(into: &summary)
             try flushMessages(into: &summary)
+            try privacy.pullBlocks(into: &summary)
             try pullPatients(into: &summary)
             try pullPlans(into: &summary)
             try pullObservations(into: &summary)
@@ -59,8 +68,14 @@ public final class SyncEngine: Sendable {
         return summary
     }
 
+    /// The search parameter that asks the server for the operator's municipalities only.
+    public static let municipalityParameter = "municipality"
+
     func firstURL(_ resource: String, extra: [(String, String)] = []) throws -> String {
         var parameters = extra + [("_count", String(pageSize)), ("_sort", "_lastUpdated")]
+        if let municipalities {
+            parameters.insert((Self.municipalityParameter, municipalities.sorted().joined(separator: ",")), at: 0)
+        }
         if let cursor = try cache.cursor(server: client.baseURL, resource: resource) {
             parameters.insert(("_lastUpdated", "gt\(cursor)"), at: 0)
         }
@@ -81,6 +96,8 @@ public final class SyncEngine: Sendable {
                     let resource = try entry.get()
                     newest = Self.newer(newest, resource.meta?.lastUpdated)
                     let (patient, municipality) = try PatientMapping.patient(from: resource)
+                    // A server that ignores the municipality parameter still never gets other data stored.
+                    guard self.municipalities.map({ $0.contains(patient.municipalityNumber) }) ?? true else { continue }
                     patients.append(patient)
                     if let municipality { municipalities.append(municipality) }
                 } catch {
@@ -114,6 +131,7 @@ public final class SyncEngine: Sendable {
                 }
             }
             try quarantine(problems, into: &summary)
+            plans = try inTenancy(plans, patientID: \.patientID)
             let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "CarePlan", value: $0.1) }
             summary.stored += try cache.storePlans(plans, cursor: cursor)
             summary.pages += 1
@@ -153,7 +171,8 @@ public final class SyncEngine: Sendable {
             summary.fetched += page.fetched
             try quarantine(page.problems, into: &summary)
             let cursor = page.newest.map { SyncCursor(server: client.baseURL, resource: "Observation", value: $0.1) }
-            let result = try cache.storeMeasurements(page.measurements, triage: triage, now: clock(), cursor: cursor)
+            let measurements = try inTenancy(page.measurements, patientID: \.patientID)
+            let result = try cache.storeMeasurements(measurements, triage: triage, now: clock(), cursor: cursor)
             summary.stored += result.stored
             summary.alertsOpened += result.alertsOpened
             summary.alertsEscalated += result.alertsEscalated
@@ -161,6 +180,13 @@ public final class SyncEngine: Sendable {
             summary.duplicates += result.duplicates
             summary.pages += 1
         }
+    }
+
+    /// Only the items of cached patients in the operator's municipalities, when tenancy is in force.
+    func inTenancy<Item>(_ items: [Item], patientID: KeyPath<Item, String>) throws -> [Item] {
+        guard let municipalities, !items.isEmpty else { return items }
+        let allowed = try cache.patients(Set(items.map { $0[keyPath: patientID] }), livingIn: municipalities)
+        return items.filter { allowed.contains($0[keyPath: patientID]) }
     }
 
     /// Unusable resources are kept aside with their reason; they never stop the valid ones.

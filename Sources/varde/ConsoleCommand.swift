@@ -22,7 +22,8 @@ struct Console: ParsableCommand {
         let cache = home.openCache()
         runConsole(cache: cache, engine: makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
                                                     settings: httpSettings(common, home: home), nurse: common.nurse,
-                                                    serviceHours: settings.serviceHours),
+                                                    serviceHours: settings.serviceHours,
+                                                    municipalities: settings.municipalities),
                    themeName: theme, language: language(common.lang), nurse: common.nurse,
                    settings: settings, keymap: keymap(settings, home: home))
     }
@@ -40,7 +41,7 @@ func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, lan
     let terminal = NcursesTerminal()
     ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language, themeFolders: Themes.folders(),
                nurse: nurse, glyphs: ChartGlyphs.forLocale(ProcessInfo.processInfo.environment),
-               settings: settings, keymap: keymap).run()
+               settings: settings, keymap: keymap, workstation: workstationName()).run()
     loop.stop()
 }
 

@@ -25,7 +25,8 @@ struct Demo: ParsableCommand {
         let configHome = Home(common.home)
         let settings = configHome.settings()
         let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache, settings: httpSettings(common, home: home),
-                                nurse: common.nurse, serviceHours: settings.serviceHours)
+                                nurse: common.nurse, serviceHours: settings.serviceHours,
+                                municipalities: settings.municipalities)
         runConsole(cache: cache, engine: engine, themeName: theme, language: language(common.lang), nurse: common.nurse,
                    settings: settings, keymap: keymap(settings, home: configHome), syncInterval: 1)
     }

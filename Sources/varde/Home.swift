@@ -65,3 +65,11 @@ func keymap(_ settings: CentreSettings, home: Home) -> Keymap {
         fail("cannot use the configuration: \(home.configPath): \(error)")
     }
 }
+
+/// This machine's name, as the access log records the workstation.
+func workstationName() -> String {
+    var buffer = [CChar](repeating: 0, count: 256)
+    guard gethostname(&buffer, buffer.count) == 0 else { return "ukjent" }
+    let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return name.isEmpty ? "ukjent" : name
+}

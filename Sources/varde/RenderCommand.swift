@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VardeConsole
+import VardeDomain
 import VardeService
 import VardeTerminal
 
@@ -9,7 +10,7 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Draw a screen from the local cache to stdout.")
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The screen: queue, help, or for one patient: patient, trends, plan, messages, history.") var screen: String
+    @Argument(help: "The screen: queue, help, lock, or for one patient: patient, trends, plan, messages, history (logged as an access).") var screen: String
     @Option(help: "The patient for patient screens (default: the first in the queue).") var patient: String?
     @Option(help: "Size as WIDTHxHEIGHT.") var size: String = "80x24"
     @Option(help: "Colour theme (used with --ansi).") var theme: String = "default"
@@ -28,6 +29,7 @@ struct Render: ParsableCommand {
         }
         let home = Home(common.home)
         let settings = home.settings()
+        let viewer = Viewer(operatorID: common.nurse, municipalities: settings.municipalities)
         let cache = home.openCache()
         guard ScreenRenderer.screens.contains(screen) else {
             throw ValidationError("unknown screen '\(screen)'; available: \(ScreenRenderer.screens.joined(separator: ", "))")
@@ -35,7 +37,8 @@ struct Render: ParsableCommand {
         let buffer: ScreenBuffer
         do {
             buffer = try ScreenRenderer.render(screen, cache: cache, now: clock, width: parts[0], height: parts[1],
-                                               language: language(common.lang), patientID: patient, settings: settings)
+                                               language: language(common.lang), patientID: patient, settings: settings,
+                                               viewer: viewer, workstation: workstationName())
         } catch let problem as ScreenRenderer.Problem {
             fail("\(problem)")
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VardeDomain
 import VardeService
 import VardeSim
 
@@ -14,6 +15,8 @@ struct SimOptions: ParsableArguments {
     @Flag(help: "Keep the centre's clock at its start: the same data on every run.") var frozen = false
     @Flag(name: .customLong("no-gzip"), help: "Never compress responses (by default gzip, when the client accepts it).")
     var noGzip = false
+    @Option(help: "A patient's block of a named operator, PATIENT:OPERATOR (served as Consent); repeatable.")
+    var block: [String] = []
 
     func config(defaultSpeed: Double, faults: SimFaults = SimFaults()) -> SimConfig {
         var startDate = Date()
@@ -25,6 +28,11 @@ struct SimOptions: ParsableArguments {
                                speed: max(0.01, speed ?? defaultSpeed), historyDays: max(0, historyDays), start: startDate,
                                frozen: frozen, faults: faults)
         config.gzip = !noGzip
+        config.blocks = block.enumerated().map { index, text in
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { fail("--block must look like PATIENT:OPERATOR") }
+            return PatientBlock(id: "block-\(index + 1)", patientID: parts[0], operatorID: parts[1])
+        }
         return config
     }
 }

@@ -22,7 +22,7 @@ struct Sync: ParsableCommand {
         let cache = home.openCache()
         let engine = makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
                                 settings: httpSettings(common, home: home), nurse: common.nurse,
-                                serviceHours: settings.serviceHours)
+                                serviceHours: settings.serviceHours, municipalities: settings.municipalities)
         repeat {
             do {
                 let summary = try engine.syncOnce()
@@ -37,7 +37,8 @@ struct Sync: ParsableCommand {
 }
 
 func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheDatabase, settings: HTTPSettings,
-                nurse: String = "ukjent", serviceHours: ServiceHours = ServiceHours()) -> SyncEngine {
+                nurse: String = "ukjent", serviceHours: ServiceHours = ServiceHours(),
+                municipalities: Set<String>? = nil) -> SyncEngine {
     for address in [server] + (measurementsURL.map { [$0] } ?? []) {
         guard let url = URL(string: address), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
         else { fail("not an http(s) URL: \(address)") }
@@ -46,5 +47,5 @@ func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheData
         MeasurementSourceSync(client: FHIRClient(baseURL: $0, http: CurlHTTPClient(settings: settings)), cache: cache)
     }
     return SyncEngine(client: FHIRClient(baseURL: server, http: CurlHTTPClient(settings: settings)), cache: cache,
-                      measurementSource: source, nurse: nurse, serviceHours: serviceHours)
+                      measurementSource: source, nurse: nurse, serviceHours: serviceHours, municipalities: municipalities)
 }

@@ -23,7 +23,7 @@ struct GoldenScreenTests {
         ("patient", 80, 24, .nb), ("patient", 80, 24, .en), ("patient", 160, 48, .nb), ("patient", 160, 48, .en),
         ("messages", 80, 24, .nb), ("messages", 80, 24, .en), ("messages", 160, 48, .nb), ("messages", 160, 48, .en),
         ("compose", 80, 24, .nb), ("compose", 80, 24, .en), ("compose", 160, 48, .nb), ("compose", 160, 48, .en),
-        ("history", 80, 24, .nb),
+        ("history", 80, 24, .nb), ("lock", 80, 24, .nb), ("lock", 80, 24, .en),
     ]
 
     @Test func screensMatchTheirGoldenRenders() async throws {

@@ -167,3 +167,57 @@ struct CommandLineTests {
         #expect(wrong.status == 2)
     }
 }
+
+/// Privacy from the command line: the console refuses a token file others can read; a blocked
+/// operator's renders show the anonymous row; the access log lists renders of patient screens.
+@Suite(.serialized)
+struct PrivacyCommandLineTests {
+    let varde = vardeExecutable()
+
+    func temporaryHome() throws -> String {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        return home
+    }
+
+    @Test(arguments: [["console", "--server", "http://127.0.0.1:9"], ["demo"]])
+    func theConsoleRefusesAWorldReadableTokenFileAndSaysWhy(_ command: [String]) throws {
+        let home = try temporaryHome()
+        let token = "\(home)/token"
+        try "very-secret".write(toFile: token, atomically: true, encoding: .utf8)
+        chmod(token, 0o644)
+        let result = try runCommand(varde, command + ["--home", home])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("varde: the token file \(token) can be read by others (mode 644); run: chmod 600 \(token)"),
+                "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(!result.stderr.contains("very-secret") && !result.stdout.contains("very-secret"))
+    }
+
+    @Test func aBlockedOperatorRendersAnAnonymousRowAndTheAccessLogListsRenders() throws {
+        let sim = try ChildProcess(varde, ["sim", "--port", "0", "--patients", "80", "--seed", "3", "--frozen",
+                                           "--start", "2026-11-22T12:00:00Z", "--block", "pas-00017:kari"])
+        defer { sim.stop() }
+        let line = try #require(sim.waitForLine(containing: "listening on"))
+        let url = String(line.split(separator: " ").last ?? "")
+        let home = try temporaryHome()
+        #expect(try runCommand(varde, ["sync", "--once", "--server", url, "--home", home]).status == 0)
+        let ola = try runCommand(varde, ["render", "trends", "--patient", "pas-00017", "--home", home, "--operator", "ola",
+                                         "--now", "2026-11-22T12:05:00Z"])
+        #expect(ola.status == 0)
+        let name = String(ola.stdout.split(separator: "\n").first?.split(separator: "·").dropFirst().first?
+            .split(separator: ",").first ?? "").trimmingCharacters(in: .whitespaces)
+        #expect(!name.isEmpty)
+        let kari = try runCommand(varde, ["render", "trends", "--patient", "pas-00017", "--home", home, "--operator", "kari",
+                                          "--now", "2026-11-22T12:05:00Z"])
+        #expect(kari.status == 1)
+        #expect(kari.stderr == "varde: no such patient in the local cache for this operator\n")
+        #expect(!kari.stdout.contains(name))
+        let audit = try runCommand(varde, ["audit", "--home", home, "--patient", "pas-00017"])
+        #expect(audit.stdout.contains("1 access, 1 not yet delivered"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("ola  pas-00017  render"))
+        #expect(!audit.stdout.contains("kari"))
+        let since = try runCommand(varde, ["audit", "--home", home, "--since", "never"])
+        #expect(since.status == 2)
+    }
+}

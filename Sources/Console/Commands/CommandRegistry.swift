@@ -11,7 +11,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case open, plan, claim, release, resolve, filter, clearFilter
     case trendsTab, planTab, messagesTab, historyTab, nextTab, previousTab, period, back
     case write, compose, reply, resend, olderMessages, newerMessages
-    case palette, help, quit, showNewRed
+    case palette, help, lock, quit, showNewRed
     case municipality, zone, theme, language, patient, mine, all, quarantine, caseload
 }
 
@@ -108,6 +108,8 @@ public enum CommandRegistry {
               nb: "vis det nye røde varselet i banneret (og kvitter for det)", en: "show the new red alert in the banner (and mark it seen)"),
         .init(id: .help, context: .global, keys: [.character("?")], keyNames: ["?"],
               nb: "hjelp: alle taster og kommandoer", en: "help: every key and command"),
+        .init(id: .lock, context: .global, keys: [.control("l")], keyNames: ["Ctrl-l"], verbs: ["lås", "las", "lock"],
+              usage: "lås", nb: "lås skjermen nå (pasientdata skjules)", en: "lock the screen now (patient data hidden)"),
         .init(id: .quit, context: .global, keys: [.character("q"), .control("c")], keyNames: ["q", "Ctrl-c"],
               verbs: ["q", "avslutt", "quit"], usage: "q", nb: "avslutt", en: "quit"),
         .init(id: .municipality, context: .queue, verbs: ["kommune", "municipality"], usage: "kommune NAVN",

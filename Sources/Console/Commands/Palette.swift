@@ -18,6 +18,8 @@ public enum Palette {
         case quarantine
         /// The supervisor's caseload view (`:saksmengde`).
         case caseload
+        /// Covers the screen at once (`:lås`, Ctrl-L).
+        case lock
         case quit
     }
 
@@ -65,6 +67,7 @@ public enum Palette {
             return .success(.patient(argument))
         case .mine: return .success(.mine(true))
         case .all: return .success(.mine(false))
+        case .lock: return .success(.lock)
         case .quarantine: return .success(.quarantine)
         case .caseload: return .success(.caseload)
         case .quit: return .success(.quit)

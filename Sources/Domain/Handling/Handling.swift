@@ -13,6 +13,8 @@ public enum HandlingRefusal: Error, Equatable, Sendable {
     case claimedBy(String)
     case notOpen
     case notYours
+    /// The patient has blocked this nurse: a colleague must take it.
+    case blocked
 }
 
 /// The rules of the shared queue: a nurse claims before acting, only the owner releases or resolves,

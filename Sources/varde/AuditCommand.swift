@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import VardeService
+import VardeStore
+
+/// `varde audit`: the local access log: who opened which patient, what, when, from where, and
+/// whether the server has the AuditEvent yet.
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the local access log (who opened which patient).")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Only this patient's accesses.") var patient: String?
+    @Option(help: "Only accesses since a FHIR instant or an age such as 30m, 24h, 7d.") var since: String?
+
+    func run() throws {
+        var from: Date?
+        if let since {
+            guard let parsed = Self.instant(since, now: Date()) else {
+                throw ValidationError("--since must be a FHIR instant or an age such as 24h or 7d")
+            }
+            from = parsed
+        }
+        let cache = Home(common.home).openCache()
+        do {
+            let log = try cache.accessLog(patientID: patient, since: from)
+            let waiting = log.filter { $0.deliveredAt == nil }.count
+            say("\(log.count) access\(log.count == 1 ? "" : "es"), \(waiting) not yet delivered")
+            for access in log {
+                say("\(FHIRDateTime.format(access.at))  \(access.operatorID)  \(access.patientID)  \(access.what.rawValue)  "
+                    + "\(access.workstation)  \(access.deliveredAt == nil ? "waiting" : "delivered")")
+            }
+        } catch {
+            fail("cannot read the local cache: \(error)")
+        }
+    }
+
+    /// A FHIR instant, or an age before `now` (`30m`, `24h`, `7d`).
+    static func instant(_ text: String, now: Date) -> Date? {
+        if let date = FHIRDateTime.parse(text) { return date }
+        guard let unit = text.last, let amount = Double(text.dropLast()), amount >= 0 else { return nil }
+        let seconds: Double? = switch unit {
+        case "m": 60
+        case "h", "t": 3600
+        case "d": 86_400
+        default: nil
+        }
+        return seconds.map { now.addingTimeInterval(-amount * $0) }
+    }
+}
