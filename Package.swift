@@ -26,7 +26,7 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("curl")]),
         .target(name: "VardeDomain", path: "Sources/Domain"),
         .target(name: "VardeStore", dependencies: [
-            "VardeDomain", .product(name: "GRDB", package: "GRDB.swift"),
+            "VardeDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ], path: "Sources/Store"),
         .target(name: "VardeConfig", dependencies: [
             "VardeDomain", .product(name: "TOMLKit", package: "TOMLKit"),

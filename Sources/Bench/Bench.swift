@@ -20,8 +20,16 @@ struct Bench: ParsableCommand {
     @Option(help: "Where to write the results as JSON.") var json: String = "bench-results.json"
     @Option(help: "The varde executable, for the console's idle output (skipped without it).") var varde: String?
     @Flag(name: .customLong("frames-only"), help: "Only the console frame benchmarks.") var framesOnly = false
+    @Flag(name: .customLong("caseload-only"), help: "Only the caseload benchmark.") var caseloadOnly = false
 
     func run() throws {
+        if caseloadOnly {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-bench-\(getpid())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            print(try CaseloadBench.row(folder: folder).line)
+            Foundation.exit(0)
+        }
         if framesOnly {
             let rows = try FrameBench.rows(varde: varde)
             print(rows.map(\.line).joined(separator: "\n"))
@@ -82,6 +90,7 @@ struct Bench: ParsableCommand {
         rows.append(Row(name: "floor.sqlite_prepared_insert", value: floorRate, unit: "rows/s", floor: nil, floorUnit: nil))
         note("sync: \(summary.line)")
         rows += try FrameBench.rows(varde: varde)
+        rows.append(try CaseloadBench.row(folder: folder))
         print(rows.map(\.line).joined(separator: "\n"))
         try JSONSerialization.data(withJSONObject: rows.map(\.json), options: [.prettyPrinted, .sortedKeys])
             .write(to: URL(fileURLWithPath: json))

@@ -54,6 +54,14 @@ extension CacheDatabase {
     private func record(_ alert: Alert, who: String, what: String, at: Date, _ db: Database) throws {
         try db.execute(sql: "INSERT INTO alert_history(alertKey, patientID, at, who, what) VALUES (?, ?, ?, ?, ?)",
                        arguments: [alert.key, alert.patientID, at.timeIntervalSince1970, who, what])
+        // The first claim and the resolution also go on the alert, for the caseload figures.
+        if what == "claimed" {
+            try db.execute(sql: "UPDATE alert SET claimedAt = ?, claimedBy = ? WHERE key = ? AND (claimedAt IS NULL OR claimedAt > ?)",
+                           arguments: [at.timeIntervalSince1970, who, alert.key, at.timeIntervalSince1970])
+        } else if what.hasPrefix("resolved") {
+            try db.execute(sql: "UPDATE alert SET resolvedAt = ?, resolvedBy = ? WHERE key = ? AND (resolvedAt IS NULL OR resolvedAt > ?)",
+                           arguments: [at.timeIntervalSince1970, who, alert.key, at.timeIntervalSince1970])
+        }
     }
 
     /// The alerts waiting to be delivered, oldest step first, one entry per alert.

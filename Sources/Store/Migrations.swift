@@ -67,6 +67,7 @@ extension CacheDatabase {
         migrator.registerMigration("v5-missing") { db in
             try db.alter(table: "alert") { t in t.add(column: "missing", .text) }
         }
+        registerV5Caseload(&migrator)
         registerV5Audit(&migrator)
         return migrator
     }

@@ -15,48 +15,67 @@ public enum CaseloadFigures {
         ]
         let earliest = min(since, alerts.map(\.openedAt).min() ?? since, windowStart[.month] ?? since)
         let service = ServiceCalendar(hours: hours, from: earliest.addingTimeInterval(-86_400), to: now.addingTimeInterval(86_400))
-        let byMunicipality = Dictionary(grouping: alerts, by: \.municipality)
+        // Each alert's response times are worked out once, then shared by its municipality and the total.
+        let timed = alerts.map { alert in
+            Timed(alert: alert, toClaim: alert.claimedAt.map { service.serviceTime(from: alert.openedAt, to: $0) },
+                  toResolve: alert.resolvedAt.map { service.serviceTime(from: alert.openedAt, to: $0) },
+                  overdue: alert.isOpen && isOverdue(alert, now: now, service: service, hours: hours, targets: targets))
+        }
+        var indexes: [String: [Int]] = [:]
+        for (index, alert) in alerts.enumerated() { indexes[alert.municipality, default: []].append(index) }
         var rows = population.map { people in
-            row(people.municipality, people: [people], alerts: byMunicipality[people.municipality] ?? [], since: since,
-                now: now, windows: windowStart, service: service, hours: hours, targets: targets)
+            row(people.municipality, people: [people], alerts: (indexes[people.municipality] ?? []).map { timed[$0] },
+                since: since, windows: windowStart)
         }
         rows.sort { ($0.openRed, $0.overdue, $0.patients, $1.municipality) > ($1.openRed, $1.overdue, $1.patients, $0.municipality) }
-        let total = row("", people: population, alerts: alerts, since: since, now: now, windows: windowStart,
-                        service: service, hours: hours, targets: targets)
+        let total = row("", people: population, alerts: timed, since: since, windows: windowStart)
         return CaseloadReport(total: total, municipalities: rows, nurses: nurses(alerts, since: since, staffing: staffing),
                               staffing: staffing, since: since, now: now)
     }
 
-    static func row(_ municipality: String, people: [CaseloadPopulation], alerts: [CaseloadAlert], since: Date, now: Date,
-                    windows: [CaseloadWindow: Date], service: ServiceCalendar, hours: ServiceHours,
-                    targets: ResponseTargets) -> CaseloadRow {
+    /// An alert with its response times in service seconds and whether it is overdue now.
+    struct Timed {
+        var alert: CaseloadAlert
+        var toClaim: TimeInterval?
+        var toResolve: TimeInterval?
+        var overdue: Bool
+    }
+
+    static func row(_ municipality: String, people: [CaseloadPopulation], alerts: [Timed], since: Date,
+                    windows: [CaseloadWindow: Date]) -> CaseloadRow {
         var diagnoses: [Diagnosis: Int] = [:]
         for group in people { diagnoses.merge(group.byDiagnosis, uniquingKeysWith: +) }
         var row = CaseloadRow(municipality: municipality, patients: people.reduce(0) { $0 + $1.patients },
                               byDiagnosis: diagnoses, messagesWaiting: people.reduce(0) { $0 + $1.messagesWaiting })
-        for alert in alerts where alert.isOpen {
-            switch alert.zone {
-            case .red: row.openRed += 1
-            case .yellow: row.openYellow += 1
-            case .green: row.openRoutine += 1
+        // Arrays by window position, and rows read in place: this loop runs over every alert twice.
+        let windowList = CaseloadWindow.allCases
+        let starts = windowList.map { (windows[$0] ?? since).timeIntervalSince1970 }
+        var claims = [[TimeInterval]](repeating: [], count: windowList.count)
+        var resolutions = [[TimeInterval]](repeating: [], count: windowList.count)
+        var missed = Set<String>()
+        let sinceSeconds = since.timeIntervalSince1970
+        for index in alerts.indices {
+            if alerts[index].alert.isOpen {
+                switch alerts[index].alert.zone {
+                case .red: row.openRed += 1
+                case .yellow: row.openYellow += 1
+                case .green: row.openRoutine += 1
+                }
+                if alerts[index].overdue { row.overdue += 1 }
             }
-            if isOverdue(alert, now: now, service: service, hours: hours, targets: targets) { row.overdue += 1 }
+            let opened = alerts[index].alert.openedAt.timeIntervalSince1970
+            for window in starts.indices where opened >= starts[window] {
+                if let claim = alerts[index].toClaim { claims[window].append(claim) }
+                if let resolve = alerts[index].toResolve { resolutions[window].append(resolve) }
+            }
+            if alerts[index].alert.basis == .missingMeasurement, opened >= sinceSeconds { missed.insert(alerts[index].alert.patientID) }
         }
-        for window in CaseloadWindow.allCases {
-            let start = windows[window] ?? since
-            let inWindow = alerts.filter { $0.openedAt >= start }
-            row.toClaim[window] = ResponseTimes(inWindow.compactMap { alert in
-                alert.claimedAt.map { service.serviceTime(from: alert.openedAt, to: $0) }
-            })
-            row.toResolve[window] = ResponseTimes(inWindow.compactMap { alert in
-                alert.resolvedAt.map { service.serviceTime(from: alert.openedAt, to: $0) }
-            })
+        for (position, window) in windowList.enumerated() {
+            row.toClaim[window] = ResponseTimes(claims[position])
+            row.toResolve[window] = ResponseTimes(resolutions[position])
         }
         let withPlan = people.reduce(0) { $0 + $1.withPlan }
-        if withPlan > 0 {
-            let missed = Set(alerts.filter { $0.basis == .missingMeasurement && $0.openedAt >= since }.map(\.patientID))
-            row.missingRate = Double(missed.count) / Double(withPlan)
-        }
+        if withPlan > 0 { row.missingRate = Double(missed.count) / Double(withPlan) }
         return row
     }
 
@@ -66,7 +85,7 @@ public enum CaseloadFigures {
         switch alert.zone {
         case .red: service.serviceTime(from: alert.raisedAt, to: now) > targets.red
         case .yellow: service.serviceTime(from: alert.raisedAt, to: now) > targets.yellow
-        case .green: now > hours.closingTime(onOrAfter: alert.raisedAt)
+        case .green: now > (service.closingTime(onOrAfter: alert.raisedAt) ?? hours.closingTime(onOrAfter: alert.raisedAt))
         }
     }
 

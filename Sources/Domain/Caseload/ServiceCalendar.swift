@@ -41,6 +41,17 @@ public struct ServiceCalendar: Sendable {
         return before[index] + min(instant, closes[index]) - opens[index]
     }
 
+    /// The end of the service day `date` falls in or before (as `ServiceHours.closingTime`), inside the span.
+    public func closingTime(onOrAfter date: Date) -> Date? {
+        let instant = date.timeIntervalSince1970
+        var low = 0, high = closes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if closes[mid] <= instant { low = mid + 1 } else { high = mid }
+        }
+        return low < closes.count ? Date(timeIntervalSince1970: closes[low]) : nil
+    }
+
     /// Seconds of service time between two instants (0 if `end` is not after `start`).
     public func serviceTime(from start: Date, to end: Date) -> TimeInterval {
         guard end > start else { return 0 }
