@@ -123,3 +123,20 @@ struct CaseloadFiguresTests {
         }
     }
 }
+
+/// Median and 90th percentile by selection agree with sorting, whatever the order and repeats.
+struct ResponseTimesTests {
+    @Test func selectionAgreesWithSortingNearestRank() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [1, 2, 3, 5, 10, 11, 99, 1000] {
+            for _ in 0..<20 {
+                let samples = (0..<count).map { _ in Double(Int.random(in: 0..<50, using: &generator)) * 60 }
+                let sorted = samples.sorted()
+                let times = ResponseTimes(samples)
+                #expect(times.median == sorted[max(0, Int((0.5 * Double(count)).rounded(.up)) - 1)])
+                #expect(times.p90 == sorted[max(0, Int((0.9 * Double(count)).rounded(.up)) - 1)])
+            }
+        }
+        #expect(ResponseTimes([]).median == nil)
+    }
+}

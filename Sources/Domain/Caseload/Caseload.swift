@@ -64,14 +64,36 @@ public struct ResponseTimes: Sendable, Equatable {
 
     public init(_ samples: [TimeInterval]) {
         count = samples.count
-        let sorted = samples.sorted()
-        median = sorted.isEmpty ? nil : Self.percentile(sorted, 0.5)
-        p90 = sorted.isEmpty ? nil : Self.percentile(sorted, 0.9)
+        guard !samples.isEmpty else { return }
+        // Nearest rank by selection, not by sorting: a month of a large centre is 150,000 samples.
+        var values = samples
+        median = Self.select(&values, rank: Self.rank(0.5, count))
+        p90 = Self.select(&values, rank: Self.rank(0.9, count))
     }
 
-    /// Nearest-rank percentile.
-    static func percentile(_ sorted: [TimeInterval], _ p: Double) -> TimeInterval {
-        sorted[max(0, min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
+    /// The 0-based nearest rank of percentile `p` among `count` samples.
+    static func rank(_ p: Double, _ count: Int) -> Int {
+        max(0, min(count - 1, Int((p * Double(count)).rounded(.up)) - 1))
+    }
+
+    /// The value that would be at `rank` if `values` were sorted (Hoare's selection; reorders `values`).
+    static func select(_ values: inout [TimeInterval], rank: Int) -> TimeInterval {
+        var low = 0, high = values.count - 1
+        while low < high {
+            let pivot = values[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j { high = j } else if rank >= i { low = i } else { return values[rank] }
+        }
+        return values[rank]
     }
 }
 
