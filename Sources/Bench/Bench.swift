@@ -81,7 +81,9 @@ struct Bench: ParsableCommand {
         let syncStarted = Date()
         let summary = try engine.syncOnce()
         let syncTime = Date().timeIntervalSince(syncStarted)
-        guard try cache.counts().measurements == measurements.count else { throw BenchError("sync lost observations") }
+        guard try cache.counts().measurements == measurements.count else {
+            throw BenchError("sync lost observations: \(summary.line); \(try cache.counts().measurements) stored of \(measurements.count)")
+        }
         let ingestRate = Double(measurements.count) / syncTime
 
         rows.append(Row(name: "sync.initial_ingest", value: ingestRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
@@ -153,7 +155,11 @@ struct LazyRouter: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.get("Patient") { request, _ in box.server!.serve(box.server!.patientPages, request) }
+        router.get("CarePlan") { request, _ in box.server!.serve(box.server!.planPages, request) }
         router.get("Observation") { request, _ in box.server!.serve(box.server!.observationPages, request) }
+        // The sync also asks for messages and tasks; an initial sync finds none.
+        router.get("Communication") { request, _ in box.server!.serve([], request) }
+        router.get("Task") { request, _ in box.server!.serve([], request) }
         return router
     }
 }

@@ -8,6 +8,7 @@ import VardeSim
 /// (on two cores a server encoding JSON at the same time would be measured too).
 struct PageServer: Sendable {
     let patientPages: [Data]
+    let planPages: [Data]
     let observationPages: [Data]
 
     /// Encodes the centre's patients and observations into linked searchset pages of `pageSize`.
@@ -31,11 +32,13 @@ struct PageServer: Sendable {
         let patients = centre.allPatients.map { p in
             (p.id, PatientMapping.resource(from: p, municipality: municipalities[p.municipalityNumber]!))
         }
+        let plans = centre.allPlans.map { ($0.id, CarePlanMapping.resource(from: $0)) }
         let observations = centre.allObservations().map { ($0.id, ObservationMapping.observation(from: $0)) }
-        return PageServer(patientPages: try pages(patients, "Patient"), observationPages: try pages(observations, "Observation"))
+        return PageServer(patientPages: try pages(patients, "Patient"), planPages: try pages(plans, "CarePlan"),
+                          observationPages: try pages(observations, "Observation"))
     }
 
-    var bytes: Int { (patientPages + observationPages).reduce(0) { $0 + $1.count } }
+    var bytes: Int { (patientPages + planPages + observationPages).reduce(0) { $0 + $1.count } }
 
     func serve(_ pages: [Data], _ request: Request) -> Response {
         let index = request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 0

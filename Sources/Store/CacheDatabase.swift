@@ -5,6 +5,7 @@ import GRDB
 /// Safe to share between threads; writers serialise, readers see committed data only.
 public final class CacheDatabase: Sendable {
     public let writer: any DatabaseWriter
+    let memo = IngestMemo()
 
     /// Opens (creating if needed) the cache file in WAL mode so the console can read while sync writes.
     public init(path: String) throws {

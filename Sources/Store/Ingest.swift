@@ -48,7 +48,7 @@ extension CacheDatabase {
             var result = IngestResult()
             var diagnosesByPatient: [String: [Diagnosis]] = [:]
             var plansByPatient: [String: SelfCarePlan?] = [:]
-            let statements = try MeasurementStatements(db)
+            let statements = try MeasurementStatements(db, memo: memo)
             for measurement in measurements.sorted(by: { $0.effective < $1.effective }) {
                 if try statements.isCopyFromAnotherSource(measurement) {
                     result.duplicates += 1
@@ -64,7 +64,7 @@ extension CacheDatabase {
                 let diagnoses = try diagnosesByPatient[measurement.patientID] ?? statements.diagnoses(of: measurement.patientID)
                 diagnosesByPatient[measurement.patientID] = diagnoses
                 // Most measurements are green: only look up the open alert when triage could change it.
-                let plan = try plansByPatient[measurement.patientID] ?? Self.fetchPlan(measurement.patientID, db)
+                let plan = try plansByPatient[measurement.patientID] ?? statements.plan(of: measurement.patientID)
                 plansByPatient[measurement.patientID] = plan
                 let recentWeights = measurement.kind == .bodyWeight && diagnoses.contains(.heartFailure)
                     ? try statements.weights(of: measurement.patientID, before: measurement.effective,
@@ -73,9 +73,7 @@ extension CacheDatabase {
                 let suspect = SuspectedErrorRule.reason(measurement) != nil
                 let judgement = triage.judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights)
                 guard suspect || (judgement?.zone ?? .green) > .green else { continue }
-                let open = try Alert
-                    .filter(Column("patientID") == measurement.patientID && Column("status") == AlertStatus.open.rawValue)
-                    .fetchOne(db)
+                let open = try statements.openAlert(of: measurement.patientID)
                 switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights,
                                        openAlert: open, now: now) {
                 case .none: break

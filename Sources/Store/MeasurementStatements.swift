@@ -3,19 +3,23 @@ import GRDB
 import VardeDomain
 
 /// The prepared statements of measurement ingest: the hot path of an initial sync, kept to one
-/// cached statement per step and explicit bindings (no record encoding per row).
+/// cached statement per step, bound by index (no record encoding or argument boxing per row).
 struct MeasurementStatements {
     let insert: Statement
     let update: Statement
     let byIdentifier: Statement
     let twin: Statement
     let diagnoses: Statement
+    let plan: Statement
     let recentWeights: Statement
+    let openAlert: Statement
+    let memo: IngestMemo
 
-    init(_ db: Database) throws {
+    init(_ db: Database, memo: IngestMemo) throws {
+        self.memo = memo
         insert = try db.cachedStatement(sql: """
-            INSERT INTO observation (id, patientID, kind, code, codeDisplay, value, secondValue, unit, effective,
-                                     lastUpdated, status, sourceIdentifier)
+            INSERT INTO observation (patientID, kind, code, codeDisplay, value, secondValue, unit, effective,
+                                     lastUpdated, status, sourceIdentifier, id)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING
             """)
         update = try db.cachedStatement(sql: """
@@ -29,36 +33,59 @@ struct MeasurementStatements {
               AND secondValue IS ? AND id != ? LIMIT 1
             """)
         diagnoses = try db.cachedStatement(sql: "SELECT diagnoses FROM patient WHERE id = ?")
+        plan = try db.cachedStatement(sql: "SELECT plan FROM care_plan WHERE patientID = ?")
         recentWeights = try db.cachedStatement(sql: """
             SELECT * FROM observation WHERE patientID = ? AND kind = 'bodyWeight' AND effective >= ? AND effective < ?
               AND status NOT IN ('entered-in-error', 'cancelled')
             """)
+        openAlert = try db.cachedStatement(sql: "SELECT * FROM alert WHERE patientID = ? AND status = 'open' LIMIT 1")
+        for statement in [insert, update, byIdentifier, twin, diagnoses, plan] { statement.useRawBindings() }
     }
 
-    private static func values(_ m: HomeMeasurement) -> [(any DatabaseValueConvertible)?] {
-        [m.patientID, m.kind.rawValue, m.code, m.codeDisplay, m.value, m.secondValue, m.unit,
-         m.effective.timeIntervalSince1970, m.lastUpdated.timeIntervalSince1970, m.status.rawValue, m.sourceIdentifier]
+    /// Binds the row's columns in the order both `insert` and `update` name them, id last.
+    private func bindRow(_ m: HomeMeasurement, to statement: Statement) {
+        statement.resetForBinding()
+        statement.bind(text: m.patientID, at: 1)
+        statement.bind(text: m.kind.rawValue, at: 2)
+        statement.bind(text: m.code, at: 3)
+        statement.bind(text: m.codeDisplay, at: 4)
+        statement.bind(double: m.value, at: 5)
+        statement.bind(double: m.secondValue, at: 6)
+        statement.bind(text: m.unit, at: 7)
+        statement.bind(double: m.effective.timeIntervalSince1970, at: 8)
+        statement.bind(double: m.lastUpdated.timeIntervalSince1970, at: 9)
+        statement.bind(text: m.status.rawValue, at: 10)
+        statement.bind(text: m.sourceIdentifier, at: 11)
+        statement.bind(text: m.id, at: 12)
     }
 
     /// Inserts a measurement not seen before; false when its id is already stored.
     func insertIfNew(_ m: HomeMeasurement, _ db: Database) throws -> Bool {
-        try insert.execute(arguments: StatementArguments([m.id] + Self.values(m)))
+        bindRow(m, to: insert)
+        try insert.execute()
         return db.changesCount == 1
     }
 
     func replace(_ m: HomeMeasurement) throws {
-        try update.execute(arguments: StatementArguments(Self.values(m) + [m.id]))
+        bindRow(m, to: update)
+        try update.execute()
     }
 
     /// The same measurement from a second source: the same business identifier when it has one,
     /// otherwise the same patient, kind, time and values, under another resource id.
     func isCopyFromAnotherSource(_ m: HomeMeasurement) throws -> Bool {
         if let identifier = m.sourceIdentifier {
-            let id = try String.fetchOne(byIdentifier, arguments: [identifier])
+            byIdentifier.bind(text: identifier, at: 1)
+            let id = try byIdentifier.firstText()
             return id != nil && id != m.id
         }
-        return try String.fetchOne(twin, arguments: [m.patientID, m.kind.rawValue, m.effective.timeIntervalSince1970,
-                                                     m.value, m.secondValue, m.id]) != nil
+        twin.bind(text: m.patientID, at: 1)
+        twin.bind(text: m.kind.rawValue, at: 2)
+        twin.bind(double: m.effective.timeIntervalSince1970, at: 3)
+        twin.bind(double: m.value, at: 4)
+        twin.bind(double: m.secondValue, at: 5)
+        twin.bind(text: m.id, at: 6)
+        return try twin.firstText() != nil
     }
 
     /// The patient's weights in the `within` seconds before `before` (for the weight trend rule).
@@ -69,9 +96,16 @@ struct MeasurementStatements {
     }
 
     func diagnoses(of patientID: String) throws -> [Diagnosis] {
-        guard let text = try String.fetchOne(diagnoses, arguments: [patientID]),
-              let list = try? JSONDecoder().decode([Diagnosis].self, from: Data(text.utf8))
-        else { return [] }
-        return list
+        diagnoses.bind(text: patientID, at: 1)
+        return try diagnoses.firstBytes { memo.diagnoses(of: patientID, json: $0) } ?? []
+    }
+
+    func plan(of patientID: String) throws -> SelfCarePlan? {
+        plan.bind(text: patientID, at: 1)
+        return try plan.firstBytes { memo.plan(of: patientID, json: $0) }
+    }
+
+    func openAlert(of patientID: String) throws -> Alert? {
+        try Alert.fetchOne(openAlert, arguments: [patientID])
     }
 }

@@ -1,0 +1,33 @@
+import Foundation
+import VardeDomain
+
+/// Decoded diagnoses and plans, remembered with the exact stored JSON bytes they came from: ingest
+/// looks them up for almost every measurement, and decoding them each time cost more than storing
+/// the measurement. A changed plan has other bytes, so it is decoded again; nothing needs invalidating.
+final class IngestMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var diagnoses: [String: (json: [UInt8], value: [Diagnosis])] = [:]
+    private var plans: [String: (json: [UInt8], value: SelfCarePlan?)] = [:]
+    private let limit = 200_000
+
+    func diagnoses(of patientID: String, json: UnsafeRawBufferPointer) -> [Diagnosis] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = diagnoses[patientID], known.json.elementsEqual(json) { return known.value }
+        let list = (try? JSONDecoder().decode([Diagnosis].self, from: Data(json))) ?? []
+        if diagnoses.count >= limit { diagnoses.removeAll() }
+        diagnoses[patientID] = (Array(json), list)
+        return list
+    }
+
+    /// The plan stored as `json`; nil when it no longer decodes (as `CacheDatabase.plan(patientID:)`).
+    func plan(of patientID: String, json: UnsafeRawBufferPointer) -> SelfCarePlan? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = plans[patientID], known.json.elementsEqual(json) { return known.value }
+        let plan = try? JSONDecoder().decode(SelfCarePlan.self, from: Data(json))
+        if plans.count >= limit { plans.removeAll() }
+        plans[patientID] = (Array(json), plan)
+        return plan
+    }
+}

@@ -1,0 +1,53 @@
+import GRDB
+import GRDBSQLite
+
+// Binding by index straight into the SQLite statement: building `StatementArguments` boxed every
+// value of every row, which showed in ingest profiles. Statements are still executed through GRDB
+// (`execute()`), so its transaction observers see every change.
+extension Statement {
+    /// Prepares a cached statement for raw binding: GRDB then reuses whatever is bound.
+    func useRawBindings() {
+        setUncheckedArguments(StatementArguments())
+    }
+
+    /// SQLite refuses new bindings on a statement that ran and was not reset since.
+    func resetForBinding() {
+        sqlite3_reset(sqliteStatement)
+    }
+
+    func bind(text value: String?, at index: Int32) {
+        guard var value else { sqlite3_bind_null(sqliteStatement, index); return }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        guard !value.isEmpty else { sqlite3_bind_text(sqliteStatement, index, "", 0, transient); return }
+        value.withUTF8 { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+                sqlite3_bind_text(sqliteStatement, index, chars.baseAddress, Int32(chars.count), transient)
+            }
+        }
+    }
+
+    func bind(double value: Double?, at index: Int32) {
+        if let value { sqlite3_bind_double(sqliteStatement, index, value) } else { sqlite3_bind_null(sqliteStatement, index) }
+    }
+
+    /// Steps a bound query once and reads the first column of its first row as text.
+    func firstText() throws -> String? {
+        try firstBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Steps a bound query once and hands the first column of its first row, as bytes valid only
+    /// during the call, to `body`; nil when there is no row or the value is NULL.
+    func firstBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T?) throws -> T? {
+        defer { sqlite3_reset(sqliteStatement) }
+        switch sqlite3_step(sqliteStatement) {
+        case SQLITE_ROW:
+            guard let text = sqlite3_column_text(sqliteStatement, 0) else { return nil }
+            return try body(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(sqliteStatement, 0))))
+        case SQLITE_DONE:
+            return nil
+        case let code:
+            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(sqliteStatement)))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        }
+    }
+}
