@@ -67,6 +67,12 @@ public struct ReceivedPage<Resource: Decodable & Sendable>: Decodable, Sendable 
 
     enum CodingKeys: String, CodingKey { case resourceType, type, meta, link, entry }
 
+    public init(meta: FHIRMeta?, link: [FHIRBundleLink], entries: [Result<Resource, EntryProblem>]) {
+        self.meta = meta
+        self.link = link
+        self.entries = entries
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let resourceType = try container.decode(String.self, forKey: .resourceType)

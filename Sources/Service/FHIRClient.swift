@@ -50,7 +50,7 @@ public final class FHIRClient: Sendable {
         return try withRetries { () throws(Attempt) -> ReceivedPage<Resource> in
             let (response, correlationID) = try self.send(HTTPRequest(url: url))
             do {
-                return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: response.body)
+                return try Self.decodePage(response.body, of: Resource.self)
             } catch {
                 throw Attempt(error: .malformed(url: url, detail: describe(error), correlationID: correlationID),
                               transient: true, retryAfter: nil)
@@ -72,7 +72,7 @@ public final class FHIRClient: Sendable {
                                       body: Data(body.utf8))
             let (response, correlationID) = try self.send(request)
             do {
-                return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: response.body)
+                return try Self.decodePage(response.body, of: Resource.self)
             } catch {
                 throw Attempt(error: .malformed(url: url, detail: describe(error), correlationID: correlationID),
                               transient: true, retryAfter: nil)
@@ -125,6 +125,15 @@ public final class FHIRClient: Sendable {
                               transient: true, retryAfter: nil)
             }
         }
+    }
+
+    /// Observation pages take the fast path (the bulk of every sync); everything else Codable.
+    static func decodePage<Resource: Decodable & Sendable>(_ body: Data, of type: Resource.Type) throws
+        -> ReceivedPage<Resource> {
+        if Resource.self == FHIRObservation.self, let page = ObservationPageDecoder.decode(body) {
+            return page as! ReceivedPage<Resource>
+        }
+        return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: body)
     }
 
     static func isPreconditionFailed(_ attempt: Attempt) -> Bool {
