@@ -35,11 +35,13 @@ struct MeasurementStatements {
         diagnoses = try db.cachedStatement(sql: "SELECT diagnoses FROM patient WHERE id = ?")
         plan = try db.cachedStatement(sql: "SELECT plan FROM care_plan WHERE patientID = ?")
         recentWeights = try db.cachedStatement(sql: """
-            SELECT * FROM observation WHERE patientID = ? AND kind = 'bodyWeight' AND effective >= ? AND effective < ?
+            SELECT id, patientID, kind, code, codeDisplay, value, secondValue, unit, effective, lastUpdated, status,
+                   sourceIdentifier
+            FROM observation WHERE patientID = ? AND kind = 'bodyWeight' AND effective >= ? AND effective < ?
               AND status NOT IN ('entered-in-error', 'cancelled')
             """)
         openAlert = try db.cachedStatement(sql: "SELECT * FROM alert WHERE patientID = ? AND status = 'open' LIMIT 1")
-        for statement in [insert, update, byIdentifier, twin, diagnoses, plan] { statement.useRawBindings() }
+        for statement in [insert, update, byIdentifier, twin, diagnoses, plan, recentWeights] { statement.useRawBindings() }
     }
 
     /// Binds the row's columns in the order both `insert` and `update` name them, id last.
@@ -76,8 +78,7 @@ struct MeasurementStatements {
     func isCopyFromAnotherSource(_ m: HomeMeasurement) throws -> Bool {
         if let identifier = m.sourceIdentifier {
             byIdentifier.bind(text: identifier, at: 1)
-            let id = try byIdentifier.firstText()
-            return id != nil && id != m.id
+            return try byIdentifier.firstBytes { stored in !stored.elementsEqual(m.id.utf8) } ?? false
         }
         twin.bind(text: m.patientID, at: 1)
         twin.bind(text: m.kind.rawValue, at: 2)
@@ -85,14 +86,25 @@ struct MeasurementStatements {
         twin.bind(double: m.value, at: 4)
         twin.bind(double: m.secondValue, at: 5)
         twin.bind(text: m.id, at: 6)
-        return try twin.firstText() != nil
+        return try twin.firstBytes { _ in true } ?? false
     }
 
     /// The patient's weights in the `within` seconds before `before` (for the weight trend rule).
     func weights(of patientID: String, before: Date, within: TimeInterval) throws -> [HomeMeasurement] {
-        try HomeMeasurement.fetchAll(recentWeights, arguments: [
-            patientID, before.timeIntervalSince1970 - within, before.timeIntervalSince1970,
-        ])
+        recentWeights.bind(text: patientID, at: 1)
+        recentWeights.bind(double: before.timeIntervalSince1970 - within, at: 2)
+        recentWeights.bind(double: before.timeIntervalSince1970, at: 3)
+        var weights: [HomeMeasurement] = []
+        try recentWeights.forEachRawRow { row in
+            weights.append(HomeMeasurement(
+                id: row.text(0) ?? "", patientID: row.text(1) ?? "",
+                kind: row.text(2).flatMap(MeasurementKind.init(rawValue:)) ?? .other, code: row.text(3) ?? "",
+                codeDisplay: row.text(4), value: row.double(5) ?? 0, secondValue: row.double(6), unit: row.text(7) ?? "",
+                effective: Date(timeIntervalSince1970: row.double(8) ?? 0),
+                lastUpdated: Date(timeIntervalSince1970: row.double(9) ?? 0),
+                status: row.text(10).flatMap(MeasurementStatus.init(rawValue:)) ?? .unknown, sourceIdentifier: row.text(11)))
+        }
+        return weights
     }
 
     func diagnoses(of patientID: String) throws -> [Diagnosis] {

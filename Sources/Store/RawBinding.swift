@@ -30,9 +30,18 @@ extension Statement {
         if let value { sqlite3_bind_double(sqliteStatement, index, value) } else { sqlite3_bind_null(sqliteStatement, index) }
     }
 
-    /// Steps a bound query once and reads the first column of its first row as text.
-    func firstText() throws -> String? {
-        try firstBytes { String(decoding: $0, as: UTF8.self) }
+    /// Steps a bound query through all its rows, handing each to `body` to read by column index.
+    func forEachRawRow(_ body: (RawRow) throws -> Void) throws {
+        defer { sqlite3_reset(sqliteStatement) }
+        while true {
+            switch sqlite3_step(sqliteStatement) {
+            case SQLITE_ROW: try body(RawRow(statement: sqliteStatement))
+            case SQLITE_DONE: return
+            case let code:
+                let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(sqliteStatement)))
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+            }
+        }
     }
 
     /// Steps a bound query once and hands the first column of its first row, as bytes valid only
@@ -49,5 +58,21 @@ extension Statement {
             let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(sqliteStatement)))
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
         }
+    }
+}
+
+
+/// The current row of a raw step, read by 0-based column index.
+struct RawRow {
+    let statement: SQLiteStatement
+
+    func text(_ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(statement, column) else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))),
+                      as: UTF8.self)
+    }
+
+    func double(_ column: Int32) -> Double? {
+        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
     }
 }

@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+import VardeDomain
+import VardeService
+import VardeSim
+
+/// The fast Observation page decoder against Foundation's Codable: the same page whenever it answers,
+/// and no answer (so Codable decides) whenever it is unsure.
+struct ObservationPageDecoderTests {
+    func codable(_ data: Data) throws -> ReceivedPage<FHIRObservation> {
+        try JSONDecoder().decode(ReceivedPage<FHIRObservation>.self, from: data)
+    }
+
+    func expectSame(_ a: ReceivedPage<FHIRObservation>, _ b: ReceivedPage<FHIRObservation>,
+                    sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.meta == b.meta, sourceLocation: sourceLocation)
+        #expect(a.link == b.link, sourceLocation: sourceLocation)
+        #expect(a.entries == b.entries, sourceLocation: sourceLocation)
+    }
+
+    /// Decodes fast, insisting that the fast path answered and agrees with Codable.
+    func fast(_ json: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> ReceivedPage<FHIRObservation> {
+        let data = Data(json.utf8)
+        let page = try #require(ObservationPageDecoder.decode(data), sourceLocation: sourceLocation)
+        expectSame(page, try codable(data), sourceLocation: sourceLocation)
+        return page
+    }
+
+    static func simulatorPages(escapingSlashes: Bool) throws -> [Data] {
+        let config = SimConfig(patients: 60, municipalities: 8, seed: 5, speed: 1, historyDays: 3,
+                               start: Date(timeIntervalSince1970: 1_795_348_800), frozen: true)
+        let centre = SimulatedCentre(config: config)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = escapingSlashes ? [.prettyPrinted] : [.withoutEscapingSlashes]
+        let observations = centre.allObservations()
+        return try stride(from: 0, to: observations.count, by: 200).map { start in
+            let chunk = observations[start..<min(observations.count, start + 200)]
+            let bundle = FHIRSearchBundle(
+                id: "p\(start)", meta: FHIRMeta(lastUpdated: "2026-11-22T08:00:00.000Z"), total: observations.count,
+                link: [FHIRBundleLink(relation: "self", url: "http://127.0.0.1:1/Observation?page=\(start)")],
+                entry: chunk.map { .init(fullUrl: "http://127.0.0.1:1/Observation/\($0.id)",
+                                         resource: ObservationMapping.observation(from: $0)) })
+            return try encoder.encode(bundle)
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func simulatorPagesDecodeFastAndTheSameAsCodable(escapingSlashes: Bool) throws {
+        let pages = try Self.simulatorPages(escapingSlashes: escapingSlashes)
+        #expect(pages.count > 3)
+        for data in pages {
+            let page = try #require(ObservationPageDecoder.decode(data))
+            expectSame(page, try codable(data))
+            #expect(page.entries.count > 0)
+        }
+    }
+
+    @Test func escapesAreDecodedLikeFoundationDoes() throws {
+        let page = try fast(#"""
+        {"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Observation","id":"a\u002Db",
+         "status":"fin\u0061l","code":{"text":"Bl\u00f8\u0064 \ud83d\ude00 \"quoted\" back\\slash \/ \b\f\n\r\t","coding":[]},
+         "subject":{"reference":"Patient\/p-1","display":"Åse Ødegård 😀"}}}]}
+        """#)
+        let observation = try page.entries[0].get()
+        #expect(observation.id == "a-b")
+        #expect(observation.status == "final")
+        #expect(observation.code.text == "Blød 😀 \"quoted\" back\\slash / \u{8}\u{c}\n\r\t")
+        #expect(observation.subject?.reference == "Patient/p-1")
+    }
+
+    @Test func keysInAnyOrderWithWhitespaceAndUnknownFieldsAreFine() throws {
+        let page = try fast("""
+        { "entry" : [ { "search" : { "mode" : "match" } ,
+            "resource" : { "valueQuantity" : { "code" : "/min" , "value" : 7.2e1 , "extra" : [ 1 , { "x" : [ ] } , null , true , false ] } ,
+              "subject" : { "reference" : "Patient/p-2" } , "effectiveDateTime" : "2026-11-22T07:30:00Z" ,
+              "text" : { "status" : "generated" , "div" : "<div>\\u003c</div>" } ,
+              "code" : { "coding" : [ { "code" : "8867-4" , "system" : "http://loinc.org" } ] } ,
+              "status" : "final" , "id" : "hr-1" , "resourceType" : "Observation" } ,
+            "fullUrl" : "http://x/Observation/hr-1" } ] ,
+          "total" : 1 , "type" : "searchset" , "link" : [ { "url" : "http://x/Observation?page=2" , "relation" : "next" } ] ,
+          "resourceType" : "Bundle" }\t\r\n
+        """)
+        #expect(page.nextURL == "http://x/Observation?page=2")
+        let m = try ObservationMapping.measurement(from: page.entries[0].get())
+        #expect(m.value == 72)
+        #expect(m.kind == .heartRate)
+    }
+
+    @Test(arguments: ["0", "-0", "72", "-1.5", "72.0", "7.2e1", "7.2E+1", "720e-1", "0.000001", "1.7976931348623157e308",
+                      "4.9e-324", "123456789012345678901234567890", "0.1", "98.60000000000001"])
+    func numbersInEveryJSONFormAgree(number: String) throws {
+        let page = try fast("""
+        {"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Observation","status":"final","code":{},
+         "valueQuantity":{"value":\(number)}}}]}
+        """)
+        #expect(try page.entries[0].get().valueQuantity?.value == Double(number))
+    }
+
+    @Test func nullsAreAbsentOptionals() throws {
+        let page = try fast("""
+        {"resourceType":"Bundle","meta":null,"link":null,"entry":[{"resource":{"resourceType":"Observation","id":null,
+         "meta":{"lastUpdated":null,"tag":null},"identifier":null,"status":"final","category":null,
+         "code":{"coding":null,"text":null},"subject":null,"effectiveDateTime":null,"valueQuantity":{"value":null},
+         "component":null}}]}
+        """)
+        #expect(try page.entries[0].get().valueQuantity == FHIRQuantity(value: nil, unit: nil, system: nil, code: nil))
+    }
+
+    @Test func anEmptyPageHasNoEntries() throws {
+        let page = try fast(#"{"resourceType":"Bundle","type":"searchset","total":0}"#)
+        #expect(page.entries.isEmpty)
+        #expect(page.nextURL == nil)
+    }
+
+    /// What the fast path leaves to Codable, and what Codable then makes of it.
+    static let unsure: [String] = [
+        // an entry Codable records as a problem: no status, a wrong type, not an Observation, no resource
+        #"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Observation","id":"x","code":{}}}]}"#,
+        #"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Observation","id":7,"status":"final","code":{}}}]}"#,
+        #"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Observation","status":"final","code":{},"valueQuantity":{"value":"72"}}}]}"#,
+        #"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Patient","id":"p","status":"final","code":{}}}]}"#,
+        #"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"OperationOutcome","issue":[]}}]}"#,
+        #"{"resourceType":"Bundle","entry":[{"fullUrl":"x"}]}"#,
+        #"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Observation","status":"final","code":{},"component":[{"valueQuantity":{}}]}}]}"#,
+        // a duplicate key, a lone surrogate, nesting deeper than the fast path goes
+        #"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Observation","status":"final","status":"amended","code":{}}}]}"#,
+        #"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Observation","status":"\ud83d","code":{}}}]}"#,
+        #"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Observation","status":"final","code":{},"x":"# + String(repeating: "[", count: 80) + String(repeating: "]", count: 80) + "}}]}",
+        // not a Bundle, or not JSON at all
+        #"{"resourceType":"Parameters","entry":[]}"#,
+        #"{"resourceType":"Bundle","entry":[{"resour"#,
+        #"{"resourceType":"Bundle","entry":[],}"#,
+        #"{"resourceType":"Bundle","total":01}"#,
+        #"{"resourceType":"Bundle","total":1.}"#,
+        #"{"resourceType":"Bundle","total":-}"#,
+        #"{"resourceType":"Bundle"} x"#,
+        "{\"resourceType\":\"Bundle\",\"id\":\"a\u{1}b\"}",
+        #"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Observation","status":"final","code":{},"valueQuantity":{"value":1e999}}}]}"#,
+    ]
+
+    @Test(arguments: unsure)
+    func whatTheFastPathIsUnsureOfIsLeftToCodable(json: String) throws {
+        let data = Data(json.utf8)
+        #expect(ObservationPageDecoder.decode(data) == nil)
+        let viaFallBack = Result { try ObservationPageDecoder.decodeOrFallBack(data) }
+        let viaCodable = Result { try codable(data) }
+        switch (viaFallBack, viaCodable) {
+        case (.success(let a), .success(let b)): expectSame(a, b)
+        case (.failure(let a), .failure(let b)): #expect(describe(a) == describe(b))
+        default: Issue.record("fall-back and Codable disagree on \(json)")
+        }
+    }
+
+    /// Random damage to real pages: whenever the fast path still answers, Codable agrees with it.
+    @Test func damagedPagesNeverDecodeDifferently() throws {
+        let pages = try Self.simulatorPages(escapingSlashes: false).prefix(2).map { data -> [UInt8] in
+            // The first few entries only, so that each round is quick: cut before the fourth entry.
+            let bytes = Array(data)
+            let marker = Array(#",{"fullUrl""#.utf8)
+            var cuts = 0
+            for i in 0..<(bytes.count - marker.count) where Array(bytes[i..<i + marker.count]) == marker {
+                cuts += 1
+                if cuts == 3 { return Array(bytes[..<i]) + Array("]}".utf8) }
+            }
+            return bytes
+        }
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let alphabet = Array(#"{}[]:,"\ 0123456789.eE+-aeflnrstu"#.utf8) + [0x00, 0x1F, 0xC3, 0xB8, 0xFF]
+        var answered = 0
+        for round in 0..<1500 {
+            var bytes = pages[round % pages.count]
+            for _ in 0...next(3) {
+                let at = next(bytes.count)
+                switch next(3) {
+                case 0: bytes.remove(at: at)
+                case 1: bytes.insert(alphabet[next(alphabet.count)], at: at)
+                default: bytes[at] = alphabet[next(alphabet.count)]
+                }
+            }
+            let data = Data(bytes)
+            guard let page = ObservationPageDecoder.decode(data) else { continue }
+            answered += 1
+            let reference = try #require(try? codable(data), "the fast path accepted what Codable refuses, round \(round)")
+            expectSame(page, reference)
+        }
+        #expect(answered > 0)
+    }
+}
