@@ -46,8 +46,8 @@ extension CacheDatabase {
                                   cursor: SyncCursor?) throws -> IngestResult {
         try writer.write { db in
             var result = IngestResult()
-            var diagnosesByPatient: [String: [Diagnosis]] = [:]
-            var plansByPatient: [String: SelfCarePlan?] = [:]
+            var diagnosesByPatient: [String: [Diagnosis]] = Dictionary(minimumCapacity: measurements.count)
+            var plansByPatient: [String: SelfCarePlan?] = Dictionary(minimumCapacity: measurements.count)
             let statements = try MeasurementStatements(db, memo: memo)
             for measurement in measurements.sorted(by: { $0.effective < $1.effective }) {
                 if try statements.isCopyFromAnotherSource(measurement) {

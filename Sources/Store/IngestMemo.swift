@@ -10,10 +10,15 @@ final class IngestMemo: @unchecked Sendable {
     private var plans: [String: (json: [UInt8], value: SelfCarePlan?)] = [:]
     private let limit = 200_000
 
+    private static func same(_ known: [UInt8], _ json: UnsafeRawBufferPointer) -> Bool {
+        known.count == json.count
+            && (json.isEmpty || known.withUnsafeBytes { memcmp($0.baseAddress!, json.baseAddress!, json.count) == 0 })
+    }
+
     func diagnoses(of patientID: String, json: UnsafeRawBufferPointer) -> [Diagnosis] {
         lock.lock()
         defer { lock.unlock() }
-        if let known = diagnoses[patientID], known.json.elementsEqual(json) { return known.value }
+        if let known = diagnoses[patientID], Self.same(known.json, json) { return known.value }
         let list = (try? JSONDecoder().decode([Diagnosis].self, from: Data(json))) ?? []
         if diagnoses.count >= limit { diagnoses.removeAll() }
         diagnoses[patientID] = (Array(json), list)
@@ -24,7 +29,7 @@ final class IngestMemo: @unchecked Sendable {
     func plan(of patientID: String, json: UnsafeRawBufferPointer) -> SelfCarePlan? {
         lock.lock()
         defer { lock.unlock() }
-        if let known = plans[patientID], known.json.elementsEqual(json) { return known.value }
+        if let known = plans[patientID], Self.same(known.json, json) { return known.value }
         let plan = try? JSONDecoder().decode(SelfCarePlan.self, from: Data(json))
         if plans.count >= limit { plans.removeAll() }
         plans[patientID] = (Array(json), plan)
