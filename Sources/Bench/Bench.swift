@@ -56,8 +56,10 @@ struct Bench: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: folder) }
 
         // The floor first, so both runs meet the same page cache state of the machine.
+        var cpu = processCPU()
         let floorTime = try RawSQLiteFloor.insert(measurements, batch: pageSize, path: folder.appendingPathComponent("floor.sqlite").path)
         let floorRate = Double(measurements.count) / floorTime
+        let floorCPU = processCPU() - cpu
 
         // What the sync decodes with, and Foundation's Codable on the same pages for comparison.
         let decodeRate = try rate(box.server!.observationPages) { try ObservationPageDecoder.decodeOrFallBack($0) }
@@ -66,20 +68,24 @@ struct Bench: ParsableCommand {
         }
 
         let storeCache = try CacheDatabase(path: folder.appendingPathComponent("store.sqlite").path)
+        cpu = processCPU()
         let storeStarted = Date()
         for start in stride(from: 0, to: measurements.count, by: pageSize) {
             try storeCache.storeMeasurements(Array(measurements[start..<min(measurements.count, start + pageSize)]),
                                              triage: Triage(), now: config.start, cursor: nil)
         }
         let storeRate = Double(measurements.count) / Date().timeIntervalSince(storeStarted)
+        let storeCPU = processCPU() - cpu
 
         let cache = try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path)
         let start = config.start
         let engine = SyncEngine(client: FHIRClient(baseURL: "http://127.0.0.1:\(port)", http: CurlHTTPClient()),
                                 cache: cache, pageSize: pageSize, clock: { start })
+        cpu = processCPU()
         let syncStarted = Date()
         let summary = try engine.syncOnce()
         let syncTime = Date().timeIntervalSince(syncStarted)
+        let syncCPU = processCPU() - cpu
         guard try cache.counts().measurements == measurements.count else {
             throw BenchError("sync lost observations: \(summary.line); \(try cache.counts().measurements) stored of \(measurements.count)")
         }
@@ -91,6 +97,9 @@ struct Bench: ParsableCommand {
         rows.append(Row(name: "parts.store_with_triage", value: storeRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
         rows.append(Row(name: "floor.sqlite_prepared_insert", value: floorRate, unit: "rows/s", floor: nil, floorUnit: nil))
         note("sync: \(summary.line)")
+        // The machine is shared: CPU time per row says what the code costs when wall clocks are noisy.
+        let perRow = { (seconds: Double) in String(format: "%.1f µs", seconds * 1e6 / Double(measurements.count)) }
+        note("cpu per observation: floor \(perRow(floorCPU)), store with triage \(perRow(storeCPU)), sync (all threads) \(perRow(syncCPU))")
         rows += try FrameBench.rows(varde: varde)
         rows.append(try CaseloadBench.row(folder: folder))
         print(rows.map(\.line).joined(separator: "\n"))
@@ -121,6 +130,14 @@ struct Bench: ParsableCommand {
         ready.wait()
         guard let value = port.value else { throw BenchError("server did not start") }
         return value
+    }
+
+    /// User and system time of the whole process so far.
+    func processCPU() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     func note(_ text: String) { FileHandle.standardError.write(Data("# \(text)\n".utf8)) }

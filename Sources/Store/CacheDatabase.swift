@@ -11,6 +11,7 @@ public final class CacheDatabase: Sendable {
     public init(path: String) throws {
         var config = Configuration()
         config.busyMode = .timeout(5)
+        config.prepareDatabase { db in try db.execute(sql: Self.pageCachePragma) }
         let pool = try DatabasePool(path: path, configuration: config)
         writer = pool
         try Self.migrator.migrate(pool)
@@ -26,4 +27,8 @@ public final class CacheDatabase: Sendable {
     }
 
     public var reader: any DatabaseReader { writer }
+
+    /// SQLite's default page cache (2 MB) thrashes once the measurement indexes outgrow it: an initial
+    /// sync then spends its time rereading index pages. 32 MB per connection keeps them in memory.
+    public static let pageCachePragma = "PRAGMA cache_size = -32768"
 }

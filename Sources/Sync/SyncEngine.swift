@@ -112,31 +112,42 @@ public final class SyncEngine: Sendable {
         }
     }
 
-    /// Self-care plans, before measurements: triage needs them.
+    /// Self-care plans, before measurements: triage needs them. Decoded on the pipeline's thread
+    /// while the previous page is stored (a centre has nearly as many plans as patients).
     private func pullPlans(into summary: inout SyncSummary) throws {
-        var next: String? = try firstURL("CarePlan", extra: [("status", "active")])
-        while let url = next {
+        let client = self.client
+        let pipeline = PagePipeline<MappedPlans>(first: try firstURL("CarePlan", extra: [("status", "active")])) { url in
             let page = try client.page(url, of: FHIRCarePlan.self)
-            var plans: [SelfCarePlan] = []
-            var newest: (Date, String)?
-            var problems: [EntryProblem] = []
+            var mapped = MappedPlans()
             for entry in page.entries {
-                summary.fetched += 1
-                do {
+                mapped.fetched += 1
+                do throws(EntryProblem) {
                     let resource = try entry.get()
-                    newest = Self.newer(newest, resource.meta?.lastUpdated)
-                    plans.append(try CarePlanMapping.plan(from: resource))
+                    mapped.newest = Self.newer(mapped.newest, resource.meta?.lastUpdated)
+                    mapped.plans.append(try CarePlanMapping.plan(from: resource))
                 } catch {
-                    problems.append(error)
+                    mapped.problems.append(error)
                 }
             }
-            try quarantine(problems, into: &summary)
-            plans = try inTenancy(plans, patientID: \.patientID)
-            let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "CarePlan", value: $0.1) }
+            return (mapped, page.nextURL)
+        }
+        defer { pipeline.cancel() }
+        while let page = try pipeline.next() {
+            summary.fetched += page.fetched
+            try quarantine(page.problems, into: &summary)
+            let plans = try inTenancy(page.plans, patientID: \.patientID)
+            let cursor = page.newest.map { SyncCursor(server: client.baseURL, resource: "CarePlan", value: $0.1) }
             summary.stored += try cache.storePlans(plans, cursor: cursor)
             summary.pages += 1
-            next = page.nextURL
         }
+    }
+
+    /// A decoded and mapped CarePlan page, ready to store.
+    struct MappedPlans: Sendable {
+        var fetched = 0
+        var plans: [SelfCarePlan] = []
+        var problems: [EntryProblem] = []
+        var newest: (Date, String)?
     }
 
     /// A decoded and mapped Observation page, ready to store.
