@@ -181,9 +181,10 @@ struct LazyRouter: Sendable {
         router.get("Patient") { request, _ in box.server!.serve(box.server!.patientPages, request) }
         router.get("CarePlan") { request, _ in box.server!.serve(box.server!.planPages, request) }
         router.get("Observation") { request, _ in box.server!.serve(box.server!.observationPages, request) }
-        // The sync also asks for messages and tasks; an initial sync finds none.
-        router.get("Communication") { request, _ in box.server!.serve([], request) }
-        router.get("Task") { request, _ in box.server!.serve([], request) }
+        // The sync also asks for messages, tasks and consents; an initial sync finds none.
+        for resource in ["Communication", "Task", "Consent"] {
+            router.get(RouterPath(stringLiteral: resource)) { request, _ in box.server!.serve([], request) }
+        }
         return router
     }
 }
