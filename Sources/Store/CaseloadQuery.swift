@@ -24,13 +24,13 @@ extension CacheDatabase {
     }
 
     static func population(_ db: Database) throws -> [CaseloadPopulation] {
-        let diagnosisColumns = Diagnosis.allCases.map { "SUM(p.diagnoses LIKE '%\"\($0.rawValue)\"%') AS \($0.rawValue)" }
+        let diagnosisColumns = Diagnosis.allCases.map { "SUM(instr(p.diagnoses, '\"\($0.rawValue)\"') > 0) AS \($0.rawValue)" }
         var rows: [String: CaseloadPopulation] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT p.municipalityNumber AS number, COUNT(*) AS patients,
-                   SUM(EXISTS (SELECT 1 FROM care_plan c WHERE c.patientID = p.id)) AS withPlan,
+                   COUNT(c.patientID) AS withPlan,
                    \(diagnosisColumns.joined(separator: ", "))
-            FROM patient p GROUP BY p.municipalityNumber
+            FROM patient p LEFT JOIN care_plan c ON c.patientID = p.id GROUP BY p.municipalityNumber
             """) {
             var byDiagnosis: [Diagnosis: Int] = [:]
             for diagnosis in Diagnosis.allCases { byDiagnosis[diagnosis] = row[diagnosis.rawValue] }
