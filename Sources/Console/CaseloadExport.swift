@@ -28,7 +28,7 @@ public enum CaseloadExport {
                     result.append(Suppression.time(times, \.p90).map { minutes($0) } ?? "–")
                 }
             }
-            result.append(row.patients >= Suppression.threshold ? row.missingRate.map { "\(Int(($0 * 100).rounded())) %" } ?? "–" : "–")
+            result.append(Suppression.share(row.missedPatients, of: row.patientsWithPlan))
             result.append(Suppression.count(row.messagesWaiting))
             return result
         }

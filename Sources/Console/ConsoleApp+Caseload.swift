@@ -30,9 +30,9 @@ extension ConsoleApp {
         stack[stack.count - 1] = .caseload(caseload)
     }
 
-    /// True when the key was the view's own; other keys work as in the patient view (Esc back, : and ?).
-    func editCaseload(_ caseload: inout CaseloadState, _ key: Key) -> Bool {
-        if caseload.editingFilter {
+    /// Typing the municipality filter (`/` … Enter); Esc drops it.
+    func editCaseloadFilter(_ key: Key) {
+        updateCaseload { caseload in
             switch key {
             case .enter: caseload.editingFilter = false
             case .escape: caseload.editingFilter = false; caseload.filter = ""
@@ -41,21 +41,31 @@ extension ConsoleApp {
             default: break
             }
             caseload.selected = min(caseload.selected, max(0, caseload.rows.count - 1))
-            return true
         }
-        switch key {
-        case .down, .character("j"): caseload.selected = min(caseload.selected + 1, max(0, caseload.rows.count - 1))
-        case .up, .character("k"): caseload.selected = max(0, caseload.selected - 1)
-        case .character("/"): caseload.editingFilter = true
-        case .character("t"): caseload.nextWindow()
-        case .escape where !caseload.filter.isEmpty: caseload.filter = ""
-        case .enter:
-            guard caseload.rows.indices.contains(caseload.selected) else { return true }
+    }
+
+    /// Carries out one of the caseload view's commands (its keys come from the command registry).
+    func caseloadCommand(_ id: CommandID) {
+        guard case .caseload(let caseload) = stack.last else { return }
+        switch id {
+        case .nextMunicipality: updateCaseload { $0.selected = min($0.selected + 1, max(0, $0.rows.count - 1)) }
+        case .previousMunicipality: updateCaseload { $0.selected = max(0, $0.selected - 1) }
+        case .filterMunicipalities: updateCaseload { $0.editingFilter = true }
+        case .responseWindow: updateCaseload { $0.nextWindow() }
+        case .leaveCaseload:
+            if caseload.filter.isEmpty { stack.removeLast() } else { updateCaseload { $0.filter = "" } }
+        case .municipalityQueue:
+            guard caseload.rows.indices.contains(caseload.selected) else { return }
             let number = caseload.rows[caseload.selected].municipality
             while stack.count > 1 { stack.removeLast() }
             state.setMunicipalityFilter(number)
-        default: return false
+        default: break
         }
-        return true
+    }
+
+    private func updateCaseload(_ change: (inout CaseloadState) -> Void) {
+        guard case .caseload(var caseload) = stack.last else { return }
+        change(&caseload)
+        stack[stack.count - 1] = .caseload(caseload)
     }
 }

@@ -169,7 +169,7 @@ public final class ConsoleApp {
             }
         case .caseload(let caseload):
             buffer = CaseloadScreen.render(caseload, width: width, height: height, now: state.now)
-            context = .patient
+            context = .caseload
             StatusBar.drawPrompt(&buffer, state: state, after: -1, y: height - 1)
         case .quarantine(let scroll):
             buffer = QuarantineScreen.render((try? cache.quarantined()) ?? [], total: (try? cache.quarantineCount()) ?? 0,
@@ -207,12 +207,9 @@ public final class ConsoleApp {
             case .up, .character("k"): stack[stack.count - 1] = .quarantine(scroll: max(0, scroll - 1)); return .stay
             default: context = .patient
             }
-        case .caseload(var caseload)?:
-            if editCaseload(&caseload, key) {
-                if case .caseload = stack.last { stack[stack.count - 1] = .caseload(caseload) }
-                return .stay
-            }
-            context = .patient
+        case .caseload(let caseload)?:
+            if caseload.editingFilter { editCaseloadFilter(key); return .stay }
+            context = .caseload
         case .patient?: context = .patient
         default: context = .queue
         }
@@ -260,6 +257,8 @@ public final class ConsoleApp {
         case .newerMessages: updatePatient { $0.threadScroll = max(0, $0.threadScroll - max(1, visibleRows / 2)) }
         case .period: updatePatient { $0.nextPeriod() }
         case .caseload: openCaseload()
+        case .nextMunicipality, .previousMunicipality, .filterMunicipalities, .responseWindow, .municipalityQueue, .leaveCaseload:
+            caseloadCommand(command.id)
         case .municipality, .zone, .theme, .language, .patient, .mine, .all, .quarantine: break
         }
         return .stay

@@ -52,9 +52,11 @@ extension CacheDatabase {
             SELECT a.patientID, p.municipalityNumber, a.zone, a.basis, a.status = 'open', a.openedAt, a.raisedAt, a.owner,
                    a.claimedAt, a.claimedBy, a.resolvedAt, a.resolvedBy
             FROM alert a JOIN patient p ON p.id = a.patientID
-            WHERE a.status = 'open' OR a.openedAt >= ?
+            WHERE a.status = 'open' OR a.openedAt >= ? OR a.claimedAt >= ? OR a.resolvedAt >= ?
             """)
-        try statement.setArguments([from.timeIntervalSince1970])
+        // An alert opened before the period but taken or resolved in it is part of a nurse's work in it.
+        let since = from.timeIntervalSince1970
+        try statement.setArguments([since, since, since])
         // Read through SQLite's own column calls: with a hundred thousand rows, GRDB's generic row
         // decoding was most of the time the figures took.
         let handle = statement.sqliteStatement

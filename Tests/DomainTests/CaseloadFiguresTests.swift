@@ -85,7 +85,9 @@ struct CaseloadFiguresTests {
         #expect(report.total.messagesWaiting == 2)
         let bodø = report.municipalities[1]
         #expect(bodø.missingRate == 2.0 / 20.0, "patients who missed, not misses")
+        #expect(bodø.missedPatients == 2 && bodø.patientsWithPlan == 20)
         #expect(report.municipalities[0].missingRate == 0)
+        #expect(report.total.missedPatients == 2 && report.total.patientsWithPlan == 30)
     }
 
     @Test func nursesClaimResolveAndHoldAndTheLoadIsMeasuredAgainstTheGuideline() {
@@ -107,6 +109,29 @@ struct CaseloadFiguresTests {
     @Test(arguments: [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"), (123, "123")])
     func smallCountsAreSuppressed(value: Int, shown: String) {
         #expect(Suppression.count(value) == shown)
+    }
+
+    /// A share hides a count: 2 of 200 patients is "1 %", which gives the 2 away.
+    @Test(arguments: [(0, 200, "0 %"), (2, 200, "<5"), (4, 10, "<5"), (5, 10, "50 %"), (200, 200, "100 %"),
+                      (3, 4, "–"), (0, 4, "–"), (0, 0, "–")])
+    func sharesRestingOnOneToFourPatientsAreSuppressed(part: Int, whole: Int, shown: String) {
+        #expect(Suppression.share(part, of: whole) == shown)
+    }
+
+    @Test func anAlertOpenedBeforeThePeriodButHandledInItCountsForTheNurseNotForTheWindows() {
+        let old = alert("o", opened: at(10, 9), claimed: (at(23, 9), "kari"), resolved: (at(23, 10), "kari"))
+        let report = CaseloadFigures.report(alerts: [old], population: [], since: at(20, 12), now: now)
+        #expect(report.nurses.first { $0.nurse == "kari" }.map { ($0.claimed, $0.resolved) } ?? (0, 0) == (1, 1))
+        #expect(report.total.toClaim[.week]?.count == 0, "response times belong to the window the alert opened in")
+        #expect(report.total.toClaim[.month]?.count == 1)
+    }
+
+    @Test func anAlertThatEscalatedIsTimedFromWhenItOpened() {
+        // Yellow at 09:00, taken at 09:20, red at 09:40: it waited 20 minutes, not "minus 20".
+        var escalated = alert("e", zone: .red, opened: at(25, 9), claimed: (at(25, 9, 20), "kari"))
+        escalated.raisedAt = at(25, 9, 40)
+        let report = CaseloadFigures.report(alerts: [escalated], population: [], since: at(20, 12), now: now)
+        #expect(report.total.toClaim[.week]?.median?.rounded() == TimeInterval(20 * 60))
     }
 
     @Test func responseTimesFromFewerThanFiveAlertsAreNotGivenOut() {

@@ -3,6 +3,8 @@ import VardeTerminal
 /// Where a command applies.
 public enum CommandContext: String, CaseIterable, Sendable {
     case global, queue, patient
+    /// The leader's caseload view (`o`, `:saksmengde`).
+    case caseload
 }
 
 /// What a command does, named once: the console's key handler and the palette switch over these.
@@ -13,6 +15,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case write, compose, reply, resend, olderMessages, newerMessages
     case palette, help, lock, quit, showNewRed
     case municipality, zone, theme, language, patient, mine, all, quarantine, caseload
+    case nextMunicipality, previousMunicipality, filterMunicipalities, responseWindow, municipalityQueue, leaveCaseload
 }
 
 /// One thing the operator can do: its name, what it does in both languages, where, its keys and
@@ -102,6 +105,18 @@ public enum CommandRegistry {
               nb: "nyere meldinger", en: "later messages"),
         .init(id: .back, context: .patient, keys: [.escape], keyNames: ["Esc"],
               nb: "tilbake til køen", en: "back to the queue"),
+        .init(id: .nextMunicipality, context: .caseload, keys: [.down, .character("j")], keyNames: ["↓", "j"],
+              nb: "neste kommune", en: "next municipality"),
+        .init(id: .previousMunicipality, context: .caseload, keys: [.up, .character("k")], keyNames: ["↑", "k"],
+              nb: "forrige kommune", en: "previous municipality"),
+        .init(id: .filterMunicipalities, context: .caseload, keys: [.character("/")], keyNames: ["/"],
+              nb: "filtrer kommunene (navn eller nummer)", en: "filter the municipalities (name or number)"),
+        .init(id: .responseWindow, context: .caseload, keys: [.character("t")], keyNames: ["t"],
+              nb: "svartider for i dag, 7 eller 30 dager", en: "response times for today, 7 or 30 days"),
+        .init(id: .municipalityQueue, context: .caseload, keys: [.enter], keyNames: ["Enter"],
+              nb: "kommunens kø (bare dens varsler)", en: "the municipality's queue (only its alerts)"),
+        .init(id: .leaveCaseload, context: .caseload, keys: [.escape], keyNames: ["Esc"],
+              nb: "fjern filteret, ellers tilbake til køen", en: "clear the filter, else back to the queue"),
         .init(id: .palette, context: .global, keys: [.character(":")], keyNames: [":"],
               nb: "kommandolinje (se kommandoene under)", en: "command line (see the commands below)"),
         .init(id: .showNewRed, context: .global, keys: [.character("!")], keyNames: ["!"],
@@ -160,6 +175,7 @@ public enum CommandRegistry {
         case .global: language == .nb ? "overalt" : "everywhere"
         case .queue: language == .nb ? "kø" : "queue"
         case .patient: language == .nb ? "pasient" : "patient"
+        case .caseload: language == .nb ? "saksmengde" : "caseload"
         }
     }
 

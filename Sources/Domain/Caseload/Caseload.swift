@@ -111,6 +111,9 @@ public struct CaseloadRow: Sendable, Equatable {
     public var toResolve: [CaseloadWindow: ResponseTimes] = [:]
     /// Share of patients with a plan who missed a scheduled measurement in the report's period.
     public var missingRate: Double?
+    /// How many patients that share counts, and out of how many (for suppressing it in exports).
+    public var missedPatients = 0
+    public var patientsWithPlan = 0
     public var messagesWaiting: Int
 }
 

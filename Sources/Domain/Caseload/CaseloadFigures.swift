@@ -75,6 +75,8 @@ public enum CaseloadFigures {
             row.toResolve[window] = ResponseTimes(resolutions[position])
         }
         let withPlan = people.reduce(0) { $0 + $1.withPlan }
+        row.missedPatients = missed.count
+        row.patientsWithPlan = withPlan
         if withPlan > 0 { row.missingRate = Double(missed.count) / Double(withPlan) }
         return row
     }
@@ -120,6 +122,14 @@ public enum Suppression {
 
     public static func count(_ value: Int) -> String {
         value > 0 && value < threshold ? "<\(threshold)" : String(value)
+    }
+
+    /// A share of patients in percent, given only when it rests on at least five patients, and
+    /// written "<5" when one to four patients are behind it ("1 %" of 200 would give the 2 away).
+    public static func share(_ part: Int, of whole: Int) -> String {
+        guard whole >= threshold else { return "–" }
+        if part > 0, part < threshold { return "<\(threshold)" }
+        return "\(Int((Double(part) / Double(whole) * 100).rounded())) %"
     }
 
     /// A response time is given only when it rests on enough alerts.
