@@ -73,7 +73,8 @@ struct GoldenScreenTests {
         }
         let staffed = CentreSettings(staffing: Staffing(fte: ["kari": 0.8, "ola": 0.6], patientsPerFTE: 80))
         for (screen, width, height, language) in [("queue", 120, 40, Language.nb), ("queue", 120, 40, .en), ("queue", 80, 24, .nb),
-                                                  ("caseload", 120, 40, .nb), ("caseload", 120, 40, .en), ("caseload", 80, 24, .nb)] {
+                                                  ("caseload", 120, 40, .nb), ("caseload", 120, 40, .en), ("caseload", 80, 24, .nb),
+                                                  ("caseload", 80, 24, .en), ("caseload", 160, 48, .nb), ("caseload", 160, 48, .en)] {
             let buffer = try ScreenRenderer.render(screen, cache: cache, now: monday, width: width, height: height,
                                                    language: language, settings: staffed)
             let name = "\(screen == "queue" ? "queue-handling" : screen)-\(width)x\(height).\(language.rawValue).txt"
