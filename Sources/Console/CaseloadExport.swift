@@ -6,17 +6,17 @@ import VardeTerminal
 /// 1–4 become "<5", and response times resting on fewer than five alerts are left out.
 public enum CaseloadExport {
     public static func render(_ report: CaseloadReport, format: String, language: Language, only: Bool = false) -> String {
-        let nb = language == .nb
         let f = Formatting(language)
-        var header = [nb ? "kommune" : "municipality", nb ? "kommunenummer" : "number", nb ? "pasienter" : "patients"]
-        header += Diagnosis.allCases.map { CaseloadScreen.short($0, nb).lowercased() }
-        header += [nb ? "åpne røde" : "open red", nb ? "åpne gule" : "open yellow", nb ? "åpne rutine" : "open routine",
-                   nb ? "forsinket" : "overdue"]
+        let words = CaseloadStrings.of(language)
+        var header = [words.municipality.lowercased(), words.number, words.patients.replacingOccurrences(of: "%d ", with: "")]
+        header += Diagnosis.allCases.map { (words.diagnoses[$0] ?? $0.rawValue).lowercased() }
+        header += [words.openRed, words.openYellow, words.openRoutine, words.overdue]
+        let (claim, resolve) = (words.claim.lowercased(), words.resolve.lowercased())
         for window in CaseloadWindow.allCases {
-            header += ["\(nb ? "ta" : "claim") \(window.rawValue) median", "\(nb ? "ta" : "claim") \(window.rawValue) p90",
-                       "\(nb ? "avslutt" : "resolve") \(window.rawValue) median", "\(nb ? "avslutt" : "resolve") \(window.rawValue) p90"]
+            let name = window == .today ? words.today : window.rawValue
+            header += ["\(claim) \(name) median", "\(claim) \(name) p90", "\(resolve) \(name) median", "\(resolve) \(name) p90"]
         }
-        header += [nb ? "manglende målinger" : "missing measurements", nb ? "meldinger venter" : "messages waiting"]
+        header += [words.missingMeasurements, words.messagesWaiting]
 
         func cells(_ row: CaseloadRow, name: String, number: String) -> [String] {
             var result = [name, number, Suppression.count(row.patients)]
@@ -33,21 +33,21 @@ public enum CaseloadExport {
             return result
         }
         var rows = report.municipalities.map { cells($0, name: report.name($0.municipality), number: $0.municipality) }
-        if !only { rows.insert(cells(report.total, name: nb ? "Totalt" : "Total", number: ""), at: 0) }
+        if !only { rows.insert(cells(report.total, name: words.total, number: ""), at: 0) }
 
-        var nurseHeader = [nb ? "sykepleier" : "nurse", nb ? "tatt" : "claimed", nb ? "avsluttet" : "resolved",
-                           nb ? "har nå" : "holding", nb ? "årsverk" : "fte"]
+        var nurseHeader = words.nurseColumns
         var nurseRows = report.nurses.map { [$0.nurse, String($0.claimed), String($0.resolved), String($0.openClaims),
                                              $0.fte.map(f.number) ?? ""] }
         if only { nurseHeader = []; nurseRows = [] } // a municipality's export is about its patients, not the staff
 
         let days = max(1, Int((report.now.timeIntervalSince(report.since) / 86_400).rounded()))
-        let title = nb ? "Saksmengde siste \(days) dager til \(f.dayAndTime(report.now)) (tall under 5 vises som <5; tider i minutter innenfor åpningstiden)"
-                       : "Caseload for the last \(days) days to \(f.dayAndTime(report.now)) (counts under 5 shown as <5; times in service minutes)"
+        let title = words.reportTitle.replacingOccurrences(of: "%d", with: String(days))
+            .replacingOccurrences(of: "%@", with: f.dayAndTime(report.now))
         var load = ""
         if !only, let perFTE = report.patientsPerFTE {
-            load = nb ? "\(Int(perFTE.rounded())) pasienter per årsverk (retningslinje \(report.staffing.patientsPerFTE))"
-                      : "\(Int(perFTE.rounded())) patients per FTE (guideline \(report.staffing.patientsPerFTE))"
+            load = words.patients.replacingOccurrences(of: "%d", with: String(Int(perFTE.rounded()))) + " per " + words.fte + " "
+                + (report.overGuideline ? words.overGuideline : words.guideline)
+                    .replacingOccurrences(of: "%d", with: String(report.staffing.patientsPerFTE))
         }
         switch format {
         case "csv":

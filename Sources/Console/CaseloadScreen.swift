@@ -37,7 +37,7 @@ public enum CaseloadScreen {
     public static func render(_ state: CaseloadState, width: Int, height: Int, now: Date) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)
         let f = Formatting(state.language)
-        let nb = state.language == .nb
+        let words = CaseloadStrings.of(state.language)
         guard width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height else {
             buffer.put(f.strings.windowTooSmall, x: 0, y: height / 2, style: Style(.warning))
             return buffer
@@ -45,33 +45,31 @@ public enum CaseloadScreen {
         let report = state.report
         let days = max(1, Int((report.now.timeIntervalSince(report.since) / 86_400).rounded()))
         buffer.fill(row: 0, style: Style(.header))
-        buffer.put(" \(f.strings.appName) · \(nb ? "Saksmengde" : "Caseload") · \(nb ? "siste \(days) dager" : "last \(days) days")",
+        buffer.put(" \(f.strings.appName) · \(words.title) · " + words.lastDays.replacingOccurrences(of: "%d", with: String(days)),
                    x: 0, y: 0, style: Style(.header))
         let clock = "\(f.dayAndTime(now)) "
         buffer.put(clock, x: width - DisplayWidth.of(clock), y: 0, style: Style(.header))
 
-        var load = nb ? " \(report.total.patients) pasienter" : " \(report.total.patients) patients"
+        var load = " " + words.patients.replacingOccurrences(of: "%d", with: String(report.total.patients))
         var loadStyle = Style(.normal)
         if let perFTE = report.patientsPerFTE {
-            load += nb
-                ? " · \(f.number(report.staffing.totalFTE)) årsverk · \(Int(perFTE.rounded())) per årsverk (retningslinje \(report.staffing.patientsPerFTE))"
-                : " · \(f.number(report.staffing.totalFTE)) FTE · \(Int(perFTE.rounded())) per FTE (guideline \(report.staffing.patientsPerFTE))"
-            if report.overGuideline {
-                load += nb ? " ⚠ over retningslinjen" : " ⚠ above the guideline"
-                loadStyle = Style(.warning)
-            }
+            let guideline = report.staffing.patientsPerFTE
+            load += " · \(f.number(report.staffing.totalFTE)) \(words.fte) · "
+                + words.perFTE.replacingOccurrences(of: "%@", with: String(Int(perFTE.rounded()))) + " "
+                + (report.overGuideline ? words.overGuideline : words.guideline).replacingOccurrences(of: "%d", with: String(guideline))
+            if report.overGuideline { loadStyle = Style(.warning) }
         } else {
-            load += nb ? " · årsverk ikke satt i config.toml ([staffing.fte])" : " · FTEs not set in config.toml ([staffing.fte])"
+            load += " · " + words.noFTE
         }
         buffer.put(DisplayWidth.fit(load, width), x: 0, y: 1, style: loadStyle)
 
         let wide = width >= 120
-        let window = state.window.rawValue == "today" ? (nb ? "i dag" : "today") : state.window.rawValue
-        var columns: [(String, Int)] = [(nb ? "Kommune" : "Municipality", 15), (nb ? "Pas." : "Pat.", 5)]
-        if wide { columns += Diagnosis.allCases.map { (short($0, nb), 5) } }
-        columns += [("■ \(nb ? "Rød" : "Red")", 5), ("▲ \(nb ? "Gul" : "Yel")", 5), ("○ Rut", 5), ("! \(nb ? "Fors" : "Late")", 6),
-                    ("\(nb ? "Ta" : "Claim") \(window) ½/90%", 15), ("\(nb ? "Avslutt" : "Resolve") ½/90%", wide ? 15 : 0),
-                    (nb ? "Mangl." : "Miss.", 6), ("✉", 3)]
+        let window = state.window == .today ? words.today : state.window.rawValue
+        var columns: [(String, Int)] = [(words.municipality, 15), (words.patientsShort, 5)]
+        if wide { columns += Diagnosis.allCases.map { (words.diagnoses[$0] ?? $0.rawValue, 5) } }
+        columns += [(words.red, 5), (words.yellow, 5), (words.routine, 5), (words.late, 6),
+                    ("\(words.claim) \(window) ½/90%", 15), ("\(words.resolve) ½/90%", wide ? 15 : 0),
+                    (words.missing, 6), ("✉", 3)]
         columns = columns.filter { $0.1 > 0 }
         func line(_ values: [String], y: Int, style: Style) {
             var x = 1
@@ -92,7 +90,7 @@ public enum CaseloadScreen {
             result += [row.missingRate.map { "\(Int(($0 * 100).rounded())) %" } ?? "–", String(row.messagesWaiting)]
             return result
         }
-        line(values(report.total, name: nb ? "Totalt" : "Total"), y: 3, style: Style(.accent, bold: true))
+        line(values(report.total, name: words.total), y: 3, style: Style(.accent, bold: true))
 
         let rows = state.rows
         let nurseRows = min(report.nurses.count, max(2, (height - 8) / 3))
@@ -108,8 +106,7 @@ public enum CaseloadScreen {
         }
 
         let nurseTop = listBottom
-        let nurseHeader = nb ? " Sykepleier            Tatt  Avsluttet  Har nå  Årsverk" : " Nurse                Claimed  Resolved  Holding  FTE"
-        buffer.put(DisplayWidth.fit(nurseHeader, width), x: 0, y: nurseTop, style: Style(.columnHeader))
+        buffer.put(DisplayWidth.fit(words.nurseHeader, width), x: 0, y: nurseTop, style: Style(.columnHeader))
         for (offset, nurse) in report.nurses.prefix(nurseRows).enumerated() {
             let text = " " + DisplayWidth.fit(nurse.nurse, 20) + pad(String(nurse.claimed), 6) + pad(String(nurse.resolved), 11)
                 + pad(String(nurse.openClaims), 8) + pad(nurse.fte.map(f.number) ?? "–", 9)
@@ -121,8 +118,7 @@ public enum CaseloadScreen {
         if state.editingFilter || !state.filter.isEmpty {
             hint = " /\(state.filter)\(state.editingFilter ? "▏" : "") (\(rows.count)/\(report.municipalities.count)) "
         } else {
-            hint = nb ? " ↑↓ flytt · Enter kommunens kø · / filter · t i dag/7/30 dager · Esc tilbake "
-                      : " ↑↓ move · Enter the municipality's queue · / filter · t today/7/30 days · Esc back "
+            hint = words.hints
         }
         buffer.put(DisplayWidth.fit(hint, width), x: 0, y: height - 1, style: Style(.statusBar))
         return buffer
@@ -144,15 +140,5 @@ public enum CaseloadScreen {
         if minutes < 60 { return "\(minutes)m" }
         if minutes < 24 * 60 { return "\(minutes / 60)\(f.strings.hour)\(String(format: "%02d", minutes % 60))" }
         return "\(minutes / 1440)\(f.strings.day)\(minutes % 1440 / 60)\(f.strings.hour)"
-    }
-
-    static func short(_ diagnosis: Diagnosis, _ nb: Bool) -> String {
-        switch diagnosis {
-        case .copd: nb ? "Kols" : "COPD"
-        case .heartFailure: nb ? "HS" : "HF"
-        case .diabetes: "Diab"
-        case .cancer: nb ? "Kreft" : "Canc"
-        case .mentalHealth: nb ? "Psyk" : "Ment"
-        }
     }
 }

@@ -6,6 +6,8 @@ import TestSupport
 @Suite(.serialized)
 struct CommandLineTests {
     let varde = vardeExecutable()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     func temporaryHome() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("varde-cli-\(UUID().uuidString)").path
@@ -162,6 +164,18 @@ struct CommandLineTests {
         #expect(one.stdout.contains("| Bodø | 1804 |"))
         #expect(!one.stdout.contains("Totalt"), "a municipality's export has only its own figures")
         #expect(!one.stdout.contains("sykepleier"), "and says nothing about the staff")
+        #expect(one.stdout.contains("ta i dag median"), "headers in the report's language")
+        for report in [table.stdout, csv.stdout, one.stdout] {
+            #expect(report.range(of: "[0-9]{11}", options: .regularExpression) == nil, "no fødselsnummer in a report")
+        }
+
+        // The Manual's example is this very command on this very centre.
+        let manual = try String(contentsOf: Self.root.appendingPathComponent("Manual.md"), encoding: .utf8)
+        let command = "$ varde report caseload --municipality Bodø --format md --now 2026-11-23T09:30:00Z\n"
+        let example = try #require(manual.range(of: command), "Manual.md shows the report example")
+        let end = try #require(manual.range(of: "```\n", range: example.upperBound..<manual.endIndex))
+        #expect(String(manual[example.upperBound..<end.lowerBound]) == one.stdout,
+                "Manual.md's report example is out of date; paste:\n\(one.stdout)")
 
         let wrong = try runCommand(varde, ["report", "caseload", "--home", home, "--format", "pdf"])
         #expect(wrong.status == 2)
