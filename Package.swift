@@ -59,7 +59,7 @@ let package = Package(
         ], path: "Sources/Bench"),
         .testTarget(name: "DomainTests", dependencies: ["VardeDomain"]),
         .testTarget(name: "ConfigTests", dependencies: ["VardeDomain", "VardeConfig"]),
-        .testTarget(name: "StoreTests", dependencies: ["VardeDomain", "VardeStore"]),
+        .testTarget(name: "StoreTests", dependencies: ["VardeDomain", "VardeStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ServiceTests", dependencies: ["VardeDomain", "VardeService", "VardeSim", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: [
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeSim", "TestSupport",

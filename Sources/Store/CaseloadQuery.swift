@@ -15,9 +15,11 @@ extension CacheDatabase {
         let (population, alerts, names) = try reader.read { db in
             (try Self.population(db), try Self.caseloadAlerts(db, from: from), try Self.municipalityNames(db))
         }
-        let keep = { (number: String) in municipalities.map { $0.contains(number) } ?? true }
-        var report = CaseloadFigures.report(alerts: alerts.filter { keep($0.municipality) },
-                                            population: population.filter { keep($0.municipality) },
+        // Only a workstation limited to some municipalities pays for copying the alerts it may see.
+        let (seen, people) = municipalities.map { allowed in
+            (alerts.filter { allowed.contains($0.municipality) }, population.filter { allowed.contains($0.municipality) })
+        } ?? (alerts, population)
+        var report = CaseloadFigures.report(alerts: seen, population: people,
                                             since: since, now: now, hours: hours, targets: targets, staffing: staffing)
         report.municipalityNames = names
         return report

@@ -15,34 +15,35 @@ public enum CaseloadFigures {
         ]
         let earliest = min(since, alerts.map(\.openedAt).min() ?? since, windowStart[.month] ?? since)
         let service = ServiceCalendar(hours: hours, from: earliest.addingTimeInterval(-86_400), to: now.addingTimeInterval(86_400))
-        // Each alert's response times are worked out once, then shared by its municipality and the total.
+        // Each alert's response times are worked out once, then shared by its municipality and the total;
+        // municipalities take their alerts by position (copying 150,000 alerts was a third of the time).
         let timed = alerts.map { alert in
-            Timed(alert: alert, toClaim: alert.claimedAt.map { service.serviceTime(from: alert.openedAt, to: $0) },
+            Timed(toClaim: alert.claimedAt.map { service.serviceTime(from: alert.openedAt, to: $0) },
                   toResolve: alert.resolvedAt.map { service.serviceTime(from: alert.openedAt, to: $0) },
                   overdue: alert.isOpen && isOverdue(alert, now: now, service: service, hours: hours, targets: targets))
         }
         var indexes: [String: [Int]] = [:]
         for (index, alert) in alerts.enumerated() { indexes[alert.municipality, default: []].append(index) }
         var rows = population.map { people in
-            row(people.municipality, people: [people], alerts: (indexes[people.municipality] ?? []).map { timed[$0] },
+            row(people.municipality, people: [people], alerts: alerts, timed: timed, members: indexes[people.municipality] ?? [],
                 since: since, windows: windowStart)
         }
         rows.sort { ($0.openRed, $0.overdue, $0.patients, $1.municipality) > ($1.openRed, $1.overdue, $1.patients, $0.municipality) }
-        let total = row("", people: population, alerts: timed, since: since, windows: windowStart)
+        let total = row("", people: population, alerts: alerts, timed: timed, members: Array(alerts.indices), since: since,
+                        windows: windowStart)
         return CaseloadReport(total: total, municipalities: rows, nurses: nurses(alerts, since: since, staffing: staffing),
                               staffing: staffing, since: since, now: now)
     }
 
-    /// An alert with its response times in service seconds and whether it is overdue now.
+    /// An alert's response times in service seconds and whether it is overdue now (by the alert's position).
     struct Timed {
-        var alert: CaseloadAlert
         var toClaim: TimeInterval?
         var toResolve: TimeInterval?
         var overdue: Bool
     }
 
-    static func row(_ municipality: String, people: [CaseloadPopulation], alerts: [Timed], since: Date,
-                    windows: [CaseloadWindow: Date]) -> CaseloadRow {
+    static func row(_ municipality: String, people: [CaseloadPopulation], alerts: [CaseloadAlert], timed: [Timed],
+                    members: [Int], since: Date, windows: [CaseloadWindow: Date]) -> CaseloadRow {
         var diagnoses: [Diagnosis: Int] = [:]
         for group in people { diagnoses.merge(group.byDiagnosis, uniquingKeysWith: +) }
         var row = CaseloadRow(municipality: municipality, patients: people.reduce(0) { $0 + $1.patients },
@@ -54,21 +55,21 @@ public enum CaseloadFigures {
         var resolutions = [[TimeInterval]](repeating: [], count: windowList.count)
         var missed = Set<String>()
         let sinceSeconds = since.timeIntervalSince1970
-        for index in alerts.indices {
-            if alerts[index].alert.isOpen {
-                switch alerts[index].alert.zone {
+        for index in members {
+            if alerts[index].isOpen {
+                switch alerts[index].zone {
                 case .red: row.openRed += 1
                 case .yellow: row.openYellow += 1
                 case .green: row.openRoutine += 1
                 }
-                if alerts[index].overdue { row.overdue += 1 }
+                if timed[index].overdue { row.overdue += 1 }
             }
-            let opened = alerts[index].alert.openedAt.timeIntervalSince1970
+            let opened = alerts[index].openedAt.timeIntervalSince1970
             for window in starts.indices where opened >= starts[window] {
-                if let claim = alerts[index].toClaim { claims[window].append(claim) }
-                if let resolve = alerts[index].toResolve { resolutions[window].append(resolve) }
+                if let claim = timed[index].toClaim { claims[window].append(claim) }
+                if let resolve = timed[index].toResolve { resolutions[window].append(resolve) }
             }
-            if alerts[index].alert.basis == .missingMeasurement, opened >= sinceSeconds { missed.insert(alerts[index].alert.patientID) }
+            if alerts[index].basis == .missingMeasurement, opened >= sinceSeconds { missed.insert(alerts[index].patientID) }
         }
         for (position, window) in windowList.enumerated() {
             row.toClaim[window] = ResponseTimes(claims[position])
@@ -93,25 +94,19 @@ public enum CaseloadFigures {
 
     static func nurses(_ alerts: [CaseloadAlert], since: Date, staffing: Staffing) -> [NurseLoad] {
         var loads: [String: NurseLoad] = [:]
-        func load(_ nurse: String) -> NurseLoad { loads[nurse] ?? NurseLoad(nurse: nurse, fte: staffing.fte[nurse]) }
+        // Changed in place: one lookup per step, not a read and a write.
         for alert in alerts {
             if let nurse = alert.claimedBy, let at = alert.claimedAt, at >= since {
-                var entry = load(nurse)
-                entry.claimed += 1
-                loads[nurse] = entry
+                loads[nurse, default: NurseLoad(nurse: nurse, fte: staffing.fte[nurse])].claimed += 1
             }
             if let nurse = alert.resolvedBy, let at = alert.resolvedAt, at >= since {
-                var entry = load(nurse)
-                entry.resolved += 1
-                loads[nurse] = entry
+                loads[nurse, default: NurseLoad(nurse: nurse, fte: staffing.fte[nurse])].resolved += 1
             }
             if alert.isOpen, let owner = alert.owner {
-                var entry = load(owner)
-                entry.openClaims += 1
-                loads[owner] = entry
+                loads[owner, default: NurseLoad(nurse: owner, fte: staffing.fte[owner])].openClaims += 1
             }
         }
-        for nurse in staffing.fte.keys where loads[nurse] == nil { loads[nurse] = load(nurse) }
+        for (nurse, fte) in staffing.fte where loads[nurse] == nil { loads[nurse] = NurseLoad(nurse: nurse, fte: fte) }
         return loads.values.sorted { ($0.resolved, $0.claimed, $1.nurse) > ($1.resolved, $1.claimed, $0.nurse) }
     }
 }
