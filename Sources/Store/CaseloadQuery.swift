@@ -28,11 +28,13 @@ extension CacheDatabase {
     static func population(_ db: Database) throws -> [CaseloadPopulation] {
         let diagnosisColumns = Diagnosis.allCases.map { "SUM(instr(p.diagnoses, '\"\($0.rawValue)\"') > 0) AS \($0.rawValue)" }
         var rows: [String: CaseloadPopulation] = [:]
+        // `+` keeps SQLite off the municipality index: reading the patients in table order and sorting
+        // 400 groups took 45 ms for 50,000 patients, looking each one up from the index 75.
         for row in try Row.fetchAll(db, sql: """
             SELECT p.municipalityNumber AS number, COUNT(*) AS patients,
                    COUNT(c.patientID) AS withPlan,
                    \(diagnosisColumns.joined(separator: ", "))
-            FROM patient p LEFT JOIN care_plan c ON c.patientID = p.id GROUP BY p.municipalityNumber
+            FROM patient p LEFT JOIN care_plan c ON c.patientID = p.id GROUP BY +p.municipalityNumber
             """) {
             var byDiagnosis: [Diagnosis: Int] = [:]
             for diagnosis in Diagnosis.allCases { byDiagnosis[diagnosis] = row[diagnosis.rawValue] }

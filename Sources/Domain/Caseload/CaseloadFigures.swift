@@ -16,7 +16,7 @@ public enum CaseloadFigures {
         let earliest = min(since, alerts.map(\.openedAt).min() ?? since, windowStart[.month] ?? since)
         let service = ServiceCalendar(hours: hours, from: earliest.addingTimeInterval(-86_400), to: now.addingTimeInterval(86_400))
         // Each alert's response times are worked out once, then shared by its municipality and the total;
-        // municipalities take their alerts by position (copying 150,000 alerts was a third of the time).
+        // municipalities take their alerts by position rather than as copies.
         let timed = alerts.map { alert in
             Timed(toClaim: alert.claimedAt.map { service.serviceTime(from: alert.openedAt, to: $0) },
                   toResolve: alert.resolvedAt.map { service.serviceTime(from: alert.openedAt, to: $0) },
