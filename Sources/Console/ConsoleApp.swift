@@ -7,15 +7,15 @@ import VardeTerminal
 public final class ConsoleApp {
     let cache: CacheDatabase
     private let terminal: any TerminalBackend
-    private var theme: Theme
-    private let themeFolders: [String]
+    var theme: Theme
+    let themeFolders: [String]
     private let clock: () -> Date
-    private var paletteHistory: [String] = []
-    private var historyIndex: Int?
+    var paletteHistory: [String] = []
+    var historyIndex: Int?
     let nurse: String
     private let glyphs: ChartGlyphs
-    private var resolving: Resolving?
-    private var lastNotice: Int64 = 0
+    var resolving: Resolving?
+    var lastNotice: Int64 = 0
     var state: QueueState
     private let latest = LatestValue<[QueueEntry]>()
     let settings: CentreSettings
@@ -23,10 +23,10 @@ public final class ConsoleApp {
     var redWatch = RedAlertWatch()
     private let keymap: Keymap
     /// Who looks: every read of patient data goes through the store with this (blocks, tenancy).
-    private let viewer: Viewer
+    let viewer: Viewer
     /// The machine name written in the access log.
     private let workstation: String
-    private var idleLock: IdleLock
+    var idleLock: IdleLock
 
     /// `settings.privacy` sets the idle lock and PIN; `settings.municipalities` the operator's tenancy.
     public init(cache: CacheDatabase, terminal: any TerminalBackend, theme: Theme, language: Language,
@@ -264,82 +264,6 @@ public final class ConsoleApp {
         return .stay
     }
 
-    private func editPalette(_ key: Key) -> Outcome {
-        let line = state.paletteLine ?? ""
-        switch key {
-        case .escape: state.paletteLine = nil
-        case .backspace: state.paletteLine = line.isEmpty ? nil : String(line.dropLast())
-        case .tab:
-            let municipalities = Array(Set(state.allEntries.map(\.municipality.name))).sorted()
-            state.paletteLine = Palette.complete(line, municipalities: municipalities)
-        case .up, .down:
-            guard !paletteHistory.isEmpty else { break }
-            let index = key == .up ? max(0, (historyIndex ?? paletteHistory.count) - 1)
-                                   : min(paletteHistory.count - 1, (historyIndex ?? paletteHistory.count - 1) + 1)
-            historyIndex = index
-            state.paletteLine = paletteHistory[index]
-        case .character(let c): state.paletteLine = line + String(c)
-        case .enter:
-            state.paletteLine = nil
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { break }
-            paletteHistory.removeAll { $0 == line }
-            paletteHistory.append(line)
-            return run(line)
-        default: break
-        }
-        return .stay
-    }
-
-    /// Carries out a palette line; problems are said in the status line, never by crashing.
-    private func run(_ line: String) -> Outcome {
-        switch Palette.parse(line) {
-        case .failure(let problem):
-            state.say(problem.message(state.language))
-        case .success(.quit):
-            return .quit
-        case .success(.municipality(let name)):
-            if case .patient = stack.last { stack.removeLast() }
-            state.setMunicipalityFilter(name)
-        case .success(.zone(let zone)):
-            if case .patient = stack.last { stack.removeLast() }
-            state.setZoneFilter(zone)
-        case .success(.mine(let mine)):
-            state.setOnlyMine(mine)
-        case .success(.caseload):
-            openCaseload()
-        case .success(.quarantine):
-            if case .quarantine = stack.last {} else { stack.append(.quarantine(scroll: 0)) }
-        case .success(.lock):
-            idleLock.lock()
-        case .success(.theme(let name)):
-            do {
-                let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-                let loaded = try Themes.load(name, folders: themeFolders)
-                theme = noColour ? loaded.withoutColour : loaded
-                state.say(state.language.strings.themeSwitched.replacingOccurrences(of: "%@", with: name))
-            } catch {
-                state.say("\(error)")
-            }
-        case .success(.language(let language)):
-            state.language = language
-            let current = state.allEntries
-            state.update(current)
-            updatePatient { $0.language = language }
-            state.say(language.strings.languageSwitched)
-        case .success(.patient(let name)):
-            let needle = QueueState.fold(name)
-            if let index = state.entries.firstIndex(where: { QueueState.fold($0.patientName).contains(needle) }) {
-                if case .patient = stack.last { stack.removeLast() }
-                state.moveTo(index)
-                openSelected(tab: .trends)
-            } else {
-                state.say(state.language.strings.noSuchPatient.replacingOccurrences(of: "%@", with: name))
-            }
-        }
-        return .stay
-    }
-
-    /// A handling step on the selected alert, stored locally first; the sync loop delivers it.
     /// Goes to the oldest unseen red alert: back to the queue, every filter off, the row selected.
     private func showNewRed() {
         guard let alert = redWatch.unseen.first else { return }
@@ -350,57 +274,6 @@ public final class ConsoleApp {
             state.setOnlyMine(false)
         }
         if let index = state.entries.firstIndex(where: { $0.alertID == alert.alertID }) { state.moveTo(index) }
-    }
-
-    private func take(_ step: HandlingStep, alertID: Int64? = nil) {
-        guard let id = alertID ?? (state.entries.indices.contains(state.selected) ? state.entries[state.selected].alertID : nil)
-        else { return }
-        do {
-            switch try cache.handle(alertID: id, step, by: nurse, at: state.now) {
-            case .success: break
-            case .failure(let refusal): refuse(refusal)
-            }
-        } catch {
-            state.say("\(error)")
-        }
-    }
-
-    private func refuse(_ refusal: HandlingRefusal) {
-        let strings = state.language.strings
-        switch refusal {
-        case .claimedBy(let owner): state.say(strings.alreadyTakenBy.replacingOccurrences(of: "%@", with: owner))
-        case .notOpen: state.say(strings.alreadyResolved)
-        case .notYours: state.say(strings.notYours)
-        case .blocked: state.say(strings.blockedRefusal)
-        }
-    }
-
-    private func editResolving(_ key: Key) {
-        guard var current = resolving else { return }
-        switch key {
-        case .escape: resolving = nil; return
-        case .character(let c) where current.outcome == nil:
-            if let digit = c.wholeNumberValue, (1...HandlingOutcome.allCases.count).contains(digit) {
-                current.outcome = HandlingOutcome.allCases[digit - 1]
-            }
-        case .character(let c): if current.note.count < 500 { current.note.append(c) }
-        case .backspace: if !current.note.isEmpty { current.note.removeLast() } else { current.outcome = nil }
-        case .enter:
-            if let outcome = current.outcome {
-                resolving = nil
-                take(.resolve(outcome, note: current.note), alertID: current.alertID)
-                return
-            }
-        default: break
-        }
-        resolving = current
-    }
-
-    /// Colleagues' steps that overruled ours are said in the status line.
-    private func showNotices() {
-        guard let notices = try? cache.notices(after: lastNotice), let last = notices.last else { return }
-        lastNotice = last.id
-        if last.text.hasPrefix("taken:") { refuse(.claimedBy(String(last.text.dropFirst("taken:".count)))) }
     }
 
     private func editFilter(_ key: Key) {
@@ -416,7 +289,7 @@ public final class ConsoleApp {
     }
 
     /// Opens the selected patient; the store logs the access in the same transaction that reads the record.
-    private func openSelected(tab: PatientTab) {
+    func openSelected(tab: PatientTab) {
         guard state.entries.indices.contains(state.selected) else { return }
         let entry = state.entries[state.selected]
         if entry.isBlocked { refuse(.blocked); return }
@@ -477,25 +350,5 @@ public final class ConsoleApp {
         }
         patient.record = record
         stack[stack.count - 1] = .patient(patient)
-    }
-}
-
-/// The newest value handed over from a background queue to the UI thread.
-final class LatestValue<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value?
-
-    func set(_ newValue: Value) {
-        lock.lock()
-        value = newValue
-        lock.unlock()
-    }
-
-    func take() -> Value? {
-        lock.lock()
-        defer { lock.unlock() }
-        let current = value
-        value = nil
-        return current
     }
 }
