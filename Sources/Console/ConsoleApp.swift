@@ -90,9 +90,12 @@ public final class ConsoleApp {
                 state.outbox = (try? cache.queuedMessageCount()) ?? 0
                 state.quarantined = (try? cache.quarantineCount()) ?? 0
                 refreshCaseload()
-                // Delivery and read receipts change no queue row: the open patient is read again anyway.
-                reloadPatient()
-                messagesShown()
+                // Delivery and read receipts change no queue row: an open thread is read again anyway
+                // (other tabs wait for the queue to change, as before).
+                if case .patient(let patient) = stack.last, patient.tab == .messages {
+                    reloadPatient()
+                    messagesShown()
+                }
                 lastStatusRead = Date()
                 showNotices()
             }
