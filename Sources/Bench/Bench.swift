@@ -21,6 +21,7 @@ struct Bench: ParsableCommand {
     @Option(help: "The varde executable, for the console's idle output (skipped without it).") var varde: String?
     @Flag(name: .customLong("frames-only"), help: "Only the console frame benchmarks.") var framesOnly = false
     @Flag(name: .customLong("caseload-only"), help: "Only the caseload benchmark.") var caseloadOnly = false
+    @Flag(name: .customLong("ingest-only"), help: "Only the floor and the initial sync (for profiling).") var ingestOnly = false
 
     func run() throws {
         if caseloadOnly {
@@ -61,6 +62,12 @@ struct Bench: ParsableCommand {
         let floorRate = Double(measurements.count) / floorTime
         let floorCPU = processCPU() - cpu
 
+        if ingestOnly {
+            let (rate, line) = try syncRate(port: port, start: config.start, expected: measurements.count, folder: folder)
+            note("sync: \(line)")
+            print(Row(name: "sync.initial_ingest", value: rate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s").line)
+            Foundation.exit(0)
+        }
         // What the sync decodes with, and Foundation's Codable on the same pages for comparison.
         let decodeRate = try rate(box.server!.observationPages) { try ObservationPageDecoder.decodeOrFallBack($0) }
         let codableRate = try rate(box.server!.observationPages) {
@@ -77,26 +84,16 @@ struct Bench: ParsableCommand {
         let storeRate = Double(measurements.count) / Date().timeIntervalSince(storeStarted)
         let storeCPU = processCPU() - cpu
 
-        let cache = try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path)
-        let start = config.start
-        let engine = SyncEngine(client: FHIRClient(baseURL: "http://127.0.0.1:\(port)", http: CurlHTTPClient()),
-                                cache: cache, pageSize: pageSize, clock: { start })
         cpu = processCPU()
-        let syncStarted = Date()
-        let summary = try engine.syncOnce()
-        let syncTime = Date().timeIntervalSince(syncStarted)
+        let (ingestRate, syncLine) = try syncRate(port: port, start: config.start, expected: measurements.count, folder: folder)
         let syncCPU = processCPU() - cpu
-        guard try cache.counts().measurements == measurements.count else {
-            throw BenchError("sync lost observations: \(summary.line); \(try cache.counts().measurements) stored of \(measurements.count)")
-        }
-        let ingestRate = Double(measurements.count) / syncTime
 
         rows.append(Row(name: "sync.initial_ingest", value: ingestRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
         rows.append(Row(name: "parts.json_decode", value: decodeRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
         rows.append(Row(name: "parts.json_decode_codable", value: codableRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
         rows.append(Row(name: "parts.store_with_triage", value: storeRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
         rows.append(Row(name: "floor.sqlite_prepared_insert", value: floorRate, unit: "rows/s", floor: nil, floorUnit: nil))
-        note("sync: \(summary.line)")
+        note("sync: \(syncLine)")
         // The machine is shared: CPU time per row says what the code costs when wall clocks are noisy.
         let perRow = { (seconds: Double) in String(format: "%.1f µs", seconds * 1e6 / Double(measurements.count)) }
         note("cpu per observation: floor \(perRow(floorCPU)), store with triage \(perRow(storeCPU)), sync (all threads) \(perRow(syncCPU))")
@@ -106,6 +103,20 @@ struct Bench: ParsableCommand {
         try JSONSerialization.data(withJSONObject: rows.map(\.json), options: [.prettyPrinted, .sortedKeys])
             .write(to: URL(fileURLWithPath: json))
         Foundation.exit(0)
+    }
+
+    /// The initial sync of the whole centre from the page server into a fresh cache.
+    func syncRate(port: Int, start: Date, expected: Int, folder: URL) throws -> (rate: Double, summary: String) {
+        let cache = try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path)
+        let engine = SyncEngine(client: FHIRClient(baseURL: "http://127.0.0.1:\(port)", http: CurlHTTPClient()),
+                                cache: cache, pageSize: pageSize, clock: { start })
+        let started = Date()
+        let summary = try engine.syncOnce()
+        let time = Date().timeIntervalSince(started)
+        guard try cache.counts().measurements == expected else {
+            throw BenchError("sync lost observations: \(summary.line); \(try cache.counts().measurements) stored of \(expected)")
+        }
+        return (Double(expected) / time, summary.line)
     }
 
     func rate(_ pages: [Data], _ decode: (Data) throws -> ReceivedPage<FHIRObservation>) throws -> Double {

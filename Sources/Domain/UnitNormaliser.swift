@@ -4,6 +4,7 @@ import Foundation
 public enum UnitNormaliser {
     /// The value in the kind's canonical unit, or nil when the unit is not one Varde can convert.
     public static func canonical(_ value: Double, unit: String, kind: MeasurementKind) -> Double? {
+        if unit == kind.canonicalUnit { return value } // nearly always, and trimming costs more than the rest
         let unit = unit.trimmingCharacters(in: .whitespaces)
         if unit == kind.canonicalUnit { return value }
         switch (kind, unit) {

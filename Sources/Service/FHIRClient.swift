@@ -127,13 +127,11 @@ public final class FHIRClient: Sendable {
         }
     }
 
-    /// Observation pages take the fast path (the bulk of every sync); everything else Codable.
+    /// Observation, CarePlan and Patient pages take the byte reader's fast path (the bulk of every
+    /// sync); everything else, and any page it is unsure of, Codable.
     static func decodePage<Resource: Decodable & Sendable>(_ body: Data, of type: Resource.Type) throws
         -> ReceivedPage<Resource> {
-        if Resource.self == FHIRObservation.self, let page = ObservationPageDecoder.decode(body) {
-            return page as! ReceivedPage<Resource>
-        }
-        return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: body)
+        try FHIRPageDecoder.decodeOrFallBack(body, as: type)
     }
 
     static func isPreconditionFailed(_ attempt: Attempt) -> Bool {

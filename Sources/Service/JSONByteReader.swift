@@ -203,6 +203,29 @@ struct JSONByteReader {
         return value
     }
 
+    /// A JSON number written as a plain integer (`-?digits`, at most 18 of them); anything else, such
+    /// as `2.0` or `2e0`, is refused so that Foundation's own rules decide.
+    mutating func readInteger() throws -> Int {
+        _ = try peek()
+        let start = index
+        try skipNumber()
+        let token = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+        let digits = token.first == UInt8(ascii: "-") ? token.dropFirst() : token[...]
+        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { throw Unsupported() }
+        let magnitude = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        return token.first == UInt8(ascii: "-") ? -magnitude : magnitude
+    }
+
+    /// `true` or `false`.
+    mutating func readBool() throws -> Bool {
+        switch try peek() {
+        case UInt8(ascii: "t"): try literal("true"); return true
+        case UInt8(ascii: "f"): try literal("false"); return false
+        default: throw Unsupported()
+        }
+    }
+
     private mutating func skipNumber() throws {
         func digits() -> Int {
             let from = index

@@ -33,7 +33,11 @@ extension CacheDatabase {
     @discardableResult
     public func storePatients(_ patients: [Patient], municipalities: [Municipality], cursor: SyncCursor?) throws -> Int {
         try writer.write { db in
-            for municipality in municipalities { try municipality.upsert(db) }
+            // A page names each municipality many times over: write each once, as last named.
+            var seen = Set<String>()
+            for municipality in municipalities.reversed() where seen.insert(municipality.number).inserted {
+                try municipality.upsert(db)
+            }
             for patient in patients { try patient.upsert(db) }
             if let cursor { try saveCursor(cursor, db) }
             return patients.count

@@ -25,6 +25,15 @@ final class IngestMemo: @unchecked Sendable {
         return list
     }
 
+    /// A plan just stored as `json`: the first measurements after an initial sync of plans then need
+    /// no decoding at all (the bytes are compared on lookup, so a write that did not land is harmless).
+    func remember(_ plan: SelfCarePlan, json: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if plans.count >= limit { plans.removeAll() }
+        plans[plan.patientID] = (json, plan)
+    }
+
     /// The plan stored as `json`; nil when it no longer decodes (as `CacheDatabase.plan(patientID:)`).
     func plan(of patientID: String, json: UnsafeRawBufferPointer) -> SelfCarePlan? {
         lock.lock()

@@ -9,7 +9,9 @@ extension CacheDatabase {
         let encoder = JSONEncoder()
         return try writer.write { db in
             for plan in plans {
-                let json = String(decoding: try encoder.encode(plan), as: UTF8.self)
+                let encoded = try encoder.encode(plan)
+                let json = String(decoding: encoded, as: UTF8.self)
+                memo.remember(plan, json: Array(encoded))
                 try db.execute(sql: """
                     INSERT INTO care_plan(patientID, id, plan, lastUpdated) VALUES (?, ?, ?, ?)
                     ON CONFLICT(patientID) DO UPDATE SET id = excluded.id, plan = excluded.plan,
