@@ -34,11 +34,42 @@ extension CacheDatabase {
     public func storePatients(_ patients: [Patient], municipalities: [Municipality], cursor: SyncCursor?) throws -> Int {
         try writer.write { db in
             // A page names each municipality many times over: write each once, as last named.
+            let municipality = try db.cachedStatement(sql: """
+                INSERT INTO municipality(number, name) VALUES (?, ?) ON CONFLICT(number) DO UPDATE SET name = excluded.name
+                """)
+            municipality.useRawBindings()
             var seen = Set<String>()
-            for municipality in municipalities.reversed() where seen.insert(municipality.number).inserted {
-                try municipality.upsert(db)
+            for named in municipalities.reversed() where seen.insert(named.number).inserted {
+                municipality.resetForBinding()
+                municipality.bind(text: named.number, at: 1)
+                municipality.bind(text: named.name, at: 2)
+                try municipality.execute()
             }
-            for patient in patients { try patient.upsert(db) }
+            let patient = try db.cachedStatement(sql: """
+                INSERT INTO patient(id, nationalID, givenName, familyName, birthDate, gender, municipalityNumber,
+                                    diagnoses, lastUpdated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET nationalID = excluded.nationalID, givenName = excluded.givenName,
+                    familyName = excluded.familyName, birthDate = excluded.birthDate, gender = excluded.gender,
+                    municipalityNumber = excluded.municipalityNumber, diagnoses = excluded.diagnoses,
+                    lastUpdated = excluded.lastUpdated
+                """)
+            patient.useRawBindings()
+            for p in patients {
+                // The JSON array GRDB writes for a Codable column, and the bytes the ingest memo compares.
+                let diagnoses = "[" + p.diagnoses.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
+                patient.resetForBinding()
+                patient.bind(text: p.id, at: 1)
+                patient.bind(text: p.nationalID, at: 2)
+                patient.bind(text: p.givenName, at: 3)
+                patient.bind(text: p.familyName, at: 4)
+                patient.bind(text: p.birthDate, at: 5)
+                patient.bind(text: p.gender, at: 6)
+                patient.bind(text: p.municipalityNumber, at: 7)
+                patient.bind(text: diagnoses, at: 8)
+                patient.bind(double: p.lastUpdated.timeIntervalSince1970, at: 9)
+                try patient.execute()
+                memo.remember(diagnoses: p.diagnoses, of: p.id, json: Array(diagnoses.utf8))
+            }
             if let cursor { try saveCursor(cursor, db) }
             return patients.count
         }

@@ -25,6 +25,14 @@ final class IngestMemo: @unchecked Sendable {
         return list
     }
 
+    /// A patient's diagnoses just stored as `json` (see `remember(_:json:)` for plans).
+    func remember(diagnoses list: [Diagnosis], of patientID: String, json: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if diagnoses.count >= limit { diagnoses.removeAll() }
+        diagnoses[patientID] = (json, list)
+    }
+
     /// A plan just stored as `json`: the first measurements after an initial sync of plans then need
     /// no decoding at all (the bytes are compared on lookup, so a write that did not land is harmless).
     func remember(_ plan: SelfCarePlan, json: [UInt8]) {

@@ -6,17 +6,22 @@ extension CacheDatabase {
     /// Stores self-care plans (the newest per patient wins) and advances the cursor, atomically.
     @discardableResult
     public func storePlans(_ plans: [SelfCarePlan], cursor: SyncCursor?) throws -> Int {
-        let encoder = JSONEncoder()
-        return try writer.write { db in
+        try writer.write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO care_plan(patientID, id, plan, lastUpdated) VALUES (?, ?, ?, ?)
+                ON CONFLICT(patientID) DO UPDATE SET id = excluded.id, plan = excluded.plan,
+                    lastUpdated = excluded.lastUpdated WHERE excluded.lastUpdated >= care_plan.lastUpdated
+                """)
+            statement.useRawBindings()
             for plan in plans {
-                let encoded = try encoder.encode(plan)
-                let json = String(decoding: encoded, as: UTF8.self)
-                memo.remember(plan, json: Array(encoded))
-                try db.execute(sql: """
-                    INSERT INTO care_plan(patientID, id, plan, lastUpdated) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(patientID) DO UPDATE SET id = excluded.id, plan = excluded.plan,
-                        lastUpdated = excluded.lastUpdated WHERE excluded.lastUpdated >= care_plan.lastUpdated
-                    """, arguments: [plan.patientID, plan.id, json, plan.lastUpdated.timeIntervalSince1970])
+                let json = try StoredPlanJSON.encode(plan)
+                statement.resetForBinding()
+                statement.bind(text: plan.patientID, at: 1)
+                statement.bind(text: plan.id, at: 2)
+                statement.bind(text: String(decoding: json, as: UTF8.self), at: 3)
+                statement.bind(double: plan.lastUpdated.timeIntervalSince1970, at: 4)
+                try statement.execute()
+                memo.remember(plan, json: json)
             }
             if let cursor { try saveCursor(cursor, db) }
             return plans.count
