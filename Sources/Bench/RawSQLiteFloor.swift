@@ -12,6 +12,7 @@ enum RawSQLiteFloor {
         guard sqlite3_open(path, &db) == SQLITE_OK else { throw BenchError("cannot open \(path)") }
         defer { sqlite3_close(db) }
         sqlite3_exec(db, "PRAGMA journal_mode=WAL", nil, nil, nil)
+        sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nil, nil, nil) // as GRDB sets it with WAL
         sqlite3_exec(db, CacheDatabase.pageCachePragma, nil, nil, nil) // the cache's own connection settings
         var statement: OpaquePointer?
         let sql = """

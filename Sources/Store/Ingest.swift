@@ -81,32 +81,41 @@ extension CacheDatabase {
                                   cursor: SyncCursor?) throws -> IngestResult {
         try writer.write { db in
             var result = IngestResult()
-            var diagnosesByPatient: [String: [Diagnosis]] = Dictionary(minimumCapacity: measurements.count)
-            var plansByPatient: [String: SelfCarePlan?] = Dictionary(minimumCapacity: measurements.count)
             let statements = try MeasurementStatements(db, memo: memo)
-            for measurement in measurements.sorted(by: { $0.effective < $1.effective }) {
-                if try statements.isCopyFromAnotherSource(measurement) {
+            let patients = try statements.triageFacts(of: Set(measurements.map(\.patientID)))
+            // In time order, so that trends and escalations see earlier measurements first; a page
+            // usually arrives in that order already.
+            let order = measurements.indices.sorted {
+                measurements[$0].effective < measurements[$1].effective || (measurements[$0].effective == measurements[$1].effective && $0 < $1)
+            }
+            for index in order {
+                let measurement = measurements[index]
+                // A copy is found by its business identifier when the insert meets it in the unique
+                // index, otherwise (no identifier) by patient, kind, time and values beforehand.
+                if measurement.sourceIdentifier == nil, try statements.isCopyFromAnotherSource(measurement) {
                     result.duplicates += 1
                     continue
                 }
                 let isNew = try statements.insertIfNew(measurement, db)
                 if !isNew {
+                    if measurement.sourceIdentifier != nil, try statements.isCopyFromAnotherSource(measurement) {
+                        result.duplicates += 1
+                        continue
+                    }
                     try statements.replace(measurement)
                     if !measurement.status.counts { result.alertsWithdrawn += try withdrawAlerts(triggeredBy: measurement.id, db) }
                 }
                 result.stored += 1
                 guard isNew else { continue }
-                let diagnoses = try diagnosesByPatient[measurement.patientID] ?? statements.diagnoses(of: measurement.patientID)
-                diagnosesByPatient[measurement.patientID] = diagnoses
-                // Most measurements are green: only look up the open alert when triage could change it.
-                let plan = try plansByPatient[measurement.patientID] ?? statements.plan(of: measurement.patientID)
-                plansByPatient[measurement.patientID] = plan
+                let facts = patients[measurement.patientID]
+                let diagnoses = facts?.diagnoses ?? [], plan = facts?.plan
                 let recentWeights = measurement.kind == .bodyWeight && diagnoses.contains(.heartFailure)
                     ? try statements.weights(of: measurement.patientID, before: measurement.effective,
                                              within: WeightTrendRule.window)
                     : []
                 let suspect = SuspectedErrorRule.reason(measurement) != nil
                 let judgement = triage.judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights)
+                // Most measurements are green: only look up the open alert when triage could change it.
                 guard suspect || (judgement?.zone ?? .green) > .green else { continue }
                 let open = try statements.openAlert(of: measurement.patientID)
                 switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights,

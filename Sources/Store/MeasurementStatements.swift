@@ -9,8 +9,7 @@ struct MeasurementStatements {
     let update: Statement
     let byIdentifier: Statement
     let twin: Statement
-    let diagnoses: Statement
-    let plan: Statement
+    let patientsAndPlans: Statement
     let recentWeights: Statement
     let openAlert: Statement
     let memo: IngestMemo
@@ -20,7 +19,7 @@ struct MeasurementStatements {
         insert = try db.cachedStatement(sql: """
             INSERT INTO observation (patientID, kind, code, codeDisplay, value, secondValue, unit, effective,
                                      lastUpdated, status, sourceIdentifier, id)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING
             """)
         update = try db.cachedStatement(sql: """
             UPDATE observation SET patientID = ?, kind = ?, code = ?, codeDisplay = ?, value = ?, secondValue = ?,
@@ -32,8 +31,10 @@ struct MeasurementStatements {
             SELECT id FROM observation WHERE patientID = ? AND kind = ? AND effective = ? AND value = ?
               AND secondValue IS ? AND id != ? LIMIT 1
             """)
-        diagnoses = try db.cachedStatement(sql: "SELECT diagnoses FROM patient WHERE id = ?")
-        plan = try db.cachedStatement(sql: "SELECT plan FROM care_plan WHERE patientID = ?")
+        patientsAndPlans = try db.cachedStatement(sql: """
+            SELECT j.value, p.diagnoses, c.plan FROM json_each(?) j
+            LEFT JOIN patient p ON p.id = j.value LEFT JOIN care_plan c ON c.patientID = j.value
+            """)
         recentWeights = try db.cachedStatement(sql: """
             SELECT id, patientID, kind, code, codeDisplay, value, secondValue, unit, effective, lastUpdated, status,
                    sourceIdentifier
@@ -41,7 +42,7 @@ struct MeasurementStatements {
               AND status NOT IN ('entered-in-error', 'cancelled')
             """)
         openAlert = try db.cachedStatement(sql: "SELECT * FROM alert WHERE patientID = ? AND status = 'open' LIMIT 1")
-        for statement in [insert, update, byIdentifier, twin, diagnoses, plan, recentWeights] { statement.useRawBindings() }
+        for statement in [insert, update, byIdentifier, twin, patientsAndPlans, recentWeights] { statement.useRawBindings() }
     }
 
     /// Binds the row's columns in the order both `insert` and `update` name them, id last.
@@ -61,7 +62,8 @@ struct MeasurementStatements {
         statement.bind(text: m.id, at: 12)
     }
 
-    /// Inserts a measurement not seen before; false when its id is already stored.
+    /// Inserts a measurement not seen before; false when its id, or its business identifier, is
+    /// already stored.
     func insertIfNew(_ m: HomeMeasurement, _ db: Database) throws -> Bool {
         bindRow(m, to: insert)
         try insert.execute()
@@ -107,14 +109,30 @@ struct MeasurementStatements {
         return weights
     }
 
-    func diagnoses(of patientID: String) throws -> [Diagnosis] {
-        diagnoses.bind(text: patientID, at: 1)
-        return try diagnoses.firstBytes { memo.diagnoses(of: patientID, json: $0) } ?? []
+    /// What triage needs to know about one patient, shared by reference: a plan is a large value, and
+    /// copying it out of the lookup for every measurement showed in ingest profiles.
+    final class TriageFacts {
+        let diagnoses: [Diagnosis]
+        let plan: SelfCarePlan?
+        init(diagnoses: [Diagnosis], plan: SelfCarePlan?) {
+            self.diagnoses = diagnoses
+            self.plan = plan
+        }
     }
 
-    func plan(of patientID: String) throws -> SelfCarePlan? {
-        plan.bind(text: patientID, at: 1)
-        return try plan.firstBytes { memo.plan(of: patientID, json: $0) }
+    /// The diagnoses and plan of every patient named, in one query: a page of measurements names
+    /// hundreds of patients, and a query each for both took as long as storing the measurements.
+    func triageFacts(of patientIDs: Set<String>) throws -> [String: TriageFacts] {
+        var ids = StoredPlanJSON.Writer()
+        ids.array(Array(patientIDs)) { w, id in w.string(id) }
+        patientsAndPlans.bind(text: String(decoding: ids.bytes, as: UTF8.self), at: 1)
+        var found: [String: TriageFacts] = Dictionary(minimumCapacity: patientIDs.count)
+        try patientsAndPlans.forEachRawRow { row in
+            guard let id = row.text(0) else { return }
+            found[id] = TriageFacts(diagnoses: row.bytes(1).map { memo.diagnoses(of: id, json: $0) } ?? [],
+                                    plan: row.bytes(2).flatMap { memo.plan(of: id, json: $0) })
+        }
+        return found
     }
 
     func openAlert(of patientID: String) throws -> Alert? {

@@ -69,6 +69,7 @@ extension CacheDatabase {
         }
         registerV5Caseload(&migrator)
         registerV5Audit(&migrator)
+        registerV6(&migrator)
         return migrator
     }
 }

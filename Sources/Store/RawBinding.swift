@@ -72,6 +72,12 @@ struct RawRow {
                       as: UTF8.self)
     }
 
+    /// The column's text as bytes valid only until the next step; nil when NULL.
+    func bytes(_ column: Int32) -> UnsafeRawBufferPointer? {
+        guard let text = sqlite3_column_text(statement, column) else { return nil }
+        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+
     func double(_ column: Int32) -> Double? {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
     }

@@ -104,6 +104,9 @@ enum StoredPlanJSON {
         mutating func string(_ text: String) {
             comma()
             bytes.append(UInt8(ascii: "\""))
+            defer { bytes.append(UInt8(ascii: "\"")); needsComma = true }
+            let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+            if plain { bytes.append(contentsOf: text.utf8); return }
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -114,8 +117,6 @@ enum StoredPlanJSON {
                 default: bytes.append(byte)
                 }
             }
-            bytes.append(UInt8(ascii: "\""))
-            needsComma = true
         }
     }
 }

@@ -8,6 +8,8 @@ final class PagePipeline<Page: Sendable>: @unchecked Sendable {
     private var ready: [Result<Page, any Error>] = []
     private var finished = false
     private var cancelled = false
+    /// Pages the consumer is done with, freed on the fetching thread (see `dispose`).
+    private var spent: [Page] = []
     private let capacity: Int
 
     /// `fetch` is called with the URL to get and returns the page and the next URL (nil at the end).
@@ -18,6 +20,8 @@ final class PagePipeline<Page: Sendable>: @unchecked Sendable {
             while let url = next {
                 let outcome = Result { try fetch(url) }
                 condition.lock()
+                var freed = spent
+                spent.removeAll()
                 while ready.count >= capacity, !cancelled { condition.wait() }
                 if cancelled { condition.unlock(); return }
                 switch outcome {
@@ -30,6 +34,7 @@ final class PagePipeline<Page: Sendable>: @unchecked Sendable {
                 }
                 condition.broadcast()
                 condition.unlock()
+                freed.removeAll() // outside the lock
             }
             condition.lock()
             finished = true
@@ -49,6 +54,14 @@ final class PagePipeline<Page: Sendable>: @unchecked Sendable {
         let outcome = ready.removeFirst()
         condition.broadcast()
         return try outcome.get()
+    }
+
+    /// Hands a stored page back: freeing a page's thousands of small strings cost the storing thread
+    /// (the one the whole sync waits for) as much as storing them, so the fetching thread frees them.
+    func dispose(_ page: consuming Page) {
+        condition.lock()
+        spent.append(page)
+        condition.unlock()
     }
 
     /// Stops the fetching thread (after an error on the consuming side).

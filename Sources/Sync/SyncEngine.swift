@@ -190,6 +190,7 @@ public final class SyncEngine: Sendable {
             summary.alertsWithdrawn += result.alertsWithdrawn
             summary.duplicates += result.duplicates
             summary.pages += 1
+            pipeline.dispose(consume page)
         }
     }
 
