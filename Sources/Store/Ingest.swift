@@ -82,7 +82,8 @@ extension CacheDatabase {
         try writer.write { db in
             var result = IngestResult()
             let statements = try MeasurementStatements(db, memo: memo)
-            let patients = try statements.triageFacts(of: Set(measurements.map(\.patientID)))
+            let patientIDs = MeasurementStatements.jsonArray(Set(measurements.map(\.patientID)))
+            let patients = try statements.triageFacts(of: patientIDs)
             // In time order, so that trends and escalations see earlier measurements first; a page
             // usually arrives in that order already.
             let order = measurements.indices.sorted {
@@ -106,7 +107,8 @@ extension CacheDatabase {
                     if !measurement.status.counts { result.alertsWithdrawn += try withdrawAlerts(triggeredBy: measurement.id, db) }
                 }
                 result.stored += 1
-                guard isNew else { continue }
+                // Older than the triage window, a measurement is history: it can neither open nor escalate.
+                guard isNew, now.timeIntervalSince(measurement.effective) <= triage.window else { continue }
                 let facts = patients[measurement.patientID]
                 let diagnoses = facts?.diagnoses ?? [], plan = facts?.plan
                 let recentWeights = measurement.kind == .bodyWeight && diagnoses.contains(.heartFailure)
@@ -117,9 +119,8 @@ extension CacheDatabase {
                 let judgement = triage.judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights)
                 // Most measurements are green: only look up the open alert when triage could change it.
                 guard suspect || (judgement?.zone ?? .green) > .green else { continue }
-                let open = try statements.openAlert(of: measurement.patientID)
                 switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights,
-                                       openAlert: open, now: now) {
+                                       openAlert: try statements.openAlert(of: measurement.patientID), now: now) {
                 case .none: break
                 case .open(var alert):
                     try alert.insert(db)

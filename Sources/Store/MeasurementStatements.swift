@@ -10,8 +10,8 @@ struct MeasurementStatements {
     let byIdentifier: Statement
     let twin: Statement
     let patientsAndPlans: Statement
-    let recentWeights: Statement
     let openAlert: Statement
+    let recentWeights: Statement
     let memo: IngestMemo
 
     init(_ db: Database, memo: IngestMemo) throws {
@@ -120,12 +120,17 @@ struct MeasurementStatements {
         }
     }
 
-    /// The diagnoses and plan of every patient named, in one query: a page of measurements names
-    /// hundreds of patients, and a query each for both took as long as storing the measurements.
-    func triageFacts(of patientIDs: Set<String>) throws -> [String: TriageFacts] {
+    /// Patient ids as the JSON array the page queries take (`json_each`).
+    static func jsonArray(_ patientIDs: Set<String>) -> String {
         var ids = StoredPlanJSON.Writer()
         ids.array(Array(patientIDs)) { w, id in w.string(id) }
-        patientsAndPlans.bind(text: String(decoding: ids.bytes, as: UTF8.self), at: 1)
+        return String(decoding: ids.bytes, as: UTF8.self)
+    }
+
+    /// The diagnoses and plan of every patient named, in one query: a page of measurements names
+    /// hundreds of patients, and a query each for both took as long as storing the measurements.
+    func triageFacts(of patientIDs: String) throws -> [String: TriageFacts] {
+        patientsAndPlans.bind(text: patientIDs, at: 1)
         var found: [String: TriageFacts] = Dictionary(minimumCapacity: patientIDs.count)
         try patientsAndPlans.forEachRawRow { row in
             guard let id = row.text(0) else { return }
