@@ -12,15 +12,24 @@ extension CacheDatabase {
                          municipalities: Set<String>? = nil) throws -> CaseloadReport {
         // Response times are given for up to 30 days back, whatever the report's own period.
         let from = min(since, now.addingTimeInterval(-30 * 86_400))
-        let (population, alerts, names) = try reader.read { db in
-            (try Self.population(db), try Self.caseloadAlerts(db, from: from), try Self.municipalityNames(db))
+        let t0 = Date()
+        var t1 = Date(), t2 = Date()
+        let (population, history, names) = try reader.read { db in
+            let p = try Self.population(db); t1 = Date()
+            let h = try Self.caseloadHistory(db, from: from); t2 = Date()
+            return (p, h, try Self.municipalityNames(db))
         }
         // Only a workstation limited to some municipalities pays for copying the alerts it may see.
         let (seen, people) = municipalities.map { allowed in
-            (alerts.filter { allowed.contains($0.municipality) }, population.filter { allowed.contains($0.municipality) })
-        } ?? (alerts, population)
-        var report = CaseloadFigures.report(alerts: seen, population: people,
+            (history.limited(to: allowed), population.filter { allowed.contains($0.municipality) })
+        } ?? (history, population)
+        let t3 = Date()
+        var report = CaseloadFigures.report(history: seen, population: people,
                                             since: since, now: now, hours: hours, targets: targets, staffing: staffing)
+        let t4 = Date()
+        if ProcessInfo.processInfo.environment["CASELOAD_PHASES"] != nil {
+            FileHandle.standardError.write(Data(String(format: "# pop %.1f alerts %.1f names %.1f figures %.1f\n", t1.timeIntervalSince(t0) * 1000, t2.timeIntervalSince(t1) * 1000, t3.timeIntervalSince(t2) * 1000, t4.timeIntervalSince(t3) * 1000).utf8))
+        }
         report.municipalityNames = names
         return report
     }
@@ -51,43 +60,58 @@ extension CacheDatabase {
         return Array(rows.values)
     }
 
-    static func caseloadAlerts(_ db: Database, from: Date) throws -> [CaseloadAlert] {
+    static func caseloadHistory(_ db: Database, from: Date) throws -> CaseloadHistory {
+        // Each alert's municipality comes from a table of the patients read once, looked up by the
+        // alert's patient: joining the patient row to each alert in SQL took longer than reading the alerts.
+        var patients = NameTable(capacity: Int(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patient") ?? 0))
+        var municipalities = NameTable(), nurses = NameTable()
+        var municipalityOfPatient: [Int32] = []
+        try step(db.makeStatement(sql: "SELECT id, municipalityNumber FROM patient")) { handle in
+            _ = patients.position(handle, 0)
+            municipalityOfPatient.append(municipalities.position(handle, 1))
+        }
         let statement = try db.makeStatement(sql: """
-            SELECT a.patientID, p.municipalityNumber, a.zone, a.basis, a.status = 'open', a.openedAt, a.raisedAt, a.owner,
-                   a.claimedAt, a.claimedBy, a.resolvedAt, a.resolvedBy
-            FROM alert a JOIN patient p ON p.id = a.patientID
-            WHERE a.status = 'open' OR a.openedAt >= ? OR a.claimedAt >= ? OR a.resolvedAt >= ?
+            SELECT a.patientID, a.zone, a.basis = 'missingMeasurement', a.status = 'open',
+                   a.openedAt, a.raisedAt, a.owner, a.claimedAt, a.claimedBy, a.resolvedAt, a.resolvedBy
+            FROM alert a WHERE a.status = 'open' OR a.openedAt >= ? OR a.claimedAt >= ? OR a.resolvedAt >= ?
             """)
         // An alert opened before the period but taken or resolved in it is part of a nurse's work in it.
         let since = from.timeIntervalSince1970
         try statement.setArguments([since, since, since])
-        // Read through SQLite's own column calls: with a hundred thousand rows, GRDB's generic row
-        // decoding was most of the time the figures took.
+        // Read through SQLite's own column calls, numbers only: with a hundred thousand rows, GRDB's
+        // generic row decoding and a string per name and row were most of the time the figures took.
+        var entries: [CaseloadHistory.Entry] = []
+        try step(statement) { handle in
+            func number(_ column: Int32) -> Double? {
+                sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : instant(sqlite3_column_double(handle, column))
+            }
+            guard let patient = patients.existing(handle, 0) else { return }
+            entries.append(CaseloadHistory.Entry(
+                municipality: municipalityOfPatient[Int(patient)], owner: nurses.position(handle, 6),
+                claimedBy: nurses.position(handle, 8), resolvedBy: nurses.position(handle, 10), patient: Int(patient),
+                zone: Zone(rawValue: Int(sqlite3_column_int64(handle, 1))) ?? .yellow,
+                isOpen: sqlite3_column_int64(handle, 3) != 0, missingMeasurement: sqlite3_column_int64(handle, 2) != 0,
+                openedAt: instant(sqlite3_column_double(handle, 4)), raisedAt: instant(sqlite3_column_double(handle, 5)),
+                claimedAt: number(7), resolvedAt: number(9)))
+        }
+        return CaseloadHistory(municipalities: municipalities.names, nurses: nurses.names, entries: entries)
+    }
+
+    /// Steps through a statement's rows, handing SQLite's statement to `row` for each.
+    private static func step(_ statement: Statement, _ row: (OpaquePointer) throws -> Void) throws {
         let handle = statement.sqliteStatement
-        var alerts: [CaseloadAlert] = []
-        alerts.reserveCapacity(Int(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert") ?? 0))
-        func text(_ column: Int32) -> String? {
-            guard sqlite3_column_type(handle, column) != SQLITE_NULL, let pointer = sqlite3_column_text(handle, column) else { return nil }
-            return String(cString: pointer)
-        }
-        func number(_ column: Int32) -> Double? {
-            sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
-        }
         while true {
             let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
+            if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-            let basis = text(3).flatMap(Judgement.Basis.init(rawValue:)) ?? .defaultLimits
-            alerts.append(CaseloadAlert(
-                patientID: text(0) ?? "", municipality: text(1) ?? "",
-                zone: Zone(rawValue: Int(sqlite3_column_int64(handle, 2))) ?? .yellow, basis: basis,
-                isOpen: sqlite3_column_int64(handle, 4) != 0,
-                openedAt: Date(timeIntervalSince1970: sqlite3_column_double(handle, 5)),
-                raisedAt: Date(timeIntervalSince1970: sqlite3_column_double(handle, 6)), owner: text(7),
-                claimedAt: number(8).map(Date.init(timeIntervalSince1970:)), claimedBy: text(9),
-                resolvedAt: number(10).map(Date.init(timeIntervalSince1970:)), resolvedBy: text(11)))
+            try row(handle)
         }
-        return alerts
+    }
+
+    /// A stored time as a `Date` made from it would give it back, so the figures come out as they
+    /// did when the alerts were read as dates (the round trip can move the last bit).
+    private static func instant(_ seconds: Double) -> TimeInterval {
+        Date(timeIntervalSince1970: seconds).timeIntervalSince1970
     }
 
     static func municipalityNames(_ db: Database) throws -> [String: String] {
