@@ -9,9 +9,17 @@ extension ConsoleApp {
     static let caseloadPeriod: TimeInterval = 7 * 86_400
 
     func caseloadReport() -> CaseloadReport? {
-        try? cache.caseload(since: state.now.addingTimeInterval(-Self.caseloadPeriod), now: state.now,
-                            hours: settings.serviceHours, targets: settings.responseTargets, staffing: settings.staffing,
-                            municipalities: settings.municipalities)
+        caseloadReport(now: state.now)()
+    }
+
+    /// The figures as of `now`, to work out here or on another thread.
+    private func caseloadReport(now: Date) -> @Sendable () -> CaseloadReport? {
+        let (cache, settings, period) = (cache, settings, Self.caseloadPeriod)
+        return {
+            try? cache.caseload(since: now.addingTimeInterval(-period), now: now, hours: settings.serviceHours,
+                                targets: settings.responseTargets, staffing: settings.staffing,
+                                municipalities: settings.municipalities)
+        }
     }
 
     func openCaseload() {
@@ -20,10 +28,20 @@ extension ConsoleApp {
         stack.append(.caseload(CaseloadState(report: report, language: state.language)))
     }
 
-    /// The figures again, every few seconds while the view is open.
+    /// The figures again, every few seconds while the view is open: worked out on a background queue
+    /// (a large centre's take long enough to stall the keys), shown when the loop next finds them.
     func refreshCaseload() {
-        guard case .caseload(var caseload) = stack.last, state.now.timeIntervalSince(caseload.report.now) >= 5,
-              let report = caseloadReport() else { return }
+        guard case .caseload(let caseload) = stack.last, !caseloadRefreshing,
+              state.now.timeIntervalSince(caseload.report.now) >= 5 else { return }
+        caseloadRefreshing = true
+        let (report, refreshed) = (caseloadReport(now: state.now), refreshedCaseload)
+        DispatchQueue.global(qos: .userInitiated).async { refreshed.set(report()) }
+    }
+
+    /// Figures from the background queue, if the view is still open and they are newer than its own.
+    func showRefreshedCaseload(_ refreshed: CaseloadReport?) {
+        caseloadRefreshing = false
+        guard case .caseload(var caseload) = stack.last, let report = refreshed, report.now > caseload.report.now else { return }
         caseload.report = report
         caseload.language = state.language
         caseload.selected = min(caseload.selected, max(0, caseload.rows.count - 1))

@@ -18,6 +18,10 @@ public final class ConsoleApp {
     var lastNotice: Int64 = 0
     var state: QueueState
     private let latest = LatestValue<[QueueEntry]>()
+    /// Caseload figures worked out on a background queue (nil when that failed), for the loop to show.
+    let refreshedCaseload = LatestValue<CaseloadReport?>()
+    /// A caseload refresh is under way; no second one starts until it is shown.
+    var caseloadRefreshing = false
     let settings: CentreSettings
     /// Red alerts that arrived while the operator worked, shown in a banner until seen.
     var redWatch = RedAlertWatch()
@@ -84,6 +88,7 @@ public final class ConsoleApp {
                 reloadPatient()
                 messagesShown() // a message arriving while the thread is on screen has been seen
             }
+            if let refreshed = refreshedCaseload.take() { showRefreshedCaseload(refreshed) }
             state.now = clock()
             if Date().timeIntervalSince(lastStatusRead) >= 1 {
                 state.sync = try? cache.syncState()

@@ -12,10 +12,15 @@ import VardeTerminal
 /// by palette, its own keys in `?`, the response-time window, the filter, and Enter into the queue.
 @Suite(.serialized)
 struct CaseloadViewTests {
-    /// A script step: wait until the screen passes `until`, then press `keys`.
+    final class ManualClock: @unchecked Sendable {
+        var now = fixedStart.addingTimeInterval(90)
+    }
+
+    /// A script step: wait until the screen passes `until`, then press `keys` (and `act`, if given).
     struct Step: Sendable {
         var until: @Sendable (String) -> Bool
         var keys: [Key]
+        var act: (@Sendable (ManualClock) -> Void)? = nil
     }
 
     func syncedCache() async throws -> CacheDatabase {
@@ -32,9 +37,10 @@ struct CaseloadViewTests {
         try await offPool {
             let terminal = HeadlessTerminal(width: 100, height: 30)
             let staffing = Staffing(fte: ["kari": 1.0])
+            let clock = ManualClock()
             let app = ConsoleApp(cache: cache, terminal: terminal, theme: Themes.default, language: .nb, nurse: "kari",
                                  settings: CentreSettings(staffing: staffing), workstation: "ws",
-                                 clock: { fixedStart.addingTimeInterval(90) })
+                                 clock: { clock.now })
             var index = 0
             var seen: [String] = []
             let deadline = Date().addingTimeInterval(20)
@@ -45,6 +51,7 @@ struct CaseloadViewTests {
                 guard terminal.pendingKeys.isEmpty, steps[index].until(screen) else { return false }
                 seen.append(screen)
                 terminal.pendingKeys = steps[index].keys
+                steps[index].act?(clock)
                 index += 1
                 return false
             }
@@ -94,5 +101,22 @@ struct CaseloadViewTests {
         guard screens.count == 6 else { return }
         #expect(screens[3].contains("Saksmengde"), "the first Esc only clears the filter")
         #expect(screens[5].contains("Varde · Kø") && !screens[5].contains(":kommune"))
+    }
+
+    @Test func theFiguresAreWorkedOutAgainWhileTheViewIsOpen() async throws {
+        let cache = try await syncedCache()
+        let entry = try #require(try cache.queue().first)
+        let screens = try await run(cache, [
+            Step(until: { $0.contains("Varde · Kø") }, keys: [.character("o")]),
+            Step(until: { $0.contains("Saksmengde") }, keys: [], act: { clock in
+                _ = try? cache.handle(alertID: entry.alertID, .claim, by: "nattevakta", at: clock.now)
+                clock.now.addTimeInterval(10)
+            }),
+            Step(until: { $0.contains("nattevakta") }, keys: []),
+        ])
+        #expect(screens.count == 4, "\(screens.last ?? "")")
+        guard screens.count == 4 else { return }
+        #expect(!screens[1].contains("nattevakta"), "the claim came after the view opened")
+        #expect(screens[3].contains("Saksmengde"), "the view stays open while its figures are worked out again")
     }
 }

@@ -6,6 +6,13 @@ public enum CaseloadFigures {
     public static func report(alerts: [CaseloadAlert], population: [CaseloadPopulation], since: Date, now: Date,
                               hours: ServiceHours = ServiceHours(), targets: ResponseTargets = ResponseTargets(),
                               staffing: Staffing = Staffing()) -> CaseloadReport {
+        report(history: CaseloadHistory(alerts), population: population, since: since, now: now, hours: hours,
+               targets: targets, staffing: staffing)
+    }
+
+    public static func report(history: CaseloadHistory, population: [CaseloadPopulation], since: Date, now: Date,
+                              hours: ServiceHours = ServiceHours(), targets: ResponseTargets = ResponseTargets(),
+                              staffing: Staffing = Staffing()) -> CaseloadReport {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = hours.timeZone
         let windowStart: [CaseloadWindow: Date] = [
@@ -13,101 +20,112 @@ public enum CaseloadFigures {
             .week: now.addingTimeInterval(-7 * 86_400),
             .month: now.addingTimeInterval(-30 * 86_400),
         ]
-        let earliest = min(since, alerts.map(\.openedAt).min() ?? since, windowStart[.month] ?? since)
+        let firstOpened = history.entries.lazy.map(\.openedAt).min().map(Date.init(timeIntervalSince1970:))
+        let earliest = min(since, firstOpened ?? since, windowStart[.month] ?? since)
         let service = ServiceCalendar(hours: hours, from: earliest.addingTimeInterval(-86_400), to: now.addingTimeInterval(86_400))
-        // Each alert's response times are worked out once, then shared by its municipality and the total;
-        // municipalities take their alerts by position rather than as copies.
-        let timed = alerts.map { alert in
-            Timed(toClaim: alert.claimedAt.map { service.serviceTime(from: alert.openedAt, to: $0) },
-                  toResolve: alert.resolvedAt.map { service.serviceTime(from: alert.openedAt, to: $0) },
-                  overdue: alert.isOpen && isOverdue(alert, now: now, service: service, hours: hours, targets: targets))
+        let clock = Clock(since: since.timeIntervalSince1970, now: now.timeIntervalSince1970,
+                          windows: CaseloadWindow.allCases.map { (windowStart[$0] ?? since).timeIntervalSince1970 })
+        // One pass: each alert's response times are worked out once and counted for its municipality and the total.
+        var tallies = [Tally](repeating: Tally(), count: history.municipalities.count)
+        var all = Tally()
+        for entry in history.entries {
+            let toClaim = entry.claimedAt.map { service.serviceTime(from: entry.openedAt, to: $0) }
+            let toResolve = entry.resolvedAt.map { service.serviceTime(from: entry.openedAt, to: $0) }
+            let overdue = entry.isOpen && isOverdue(entry, now: clock.now, service: service, hours: hours, targets: targets)
+            tallies[Int(entry.municipality)].count(entry, toClaim: toClaim, toResolve: toResolve, overdue: overdue, clock: clock)
+            all.count(entry, toClaim: toClaim, toResolve: toResolve, overdue: overdue, clock: clock)
         }
-        var indexes: [String: [Int]] = [:]
-        for (index, alert) in alerts.enumerated() { indexes[alert.municipality, default: []].append(index) }
+        var positions: [String: Int] = [:]
+        for (position, number) in history.municipalities.enumerated() { positions[number] = position }
         var rows = population.map { people in
-            row(people.municipality, people: [people], alerts: alerts, timed: timed, members: indexes[people.municipality] ?? [],
-                since: since, windows: windowStart)
+            row(people.municipality, people: [people], tally: positions[people.municipality].map { tallies[$0] } ?? Tally())
         }
         rows.sort { ($0.openRed, $0.overdue, $0.patients, $1.municipality) > ($1.openRed, $1.overdue, $1.patients, $0.municipality) }
-        let total = row("", people: population, alerts: alerts, timed: timed, members: Array(alerts.indices), since: since,
-                        windows: windowStart)
-        return CaseloadReport(total: total, municipalities: rows, nurses: nurses(alerts, since: since, staffing: staffing),
+        return CaseloadReport(total: row("", people: population, tally: all), municipalities: rows,
+                              nurses: nurses(history, since: clock.since, staffing: staffing),
                               staffing: staffing, since: since, now: now)
     }
 
-    /// An alert's response times in service seconds and whether it is overdue now (by the alert's position).
-    struct Timed {
-        var toClaim: TimeInterval?
-        var toResolve: TimeInterval?
-        var overdue: Bool
+    /// The report's instants in seconds since 1970; `windows` are the starts of the response-time windows.
+    struct Clock {
+        var since: TimeInterval
+        var now: TimeInterval
+        var windows: [TimeInterval]
     }
 
-    static func row(_ municipality: String, people: [CaseloadPopulation], alerts: [CaseloadAlert], timed: [Timed],
-                    members: [Int], since: Date, windows: [CaseloadWindow: Date]) -> CaseloadRow {
+    /// What a municipality's (or the centre's) alerts add up to, before the percentiles are taken.
+    struct Tally {
+        var openRed = 0, openYellow = 0, openRoutine = 0, overdue = 0
+        /// Response times by window position.
+        var claims = [[TimeInterval]](repeating: [], count: CaseloadWindow.allCases.count)
+        var resolutions = [[TimeInterval]](repeating: [], count: CaseloadWindow.allCases.count)
+        var missed = Set<Int>()
+
+        mutating func count(_ entry: CaseloadHistory.Entry, toClaim: TimeInterval?, toResolve: TimeInterval?, overdue: Bool,
+                            clock: Clock) {
+            if entry.isOpen {
+                switch entry.zone {
+                case .red: openRed += 1
+                case .yellow: openYellow += 1
+                case .green: openRoutine += 1
+                }
+                if overdue { self.overdue += 1 }
+            }
+            for window in clock.windows.indices where entry.openedAt >= clock.windows[window] {
+                if let toClaim { claims[window].append(toClaim) }
+                if let toResolve { resolutions[window].append(toResolve) }
+            }
+            if entry.missingMeasurement, entry.openedAt >= clock.since { missed.insert(entry.patient) }
+        }
+    }
+
+    static func row(_ municipality: String, people: [CaseloadPopulation], tally: Tally) -> CaseloadRow {
         var diagnoses: [Diagnosis: Int] = [:]
         for group in people { diagnoses.merge(group.byDiagnosis, uniquingKeysWith: +) }
         var row = CaseloadRow(municipality: municipality, patients: people.reduce(0) { $0 + $1.patients },
                               byDiagnosis: diagnoses, messagesWaiting: people.reduce(0) { $0 + $1.messagesWaiting })
-        // Arrays by window position, and rows read in place: this loop runs over every alert twice.
-        let windowList = CaseloadWindow.allCases
-        let starts = windowList.map { (windows[$0] ?? since).timeIntervalSince1970 }
-        var claims = [[TimeInterval]](repeating: [], count: windowList.count)
-        var resolutions = [[TimeInterval]](repeating: [], count: windowList.count)
-        var missed = Set<String>()
-        let sinceSeconds = since.timeIntervalSince1970
-        for index in members {
-            if alerts[index].isOpen {
-                switch alerts[index].zone {
-                case .red: row.openRed += 1
-                case .yellow: row.openYellow += 1
-                case .green: row.openRoutine += 1
-                }
-                if timed[index].overdue { row.overdue += 1 }
-            }
-            let opened = alerts[index].openedAt.timeIntervalSince1970
-            for window in starts.indices where opened >= starts[window] {
-                if let claim = timed[index].toClaim { claims[window].append(claim) }
-                if let resolve = timed[index].toResolve { resolutions[window].append(resolve) }
-            }
-            if alerts[index].basis == .missingMeasurement, opened >= sinceSeconds { missed.insert(alerts[index].patientID) }
-        }
-        for (position, window) in windowList.enumerated() {
-            row.toClaim[window] = ResponseTimes(claims[position])
-            row.toResolve[window] = ResponseTimes(resolutions[position])
+        row.openRed = tally.openRed
+        row.openYellow = tally.openYellow
+        row.openRoutine = tally.openRoutine
+        row.overdue = tally.overdue
+        for (position, window) in CaseloadWindow.allCases.enumerated() {
+            row.toClaim[window] = ResponseTimes(tally.claims[position])
+            row.toResolve[window] = ResponseTimes(tally.resolutions[position])
         }
         let withPlan = people.reduce(0) { $0 + $1.withPlan }
-        row.missedPatients = missed.count
+        row.missedPatients = tally.missed.count
         row.patientsWithPlan = withPlan
-        if withPlan > 0 { row.missingRate = Double(missed.count) / Double(withPlan) }
+        if withPlan > 0 { row.missingRate = Double(tally.missed.count) / Double(withPlan) }
         return row
     }
 
     /// The same rule as the queue's, on the precomputed calendar.
-    static func isOverdue(_ alert: CaseloadAlert, now: Date, service: ServiceCalendar, hours: ServiceHours,
+    static func isOverdue(_ entry: CaseloadHistory.Entry, now: TimeInterval, service: ServiceCalendar, hours: ServiceHours,
                           targets: ResponseTargets) -> Bool {
-        switch alert.zone {
-        case .red: service.serviceTime(from: alert.raisedAt, to: now) > targets.red
-        case .yellow: service.serviceTime(from: alert.raisedAt, to: now) > targets.yellow
-        case .green: now > (service.closingTime(onOrAfter: alert.raisedAt) ?? hours.closingTime(onOrAfter: alert.raisedAt))
+        switch entry.zone {
+        case .red: service.serviceTime(from: entry.raisedAt, to: now) > targets.red
+        case .yellow: service.serviceTime(from: entry.raisedAt, to: now) > targets.yellow
+        case .green:
+            now > (service.closingTime(onOrAfter: entry.raisedAt)
+                ?? hours.closingTime(onOrAfter: Date(timeIntervalSince1970: entry.raisedAt)).timeIntervalSince1970)
         }
     }
 
-    static func nurses(_ alerts: [CaseloadAlert], since: Date, staffing: Staffing) -> [NurseLoad] {
-        var loads: [String: NurseLoad] = [:]
-        // Changed in place: one lookup per step, not a read and a write.
-        for alert in alerts {
-            if let nurse = alert.claimedBy, let at = alert.claimedAt, at >= since {
-                loads[nurse, default: NurseLoad(nurse: nurse, fte: staffing.fte[nurse])].claimed += 1
-            }
-            if let nurse = alert.resolvedBy, let at = alert.resolvedAt, at >= since {
-                loads[nurse, default: NurseLoad(nurse: nurse, fte: staffing.fte[nurse])].resolved += 1
-            }
-            if alert.isOpen, let owner = alert.owner {
-                loads[owner, default: NurseLoad(nurse: owner, fte: staffing.fte[owner])].openClaims += 1
-            }
+    /// Claims and resolutions in the period per nurse, counted by position, and the open alerts each has.
+    static func nurses(_ history: CaseloadHistory, since: TimeInterval, staffing: Staffing) -> [NurseLoad] {
+        var loads = history.nurses.map { NurseLoad(nurse: $0) }
+        for entry in history.entries {
+            if entry.claimedBy >= 0, let at = entry.claimedAt, at >= since { loads[Int(entry.claimedBy)].claimed += 1 }
+            if entry.resolvedBy >= 0, let at = entry.resolvedAt, at >= since { loads[Int(entry.resolvedBy)].resolved += 1 }
+            if entry.isOpen, entry.owner >= 0 { loads[Int(entry.owner)].openClaims += 1 }
         }
-        for (nurse, fte) in staffing.fte where loads[nurse] == nil { loads[nurse] = NurseLoad(nurse: nurse, fte: fte) }
-        return loads.values.sorted { ($0.resolved, $0.claimed, $1.nurse) > ($1.resolved, $1.claimed, $0.nurse) }
+        var byNurse: [String: NurseLoad] = [:]
+        for var load in loads where load.claimed + load.resolved + load.openClaims > 0 {
+            load.fte = staffing.fte[load.nurse]
+            byNurse[load.nurse] = load
+        }
+        for (nurse, fte) in staffing.fte where byNurse[nurse] == nil { byNurse[nurse] = NurseLoad(nurse: nurse, fte: fte) }
+        return byNurse.values.sorted { ($0.resolved, $0.claimed, $1.nurse) > ($1.resolved, $1.claimed, $0.nurse) }
     }
 }
 

@@ -43,18 +43,28 @@ public struct ServiceCalendar: Sendable {
 
     /// The end of the service day `date` falls in or before (as `ServiceHours.closingTime`), inside the span.
     public func closingTime(onOrAfter date: Date) -> Date? {
-        let instant = date.timeIntervalSince1970
-        var low = 0, high = closes.count
-        while low < high {
-            let mid = (low + high) / 2
-            if closes[mid] <= instant { low = mid + 1 } else { high = mid }
-        }
-        return low < closes.count ? Date(timeIntervalSince1970: closes[low]) : nil
+        closingTime(onOrAfter: date.timeIntervalSince1970).map(Date.init(timeIntervalSince1970:))
     }
 
     /// Seconds of service time between two instants (0 if `end` is not after `start`).
     public func serviceTime(from start: Date, to end: Date) -> TimeInterval {
         guard end > start else { return 0 }
-        return max(0, elapsed(end.timeIntervalSince1970) - elapsed(start.timeIntervalSince1970))
+        return serviceTime(from: start.timeIntervalSince1970, to: end.timeIntervalSince1970)
+    }
+
+    /// As `closingTime(onOrAfter:)`, in seconds since 1970.
+    func closingTime(onOrAfter instant: TimeInterval) -> TimeInterval? {
+        var low = 0, high = closes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if closes[mid] <= instant { low = mid + 1 } else { high = mid }
+        }
+        return low < closes.count ? closes[low] : nil
+    }
+
+    /// As `serviceTime(from:to:)`, in seconds since 1970.
+    func serviceTime(from start: TimeInterval, to end: TimeInterval) -> TimeInterval {
+        guard end > start else { return 0 }
+        return max(0, elapsed(end) - elapsed(start))
     }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import VardeDomain
+
+/// The patients as the caseload reads them, in one pass over the patient table: counted per
+/// municipality, and each one's municipality kept by position for the alerts to be looked up by.
+struct CaseloadPatients {
+    /// Patient ids; a patient's position is its row's number in the read.
+    var ids: NameTable
+    var municipalities: NameTable
+    var municipalityOfPatient: [Int32] = []
+    var population: [CaseloadPopulation] = []
+
+    init(_ db: Database) throws {
+        var ids = NameTable(capacity: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patient") ?? 0)
+        var municipalities = NameTable(), diagnosisLists = NameTable()
+        var municipalityOfPatient: [Int32] = [], listOfPatient: [Int32] = []
+        // The id is the table's key, so every row is a new patient.
+        try db.makeStatement(sql: "SELECT id, municipalityNumber, diagnoses FROM patient").forEachRow { row in
+            _ = ids.position(row, 0)
+            municipalityOfPatient.append(municipalities.position(row, 1))
+            listOfPatient.append(diagnosisLists.position(row, 2))
+        }
+        var hasPlan = [Bool](repeating: false, count: ids.count)
+        try db.makeStatement(sql: "SELECT patientID FROM care_plan").forEachRow { row in
+            if let patient = ids.existing(row, 0) { hasPlan[Int(patient)] = true }
+        }
+        // Diagnoses are kept as a JSON list per patient; the few different lists are read once each.
+        let diagnoses = Diagnosis.allCases
+        let groupsOfList = diagnosisLists.names.map { list in diagnoses.indices.filter { list.contains("\"\(diagnoses[$0].rawValue)\"") } }
+        let numbers = municipalities.names
+        var patients = [Int](repeating: 0, count: numbers.count), withPlan = patients
+        var diagnosed = [[Int]](repeating: [Int](repeating: 0, count: diagnoses.count), count: numbers.count)
+        for (patient, municipality) in municipalityOfPatient.enumerated() {
+            let municipality = Int(municipality)
+            patients[municipality] += 1
+            if hasPlan[patient] { withPlan[municipality] += 1 }
+            for group in groupsOfList[Int(listOfPatient[patient])] { diagnosed[municipality][group] += 1 }
+        }
+        var rows: [String: CaseloadPopulation] = [:]
+        for (position, number) in numbers.enumerated() {
+            rows[number] = CaseloadPopulation(
+                municipality: number, patients: patients[position],
+                byDiagnosis: Dictionary(uniqueKeysWithValues: zip(diagnoses, diagnosed[position])), withPlan: withPlan[position])
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT p.municipalityNumber AS number, COUNT(*) AS waiting FROM message m JOIN patient p ON p.id = m.patientID
+            WHERE m.direction = 'fromPatient' AND m.seenByCentre IS NULL GROUP BY p.municipalityNumber
+            """) {
+            rows[row["number"], default: CaseloadPopulation(municipality: row["number"], patients: 0)].messagesWaiting = row["waiting"]
+        }
+        self.ids = ids
+        self.municipalities = municipalities
+        self.municipalityOfPatient = municipalityOfPatient
+        population = Array(rows.values)
+    }
+}
+
+extension Statement {
+    /// Steps through the rows, handing SQLite's own statement to `row` for each: with a hundred
+    /// thousand rows, GRDB's generic row decoding would be most of the time a read takes.
+    func forEachRow(_ row: (OpaquePointer) throws -> Void) throws {
+        let handle = sqliteStatement
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+            try row(handle)
+        }
+    }
+}
