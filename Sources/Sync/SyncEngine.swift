@@ -3,8 +3,9 @@ import VardeDomain
 import VardeService
 import VardeStore
 
-/// Pulls Patient and Observation pages from one follow-up server into the cache, incrementally:
-/// a cursor per resource on `_lastUpdated`, following `link[next]`, each page committed with its cursor.
+/// Pulls Patient, CarePlan and Observation pages (and the rest) from one follow-up server into the cache,
+/// incrementally: a cursor per resource on `_lastUpdated`, following `link[next]`, each page committed
+/// with its cursor.
 public final class SyncEngine: Sendable {
     public let client: FHIRClient
     public let cache: CacheDatabase
@@ -82,34 +83,46 @@ public final class SyncEngine: Sendable {
         return client.searchURL(resource, parameters)
     }
 
+    /// Patients (with the municipalities they name), decoded on the pipeline's thread while the
+    /// previous page is stored. A server that ignores the municipality parameter still never gets
+    /// other municipalities' patients stored.
     private func pullPatients(into summary: inout SyncSummary) throws {
-        var next: String? = try firstURL("Patient")
-        while let url = next {
+        let (client, allowed) = (client, municipalities)
+        let pipeline = PagePipeline<MappedPatients>(first: try firstURL("Patient")) { url in
             let page = try client.page(url, of: FHIRPatient.self)
-            var patients: [Patient] = []
-            var municipalities: [Municipality] = []
-            var newest: (Date, String)?
-            var problems: [EntryProblem] = []
+            var mapped = MappedPatients()
             for entry in page.entries {
-                summary.fetched += 1
-                do {
+                mapped.fetched += 1
+                do throws(EntryProblem) {
                     let resource = try entry.get()
-                    newest = Self.newer(newest, resource.meta?.lastUpdated)
+                    mapped.newest = Self.newer(mapped.newest, resource.meta?.lastUpdated)
                     let (patient, municipality) = try PatientMapping.patient(from: resource)
-                    // A server that ignores the municipality parameter still never gets other data stored.
-                    guard self.municipalities.map({ $0.contains(patient.municipalityNumber) }) ?? true else { continue }
-                    patients.append(patient)
-                    if let municipality { municipalities.append(municipality) }
+                    guard allowed.map({ $0.contains(patient.municipalityNumber) }) ?? true else { continue }
+                    mapped.patients.append(patient)
+                    if let municipality { mapped.municipalities.append(municipality) }
                 } catch {
-                    problems.append(error)
+                    mapped.problems.append(error)
                 }
             }
-            try quarantine(problems, into: &summary)
-            let cursor = newest.map { SyncCursor(server: client.baseURL, resource: "Patient", value: $0.1) }
-            summary.stored += try cache.storePatients(patients, municipalities: municipalities, cursor: cursor)
-            summary.pages += 1
-            next = page.nextURL
+            return (mapped, page.nextURL)
         }
+        defer { pipeline.cancel() }
+        while let page = try pipeline.next() {
+            summary.fetched += page.fetched
+            try quarantine(page.problems, into: &summary)
+            let cursor = page.newest.map { SyncCursor(server: client.baseURL, resource: "Patient", value: $0.1) }
+            summary.stored += try cache.storePatients(page.patients, municipalities: page.municipalities, cursor: cursor)
+            summary.pages += 1
+        }
+    }
+
+    /// A decoded and mapped Patient page, ready to store.
+    struct MappedPatients: Sendable {
+        var fetched = 0
+        var patients: [Patient] = []
+        var municipalities: [Municipality] = []
+        var problems: [EntryProblem] = []
+        var newest: (Date, String)?
     }
 
     /// Self-care plans, before measurements: triage needs them. Decoded on the pipeline's thread
