@@ -25,7 +25,7 @@ public enum ConfigFile {
         } catch let error as TOMLParseError {
             throw ConfigError(file: file, line: error.source.begin.line, message: error.description)
         }
-        var reader = ConfigReader(file: file, text: text)
+        let reader = ConfigReader(file: file, text: text)
         return try reader.settings(from: table)
     }
 }

@@ -107,6 +107,7 @@ public final class ConsoleApp {
             idleLock.tick(now: clock())
             let size = terminal.size
             terminal.draw(frame(width: size.width, height: size.height), theme: theme)
+            state.messageDrawn(at: clock())
             guard var key = terminal.readKey(timeoutMs: 250) else { continue }
             if key == .resize { continue } // a resize is not the operator coming back
             if idleLock.isLocked {

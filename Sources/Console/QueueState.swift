@@ -25,6 +25,8 @@ public struct QueueState: Sendable {
     /// A short confirmation or problem shown in the status line until `messageUntil`.
     public var message: String?
     public var messageUntil = Date.distantPast
+    /// How long the message stays once it is on screen.
+    public var messageSeconds: TimeInterval = 4
     public var selected = 0
     public var top = 0
     public var now: Date
@@ -92,10 +94,17 @@ public struct QueueState: Sendable {
     /// True when anything narrows the queue.
     public var isFiltered: Bool { !filter.isEmpty || zoneFilter != nil || municipalityFilter != nil || onlyMine }
 
-    /// Shows `text` in the status line for a few seconds.
+    /// Shows `text` in the status line for a few seconds, counted from when it is first drawn: on a
+    /// slow link or a busy machine the frame that carries it may come late.
     public mutating func say(_ text: String, for seconds: TimeInterval = 4) {
         message = text
-        messageUntil = now.addingTimeInterval(seconds)
+        messageSeconds = seconds
+        messageUntil = .distantFuture
+    }
+
+    /// A frame with the message went out at `time`: from now it has its few seconds.
+    public mutating func messageDrawn(at time: Date) {
+        if message != nil, messageUntil == .distantFuture { messageUntil = time.addingTimeInterval(messageSeconds) }
     }
 
     /// Sets the filter and shows only the matching rows.

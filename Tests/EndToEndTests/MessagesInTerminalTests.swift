@@ -63,7 +63,8 @@ struct MessagesInTerminalTests {
         try terminal.send("n")
         try terminal.send("-l", "Et utkast som venter")
         try terminal.send("Escape")
-        #expect(await terminal.waitFor(seconds: 10) { $0.contains("Utkastet er lagret") }.ok)
+        let kept = await terminal.waitFor(seconds: 10) { $0.contains("Utkastet er lagret") }
+        #expect(kept.ok, "\(kept.screen)")
         try terminal.send("q")
         #expect(await terminal.waitFor(seconds: 10) { $0.contains("EXIT=0") }.ok)
         terminal.close()

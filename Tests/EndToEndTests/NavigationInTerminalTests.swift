@@ -84,7 +84,8 @@ struct NavigationInTerminalTests {
         try terminal.send(":")
         try terminal.send("-l", "fly away")
         try terminal.send("Enter")
-        #expect(await terminal.waitFor(seconds: 5) { $0.contains("unknown command") }.ok)
+        let refused = await terminal.waitFor(seconds: 10) { $0.contains("unknown command") }
+        #expect(refused.ok, "\(refused.screen)")
 
         try terminal.send(":")
         try terminal.send("-l", "q")
