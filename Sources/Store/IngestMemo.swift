@@ -7,7 +7,7 @@ import VardeDomain
 final class IngestMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var diagnoses: [String: (json: [UInt8], value: [Diagnosis])] = [:]
-    private var plans: [String: (json: [UInt8], value: SelfCarePlan?)] = [:]
+    private var plans: [String: (hash: UInt64, value: SelfCarePlan?)] = [:]
     private let limit = 200_000
 
     private static func same(_ known: [UInt8], _ json: UnsafeRawBufferPointer) -> Bool {
@@ -25,7 +25,7 @@ final class IngestMemo: @unchecked Sendable {
         return list
     }
 
-    /// A patient's diagnoses just stored as `json` (see `remember(_:json:)` for plans).
+    /// A patient's diagnoses just stored as `json` (see `remember(_:hash:)` for plans).
     func remember(diagnoses list: [Diagnosis], of patientID: String, json: [UInt8]) {
         lock.lock()
         defer { lock.unlock() }
@@ -33,23 +33,39 @@ final class IngestMemo: @unchecked Sendable {
         diagnoses[patientID] = (json, list)
     }
 
-    /// A plan just stored as `json`: the first measurements after an initial sync of plans then need
-    /// no decoding at all (the bytes are compared on lookup, so a write that did not land is harmless).
-    func remember(_ plan: SelfCarePlan, json: [UInt8]) {
+    /// The hash stored with a plan (`care_plan.planHash`): FNV-1a over its JSON bytes.
+    static func planHash(_ json: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in json { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// A plan just stored with `hash`: the first measurements after an initial sync of plans then need
+    /// no decoding at all (the hash is compared on lookup, so a write that did not land is harmless).
+    func remember(_ plan: SelfCarePlan, hash: UInt64) {
         lock.lock()
         defer { lock.unlock() }
         if plans.count >= limit { plans.removeAll() }
-        plans[plan.patientID] = (json, plan)
+        plans[plan.patientID] = (hash, plan)
+    }
+
+    /// The plan remembered for the patient if it is the one stored with `hash`; nil when unknown.
+    func plan(of patientID: String, hash: UInt64) -> SelfCarePlan?? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let known = plans[patientID], known.hash == hash else { return nil }
+        return .some(known.value)
     }
 
     /// The plan stored as `json`; nil when it no longer decodes (as `CacheDatabase.plan(patientID:)`).
     func plan(of patientID: String, json: UnsafeRawBufferPointer) -> SelfCarePlan? {
+        let hash = Self.planHash(json)
+        if let known = plan(of: patientID, hash: hash) { return known }
+        let plan = try? JSONDecoder().decode(SelfCarePlan.self, from: Data(json))
         lock.lock()
         defer { lock.unlock() }
-        if let known = plans[patientID], Self.same(known.json, json) { return known.value }
-        let plan = try? JSONDecoder().decode(SelfCarePlan.self, from: Data(json))
         if plans.count >= limit { plans.removeAll() }
-        plans[patientID] = (Array(json), plan)
+        plans[patientID] = (hash, plan)
         return plan
     }
 }

@@ -10,6 +10,7 @@ struct MeasurementStatements {
     let byIdentifier: Statement
     let twin: Statement
     let patientsAndPlans: Statement
+    let planByRow: Statement
     let openAlert: Statement
     let recentWeights: Statement
     let memo: IngestMemo
@@ -32,9 +33,11 @@ struct MeasurementStatements {
               AND secondValue IS ? AND id != ? LIMIT 1
             """)
         patientsAndPlans = try db.cachedStatement(sql: """
-            SELECT j.value, p.diagnoses, c.plan FROM json_each(?) j
-            LEFT JOIN patient p ON p.id = j.value LEFT JOIN care_plan c ON c.patientID = j.value
+            SELECT j.value, p.diagnoses, c.rowid, c.planHash FROM json_each(?) j
+            LEFT JOIN patient p ON p.id = j.value
+            LEFT JOIN care_plan c INDEXED BY care_plan_by_hash ON c.patientID = j.value
             """)
+        planByRow = try db.cachedStatement(sql: "SELECT plan FROM care_plan WHERE rowid = ?")
         recentWeights = try db.cachedStatement(sql: """
             SELECT id, patientID, kind, code, codeDisplay, value, secondValue, unit, effective, lastUpdated, status,
                    sourceIdentifier
@@ -42,7 +45,7 @@ struct MeasurementStatements {
               AND status NOT IN ('entered-in-error', 'cancelled')
             """)
         openAlert = try db.cachedStatement(sql: "SELECT * FROM alert WHERE patientID = ? AND status = 'open' LIMIT 1")
-        for statement in [insert, update, byIdentifier, twin, patientsAndPlans, recentWeights] { statement.useRawBindings() }
+        for statement in [insert, update, byIdentifier, twin, patientsAndPlans, planByRow, recentWeights] { statement.useRawBindings() }
     }
 
     /// Binds the row's columns in the order both `insert` and `update` name them, id last.
@@ -132,10 +135,25 @@ struct MeasurementStatements {
     func triageFacts(of patientIDs: String) throws -> [String: TriageFacts] {
         patientsAndPlans.bind(text: patientIDs, at: 1)
         var found: [String: TriageFacts] = Dictionary(minimumCapacity: patientIDs.count)
+        var unknownPlans: [(patientID: String, diagnoses: [Diagnosis], row: Int64)] = []
         try patientsAndPlans.forEachRawRow { row in
             guard let id = row.text(0) else { return }
-            found[id] = TriageFacts(diagnoses: row.bytes(1).map { memo.diagnoses(of: id, json: $0) } ?? [],
-                                    plan: row.bytes(2).flatMap { memo.plan(of: id, json: $0) })
+            let diagnoses = row.bytes(1).map { memo.diagnoses(of: id, json: $0) } ?? []
+            guard let planRow = row.integer(2) else {
+                found[id] = TriageFacts(diagnoses: diagnoses, plan: nil)
+                return
+            }
+            // The plan remembered is the stored one when their hashes agree; only others are read whole.
+            if let hash = row.integer(3), let known = memo.plan(of: id, hash: UInt64(bitPattern: hash)) {
+                found[id] = TriageFacts(diagnoses: diagnoses, plan: known)
+            } else {
+                unknownPlans.append((id, diagnoses, planRow))
+            }
+        }
+        for unknown in unknownPlans {
+            planByRow.bind(integer: unknown.row, at: 1)
+            let plan = try planByRow.firstBytes { memo.plan(of: unknown.patientID, json: $0) }
+            found[unknown.patientID] = TriageFacts(diagnoses: unknown.diagnoses, plan: plan)
         }
         return found
     }

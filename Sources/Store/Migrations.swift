@@ -70,6 +70,7 @@ extension CacheDatabase {
         registerV5Caseload(&migrator)
         registerV5Audit(&migrator)
         registerV6(&migrator)
+        registerV6PlanHash(&migrator)
         return migrator
     }
 }

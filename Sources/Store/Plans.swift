@@ -8,20 +8,23 @@ extension CacheDatabase {
     public func storePlans(_ plans: [SelfCarePlan], cursor: SyncCursor?) throws -> Int {
         try writer.write { db in
             let statement = try db.cachedStatement(sql: """
-                INSERT INTO care_plan(patientID, id, plan, lastUpdated) VALUES (?, ?, ?, ?)
+                INSERT INTO care_plan(patientID, id, plan, lastUpdated, planHash) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(patientID) DO UPDATE SET id = excluded.id, plan = excluded.plan,
-                    lastUpdated = excluded.lastUpdated WHERE excluded.lastUpdated >= care_plan.lastUpdated
+                    lastUpdated = excluded.lastUpdated, planHash = excluded.planHash
+                    WHERE excluded.lastUpdated >= care_plan.lastUpdated
                 """)
             statement.useRawBindings()
             for plan in plans {
                 let json = try StoredPlanJSON.encode(plan)
+                let hash = json.withUnsafeBytes(IngestMemo.planHash)
                 statement.resetForBinding()
                 statement.bind(text: plan.patientID, at: 1)
                 statement.bind(text: plan.id, at: 2)
                 statement.bind(text: String(decoding: json, as: UTF8.self), at: 3)
                 statement.bind(double: plan.lastUpdated.timeIntervalSince1970, at: 4)
+                statement.bind(integer: Int64(bitPattern: hash), at: 5)
                 try statement.execute()
-                memo.remember(plan, json: json)
+                memo.remember(plan, hash: hash)
             }
             if let cursor { try saveCursor(cursor, db) }
             return plans.count

@@ -26,6 +26,10 @@ extension Statement {
         }
     }
 
+    func bind(integer value: Int64, at index: Int32) {
+        sqlite3_bind_int64(sqliteStatement, index, value)
+    }
+
     func bind(double value: Double?, at index: Int32) {
         if let value { sqlite3_bind_double(sqliteStatement, index, value) } else { sqlite3_bind_null(sqliteStatement, index) }
     }
@@ -76,6 +80,10 @@ struct RawRow {
     func bytes(_ column: Int32) -> UnsafeRawBufferPointer? {
         guard let text = sqlite3_column_text(statement, column) else { return nil }
         return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+
+    func integer(_ column: Int32) -> Int64? {
+        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
     }
 
     func double(_ column: Int32) -> Double? {

@@ -78,3 +78,44 @@ struct StoredRecordTests {
         }
     }
 }
+
+/// Ingest remembers decoded plans and checks them against the hash stored with each plan: a plan
+/// changed by another writer (another process, or a cache from before the hash) is still the one used.
+struct RememberedPlanTests {
+    let now = Date(timeIntervalSince1970: 1_795_348_800)
+
+    func plan(greenHigh: Double, yellowHigh: Double) -> SelfCarePlan {
+        SelfCarePlan(id: "plan-p1", patientID: "p1", goals: [], schedule: [],
+                     limits: [MeasurementLimits(kind: .heartRate, greenLow: 40, greenHigh: greenHigh, yellowLow: 30,
+                                                yellowHigh: yellowHigh)],
+                     actions: [], approval: PlanApproval(approvedBy: "Dr. Lege", approvedOn: now), revised: now,
+                     lastUpdated: now)
+    }
+
+    func pulse(_ id: String, _ value: Double, minutesAgo: Double) -> HomeMeasurement {
+        HomeMeasurement(id: id, patientID: "p1", kind: .heartRate, code: "8867-4", value: value, secondValue: nil,
+                        unit: "/min", effective: now.addingTimeInterval(-minutesAgo * 60), lastUpdated: now)
+    }
+
+    @Test(arguments: [false, true])
+    func aPlanChangedBehindTheIngestsBackIsTheOneTriageUses(withHash: Bool) throws {
+        let cache = try CacheDatabase()
+        try cache.storePatients([Patient(id: "p1", nationalID: "01815012345", givenName: "Kari", familyName: "Berg",
+                                         birthDate: "1950-01-01", gender: "female", municipalityNumber: "1804",
+                                         diagnoses: [], lastUpdated: now)],
+                                municipalities: [Municipality(number: "1804", name: "Bodø")], cursor: nil)
+        try cache.storePlans([plan(greenHigh: 100, yellowHigh: 120)], cursor: nil)
+        #expect(try cache.storeMeasurements([pulse("m1", 90, minutesAgo: 20)], triage: Triage(), now: now, cursor: nil).alertsOpened == 0)
+        // Another writer replaces the plan: pulse 90 is now red.
+        let stricter = try StoredPlanJSON.encode(plan(greenHigh: 60, yellowHigh: 70))
+        try cache.writer.write { db in
+            try db.execute(sql: "UPDATE care_plan SET plan = ?, planHash = ? WHERE patientID = 'p1'",
+                           arguments: [String(decoding: stricter, as: UTF8.self),
+                                       withHash ? Int64(bitPattern: stricter.withUnsafeBytes(IngestMemo.planHash)) : nil])
+        }
+        let result = try cache.storeMeasurements([pulse("m2", 90, minutesAgo: 10)], triage: Triage(), now: now, cursor: nil)
+        #expect(result.alertsOpened == 1)
+        let zone = try cache.reader.read { db in try Int.fetchOne(db, sql: "SELECT zone FROM alert WHERE status = 'open'") }
+        #expect(zone == Zone.red.rawValue)
+    }
+}
