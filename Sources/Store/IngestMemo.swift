@@ -1,9 +1,10 @@
 import Foundation
 import VardeDomain
 
-/// Decoded diagnoses and plans, remembered with the exact stored JSON bytes they came from: ingest
-/// looks them up for almost every measurement, and decoding them each time cost more than storing
-/// the measurement. A changed plan has other bytes, so it is decoded again; nothing needs invalidating.
+/// Decoded diagnoses and plans, remembered with the exact stored JSON bytes (diagnoses) or the hash
+/// stored with them (plans): ingest looks them up for almost every measurement, and decoding them each
+/// time cost more than storing the measurement. A changed one has other bytes or another hash, so it
+/// is decoded again; nothing needs invalidating.
 final class IngestMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var diagnoses: [String: (json: [UInt8], value: [Diagnosis])] = [:]
