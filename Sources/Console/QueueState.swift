@@ -55,10 +55,20 @@ public struct QueueState: Sendable {
         } else {
             // Index loops read one field in place; closures over elements would copy every (large) row.
             let (zone, onlyMine, me) = (zoneFilter, onlyMine, me)
-            let keeps = { (index: Int) in
+            // Folding is slow and a queue names a few hundred municipalities: each name is folded once.
+            var isMunicipality: [String: Bool] = [:]
+            func inMunicipality(_ index: Int) -> Bool {
+                guard let municipality else { return true }
+                if fresh[index].municipality.number == municipality { return true }
+                let name = fresh[index].municipality.name
+                if let known = isMunicipality[name] { return known }
+                let matches = Self.fold(name) == municipality
+                isMunicipality[name] = matches
+                return matches
+            }
+            func keeps(_ index: Int) -> Bool {
                 (zone == nil || fresh[index].zone == zone)
-                    && (!onlyMine || (fresh[index].owner != nil && fresh[index].owner == me))
-                    && (municipality.map { Self.fold(fresh[index].municipality.name) == $0 || fresh[index].municipality.number == $0 } ?? true)
+                    && (!onlyMine || (fresh[index].owner != nil && fresh[index].owner == me)) && inMunicipality(index)
             }
             entries = QueueRows(fresh, kept: matching.map { $0.filter(keeps) } ?? fresh.indices.filter(keeps))
         }
