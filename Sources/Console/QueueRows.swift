@@ -16,14 +16,10 @@ public struct QueueRows: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { kept?.count ?? all.count }
 
-    public subscript(position: Int) -> QueueEntry {
-        @inline(__always) _read {
-            yield all[place(position)]
-        }
-    }
+    public subscript(position: Int) -> QueueEntry { all[place(position)] }
 
     /// Where the row at `position` lies in `all`.
-    @inline(__always) func place(_ position: Int) -> Int {
+    func place(_ position: Int) -> Int {
         if let kept { kept[position] } else { position }
     }
 

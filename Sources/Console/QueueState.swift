@@ -222,10 +222,11 @@ public struct QueueState: Sendable {
     /// Whether the bisection's premise holds (the queue's own order guarantees it; hand-made lists may not).
     static func isSortedByRaisedAt(_ entries: QueueRows, _ range: Range<Int>) -> Bool {
         let all = entries.all
-        var position = range.lowerBound + 1
-        while position < range.upperBound {
-            if all[entries.place(position - 1)].raisedAt > all[entries.place(position)].raisedAt { return false }
-            position += 1
+        guard var previous = range.first.map({ all[entries.place($0)].raisedAt }) else { return true }
+        for position in range.dropFirst() {
+            let raisedAt = all[entries.place(position)].raisedAt
+            if previous > raisedAt { return false }
+            previous = raisedAt
         }
         return true
     }
