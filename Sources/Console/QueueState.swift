@@ -5,7 +5,7 @@ import VardeStore
 /// What the queue screen shows: the entries, the selection, the clock, the connection.
 public struct QueueState: Sendable {
     /// The rows shown: every open alert that passes the filter.
-    public private(set) var entries: [QueueEntry] = []
+    public private(set) var entries = QueueRows([])
     /// Every open alert, before the filter.
     public private(set) var allEntries: [QueueEntry] = []
     /// The live filter (`/`): matches patient, municipality or measurement; a leading `!` inverts.
@@ -36,7 +36,7 @@ public struct QueueState: Sendable {
     var foldedText = FoldedText()
 
     public init(entries: [QueueEntry] = [], now: Date, sync: SyncState? = nil, language: Language = .nb) {
-        self.entries = entries
+        self.entries = QueueRows(entries)
         allEntries = entries
         self.now = now
         self.sync = sync
@@ -45,18 +45,34 @@ public struct QueueState: Sendable {
 
     /// Replaces the entries, keeping the same alert selected if it is still there.
     public mutating func update(_ fresh: [QueueEntry]) {
-        let selectedID = entries.indices.contains(selected) ? entries[selected].alertID : nil
+        let selectedID = entries.indices.contains(selected) ? entries.alertID(at: selected) : nil
         allEntries = fresh
         let municipality = municipalityFilter.map(Self.fold)
         let narrowed = zoneFilter != nil || onlyMine || municipality != nil
-        let matching = filter.isEmpty ? fresh : Self.apply(filter, to: fresh, language: language, folded: &foldedText)
-        entries = !narrowed ? matching : matching.filter { entry in
-            (zoneFilter == nil || entry.zone == zoneFilter)
-                && (!onlyMine || (entry.owner != nil && entry.owner == me))
-                && (municipality.map { Self.fold(entry.municipality.name) == $0 || entry.municipality.number == $0 } ?? true)
+        let matching = filter.isEmpty ? nil : Self.apply(filter, to: fresh, language: language, folded: &foldedText)
+        if !narrowed {
+            entries = QueueRows(fresh, kept: matching)
+        } else {
+            // Index loops read one field in place; closures over elements would copy every (large) row.
+            let (zone, onlyMine, me) = (zoneFilter, onlyMine, me)
+            // Folding is slow and a queue names a few hundred municipalities: each name is folded once.
+            var isMunicipality: [String: Bool] = [:]
+            func inMunicipality(_ index: Int) -> Bool {
+                guard let municipality else { return true }
+                if fresh[index].municipality.number == municipality { return true }
+                let name = fresh[index].municipality.name
+                if let known = isMunicipality[name] { return known }
+                let matches = Self.fold(name) == municipality
+                isMunicipality[name] = matches
+                return matches
+            }
+            func keeps(_ index: Int) -> Bool {
+                (zone == nil || fresh[index].zone == zone)
+                    && (!onlyMine || (fresh[index].owner != nil && fresh[index].owner == me)) && inMunicipality(index)
+            }
+            entries = QueueRows(fresh, kept: matching.map { $0.filter(keeps) } ?? fresh.indices.filter(keeps))
         }
-        // Index loops read one field in place; closures over elements would copy every (large) row.
-        if let selectedID, let index = entries.indices.first(where: { entries[$0].alertID == selectedID }) {
+        if let selectedID, let index = entries.indices.first(where: { entries.alertID(at: $0) == selectedID }) {
             selected = index
         }
         selected = min(selected, max(0, entries.count - 1))
@@ -120,30 +136,17 @@ public struct QueueState: Sendable {
             .replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "æ", with: "ae")
     }
 
-    static func apply(_ filter: String, to entries: [QueueEntry], language: Language) -> [QueueEntry] {
-        var folded = FoldedText()
-        return apply(filter, to: entries, language: language, folded: &folded)
-    }
-
-    /// The rows whose patient, municipality or finding contain the filter (folded), or with `!` do not.
-    static func apply(_ filter: String, to entries: [QueueEntry], language: Language, folded: inout FoldedText) -> [QueueEntry] {
+    /// The places of the rows whose patient, municipality or finding contain the filter (folded), or
+    /// with `!` do not; nil when the filter holds no words and keeps every row.
+    static func apply(_ filter: String, to entries: [QueueEntry], language: Language, folded: inout FoldedText) -> [Int]? {
         let inverted = filter.hasPrefix("!")
         let needle = fold(String(inverted ? filter.dropFirst() : Substring(filter)).trimmingCharacters(in: .whitespaces))
-        guard !needle.isEmpty else { return entries }
-        folded.prepare(language: language, count: entries.count)
-        let needleBytes = Array(needle.utf8)
+        guard !needle.isEmpty else { return nil }
         // The catalogue is only touched for rows not folded before: copying it per row costs more than the search.
-        let make = { (entry: QueueEntry) in
+        return folded.places(in: entries, containing: Array(needle.utf8), inverted: inverted, language: language) { entry in
             entry.isBlocked ? fold(language.strings.blockedPatient) : fold("\(entry.patientName) \(entry.municipality.name) \(entry.municipality.number) "
                  + Formatting(language).finding(entry))
         }
-        var result: [QueueEntry] = []
-        result.reserveCapacity(entries.count)
-        for index in entries.indices {
-            let haystack = folded.text(for: entries, index, make)
-            if FoldedText.contains(haystack, needleBytes) != inverted { result.append(entries[index]) }
-        }
-        return result
     }
 
     public mutating func move(by delta: Int) {
@@ -180,21 +183,23 @@ public struct QueueState: Sendable {
     /// less overdue: the overdue rows of a zone are a prefix of it, found by bisection rather than by
     /// asking the calendar about every one of fifty thousand rows.
     public var overdueCount: Int {
+        // Rows are read where they lie among all alerts: a row at a time through the collection costs more.
+        let all = entries.all
         var total = 0
         var start = 0
         while start < entries.count {
-            let zone = entries[start].zone
+            let zone = all[entries.place(start)].zone
             var end = start
-            while end < entries.count, entries[end].zone == zone { end += 1 }
+            while end < entries.count, all[entries.place(end)].zone == zone { end += 1 }
             if end - start > 64, Self.isSortedByRaisedAt(entries, start..<end) {
                 var low = start, high = end
                 while low < high {
                     let mid = (low + high) / 2
-                    if isOverdue(entries[mid]) { low = mid + 1 } else { high = mid }
+                    if isOverdue(all[entries.place(mid)]) { low = mid + 1 } else { high = mid }
                 }
                 total += low - start
             } else {
-                total += entries[start..<end].reduce(0) { $0 + (isOverdue($1) ? 1 : 0) }
+                for position in start..<end where isOverdue(all[entries.place(position)]) { total += 1 }
             }
             start = end
         }
@@ -202,9 +207,10 @@ public struct QueueState: Sendable {
     }
 
     public var counts: QueueCounts {
+        let all = entries.all
         var counts = QueueCounts()
-        for index in entries.indices {
-            switch entries[index].zone {
+        for position in entries.indices {
+            switch all[entries.place(position)].zone {
             case .red: counts.red += 1
             case .yellow: counts.yellow += 1
             case .green: break
@@ -214,73 +220,14 @@ public struct QueueState: Sendable {
     }
 
     /// Whether the bisection's premise holds (the queue's own order guarantees it; hand-made lists may not).
-    static func isSortedByRaisedAt(_ entries: [QueueEntry], _ range: Range<Int>) -> Bool {
-        var index = range.lowerBound + 1
-        while index < range.upperBound {
-            if entries[index - 1].raisedAt > entries[index].raisedAt { return false }
-            index += 1
+    static func isSortedByRaisedAt(_ entries: QueueRows, _ range: Range<Int>) -> Bool {
+        let all = entries.all
+        guard var previous = range.first.map({ all[entries.place($0)].raisedAt }) else { return true }
+        for position in range.dropFirst() {
+            let raisedAt = all[entries.place(position)].raisedAt
+            if previous > raisedAt { return false }
+            previous = raisedAt
         }
         return true
-    }
-}
-
-/// Folded filter texts per alert, reused while the row is unchanged and the language the same.
-struct FoldedText: Sendable {
-    private var language: Language?
-    private var byAlert: [Int64: Cached] = [:]
-
-    /// What the folded text was made from: the row's words, and what could change them. A class, so
-    /// that a lookup costs one reference count rather than one per field.
-    private final class Cached: @unchecked Sendable {
-        let name: String
-        let municipality: String
-        let trigger: String?
-        let message: String?
-        let missing: Int
-        let text: [UInt8]
-
-        init(name: String, municipality: String, trigger: String?, message: String?, missing: Int, text: [UInt8]) {
-            self.name = name
-            self.municipality = municipality
-            self.trigger = trigger
-            self.message = message
-            self.missing = missing
-            self.text = text
-        }
-    }
-
-    mutating func prepare(language: Language, count: Int) {
-        if self.language != language || byAlert.count > 2 * count + 1024 { byAlert.removeAll(keepingCapacity: true) }
-        self.language = language
-    }
-
-    /// Row `index`'s folded text as UTF-8 bytes, made by `make` only when the row's words changed.
-    /// Fields are read in place: copying fifty thousand rows would cost more than the search.
-    mutating func text(for entries: [QueueEntry], _ index: Int, _ make: (QueueEntry) -> String) -> [UInt8] {
-        let id = entries[index].alertID
-        if let cached = byAlert[id], cached.name == entries[index].patientName,
-           cached.municipality == entries[index].municipality.number, cached.trigger == entries[index].trigger?.id,
-           cached.message == entries[index].message, cached.missing == entries[index].missing.count {
-            return cached.text
-        }
-        let entry = entries[index]
-        let text = Array(make(entry).utf8)
-        byAlert[id] = Cached(name: entry.patientName, municipality: entry.municipality.number, trigger: entry.trigger?.id,
-                             message: entry.message, missing: entry.missing.count, text: text)
-        return text
-    }
-
-    /// Substring search on UTF-8 bytes: both sides are folded the same way, and UTF-8 never matches
-    /// in the middle of a character, so this equals `String.contains` here at a fraction of its cost.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            var index = 1
-            while index < needle.count, haystack[start + index] == needle[index] { index += 1 }
-            if index == needle.count { return true }
-        }
-        return false
     }
 }

@@ -75,7 +75,7 @@ public enum ScreenRenderer {
     }
 
     /// The first patient in the queue who has written to the centre.
-    public static func firstWriter(in entries: [QueueEntry]) -> String? {
+    public static func firstWriter(in entries: some Sequence<QueueEntry>) -> String? {
         entries.first { !$0.isBlocked && ($0.basis == .message || $0.unreadMessages > 0) }?.patientID
     }
 }

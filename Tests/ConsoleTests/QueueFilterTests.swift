@@ -58,6 +58,37 @@ struct QueueFilterTests {
         #expect(state.entries[state.selected].alertID == 3)
     }
 
+    @Test func theTextFilterFollowsRowsThatComeGoMoveAndChangeBetweenUpdates() {
+        var state = state
+        let rows = state.allEntries
+        state.setFilter("bodø")
+        #expect(state.entries.map(\.alertID) == [1, 2, 3])
+        state.update(rows)
+        #expect(state.entries.map(\.alertID) == [1, 2, 3])
+        let newcomer = entry(5, .red, "Nilsen, Bodil", "Bodø", "1804")
+        state.update([newcomer] + rows)
+        #expect(state.entries.map(\.alertID) == [5, 1, 2, 3])
+        state.update([newcomer, rows[0], rows[2], rows[3]])
+        #expect(state.entries.map(\.alertID) == [5, 1, 3])
+        state.update([newcomer, rows[0], entry(3, .yellow, "Lie, Åse", "Tromsø", "5501"), rows[3]])
+        #expect(state.entries.map(\.alertID) == [5, 1])
+        state.update(rows.reversed())
+        #expect(state.entries.map(\.alertID) == [3, 2, 1])
+        state.setFilter("!bodø")
+        #expect(state.entries.map(\.alertID) == [4])
+        state.language = .en
+        state.update(rows)
+        #expect(state.entries.map(\.alertID) == [4])
+    }
+
+    @Test func theSelectedAlertStaysSelectedWhenRowsComeInFrontOfIt() {
+        var state = state
+        state.setFilter("bodø")
+        state.moveTo(2) // Lie, Åse in Bodø
+        state.update([entry(5, .red, "Nilsen, Bodil", "Bodø", "1804")] + state.allEntries)
+        #expect(state.entries[state.selected].alertID == 3)
+    }
+
     @Test(arguments: [("kommune Bodø", Palette.Action.municipality("Bodø")), ("municipality 1804", .municipality("1804")),
                       ("kommune", .municipality("")), ("mine", .mine(true)), ("all", .mine(false)), ("avslutt", .quit)])
     func paletteWordsComeFromTheRegistryInBothLanguages(line: String, action: Palette.Action) {
