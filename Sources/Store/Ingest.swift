@@ -119,6 +119,10 @@ extension CacheDatabase {
                 let judgement = triage.judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights)
                 // Most measurements are green: only look up the open alert when triage could change it.
                 guard suspect || (judgement?.zone ?? .green) > .green else { continue }
+                // An open alert as bad or worse already covers the patient (as `Triage.evaluate` decides):
+                // its zone alone says so, without reading the whole alert.
+                if let openZone = try statements.openAlertZone(of: measurement.patientID),
+                   suspect || (judgement?.zone ?? .green) <= openZone { continue }
                 switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights,
                                        openAlert: try statements.openAlert(of: measurement.patientID), now: now) {
                 case .none: break

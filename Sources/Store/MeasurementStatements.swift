@@ -12,6 +12,7 @@ struct MeasurementStatements {
     let patientsAndPlans: Statement
     let planByRow: Statement
     let openAlert: Statement
+    let openAlertZone: Statement
     let recentWeights: Statement
     let memo: IngestMemo
 
@@ -45,7 +46,8 @@ struct MeasurementStatements {
               AND status NOT IN ('entered-in-error', 'cancelled')
             """)
         openAlert = try db.cachedStatement(sql: "SELECT * FROM alert WHERE patientID = ? AND status = 'open' LIMIT 1")
-        for statement in [insert, update, byIdentifier, twin, patientsAndPlans, planByRow, recentWeights] { statement.useRawBindings() }
+        openAlertZone = try db.cachedStatement(sql: "SELECT zone FROM alert WHERE patientID = ? AND status = 'open' LIMIT 1")
+        for statement in [insert, update, byIdentifier, twin, patientsAndPlans, planByRow, openAlertZone, recentWeights] { statement.useRawBindings() }
     }
 
     /// Binds the row's columns in the order both `insert` and `update` name them, id last.
@@ -156,6 +158,14 @@ struct MeasurementStatements {
             found[unknown.patientID] = TriageFacts(diagnoses: unknown.diagnoses, plan: plan)
         }
         return found
+    }
+
+    /// The zone of the patient's open alert, nil when there is none (without decoding the alert).
+    func openAlertZone(of patientID: String) throws -> Zone? {
+        openAlertZone.bind(text: patientID, at: 1)
+        var zone: Zone?
+        try openAlertZone.forEachRawRow { row in zone = row.integer(0).flatMap { Zone(rawValue: Int($0)) } }
+        return zone
     }
 
     func openAlert(of patientID: String) throws -> Alert? {

@@ -61,6 +61,24 @@ struct CacheTests {
         #expect(try cache.counts().measurements == 2)
     }
 
+    /// The open alert's zone decides without reading the alert: no better finding, and no suspected
+    /// error, changes an alert that already covers the patient.
+    @Test func aFindingNoWorseThanTheOpenAlertOrASuspectedErrorChangesNothing() throws {
+        let cache = try seeded()
+        let red = measurement("m1", "p1", .heartRate, 140, minutesAgo: 60)
+        try cache.storeMeasurements([red], triage: Triage(), now: now, cursor: nil)
+        let result = try cache.storeMeasurements([
+            measurement("m2", "p1", .heartRate, 95, minutesAgo: 30),   // yellow
+            measurement("m3", "p1", .heartRate, 141, minutesAgo: 20),  // red again
+            measurement("m4", "p1", .heartRate, 400, minutesAgo: 10),  // not believable: a suspected error
+        ], triage: Triage(), now: now, cursor: nil)
+        #expect(result.alertsOpened == 0 && result.alertsEscalated == 0 && result.stored == 3)
+        let queue = try cache.queue()
+        #expect(queue.count == 1)
+        #expect(queue[0].zone == .red)
+        #expect(queue[0].trigger?.value == 140)
+    }
+
     @Test func theCursorMovesOnlyWithThePageItBelongsTo() throws {
         let cache = try seeded()
         let cursor = SyncCursor(server: "http://s", resource: "Observation", value: "2026-11-22T11:00:00.000Z")
