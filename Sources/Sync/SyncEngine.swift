@@ -83,128 +83,94 @@ public final class SyncEngine: Sendable {
         return client.searchURL(resource, parameters)
     }
 
-    /// Patients (with the municipalities they name), decoded on the pipeline's thread while the
-    /// previous page is stored. A server that ignores the municipality parameter still never gets
-    /// other municipalities' patients stored.
+    /// Patients (with the municipalities they name). A server that ignores the municipality parameter
+    /// still never gets other municipalities' patients stored.
     private func pullPatients(into summary: inout SyncSummary) throws {
-        let (client, allowed) = (client, municipalities)
-        let pipeline = PagePipeline<MappedPatients>(first: try firstURL("Patient")) { url in
-            let page = try client.page(url, of: FHIRPatient.self)
-            var mapped = MappedPatients()
-            for entry in page.entries {
-                mapped.fetched += 1
-                do throws(EntryProblem) {
-                    let resource = try entry.get()
-                    mapped.newest = Self.newer(mapped.newest, resource.meta?.lastUpdated)
-                    let (patient, municipality) = try PatientMapping.patient(from: resource)
-                    guard allowed.map({ $0.contains(patient.municipalityNumber) }) ?? true else { continue }
-                    mapped.patients.append(patient)
-                    if let municipality { mapped.municipalities.append(municipality) }
-                } catch {
-                    mapped.problems.append(error)
-                }
-            }
-            return (mapped, page.nextURL)
+        let allowed = municipalities
+        let pipeline = try mappedPages("Patient", of: FHIRPatient.self) { resource throws(EntryProblem) in
+            let (patient, municipality) = try PatientMapping.patient(from: resource)
+            return allowed.map({ $0.contains(patient.municipalityNumber) }) ?? true ? (patient, municipality) : nil
         }
         defer { pipeline.cancel() }
         while let page = try pipeline.next() {
-            summary.fetched += page.fetched
-            try quarantine(page.problems, into: &summary)
-            let cursor = page.newest.map { SyncCursor(server: client.baseURL, resource: "Patient", value: $0.1) }
-            summary.stored += try cache.storePatients(page.patients, municipalities: page.municipalities, cursor: cursor)
-            summary.pages += 1
+            try take(page, "Patient", into: &summary) { cursor in
+                try cache.storePatients(page.items.map(\.0), municipalities: page.items.compactMap(\.1), cursor: cursor)
+            }
         }
     }
 
-    /// A decoded and mapped Patient page, ready to store.
-    struct MappedPatients: Sendable {
-        var fetched = 0
-        var patients: [Patient] = []
-        var municipalities: [Municipality] = []
-        var problems: [EntryProblem] = []
-        var newest: (Date, String)?
-    }
-
-    /// Self-care plans, before measurements: triage needs them. Decoded on the pipeline's thread
-    /// while the previous page is stored (a centre has nearly as many plans as patients).
+    /// Self-care plans, before measurements: triage needs them (a centre has nearly as many plans as patients).
     private func pullPlans(into summary: inout SyncSummary) throws {
-        let client = self.client
-        let pipeline = PagePipeline<MappedPlans>(first: try firstURL("CarePlan", extra: [("status", "active")])) { url in
-            let page = try client.page(url, of: FHIRCarePlan.self)
-            var mapped = MappedPlans()
-            for entry in page.entries {
-                mapped.fetched += 1
-                do throws(EntryProblem) {
-                    let resource = try entry.get()
-                    mapped.newest = Self.newer(mapped.newest, resource.meta?.lastUpdated)
-                    mapped.plans.append(try CarePlanMapping.plan(from: resource))
-                } catch {
-                    mapped.problems.append(error)
-                }
-            }
-            return (mapped, page.nextURL)
+        let pipeline = try mappedPages("CarePlan", of: FHIRCarePlan.self, extra: [("status", "active")]) {
+            resource throws(EntryProblem) in try CarePlanMapping.plan(from: resource)
         }
         defer { pipeline.cancel() }
         while let page = try pipeline.next() {
-            summary.fetched += page.fetched
-            try quarantine(page.problems, into: &summary)
-            let plans = try inTenancy(page.plans, patientID: \.patientID)
-            let cursor = page.newest.map { SyncCursor(server: client.baseURL, resource: "CarePlan", value: $0.1) }
-            summary.stored += try cache.storePlans(plans, cursor: cursor)
-            summary.pages += 1
+            try take(page, "CarePlan", into: &summary) { cursor in
+                try cache.storePlans(try inTenancy(page.items, patientID: \.patientID), cursor: cursor)
+            }
         }
-    }
-
-    /// A decoded and mapped CarePlan page, ready to store.
-    struct MappedPlans: Sendable {
-        var fetched = 0
-        var plans: [SelfCarePlan] = []
-        var problems: [EntryProblem] = []
-        var newest: (Date, String)?
-    }
-
-    /// A decoded and mapped Observation page, ready to store.
-    struct MappedPage: Sendable {
-        var fetched = 0
-        var measurements: [HomeMeasurement] = []
-        var problems: [EntryProblem] = []
-        var newest: (Date, String)?
     }
 
     private func pullObservations(into summary: inout SyncSummary) throws {
-        let client = self.client
-        let pipeline = PagePipeline<MappedPage>(first: try firstURL("Observation")) { url in
-            let page = try client.page(url, of: FHIRObservation.self)
-            var mapped = MappedPage()
-            for entry in page.entries {
-                mapped.fetched += 1
-                do {
-                    let resource = try entry.get()
-                    mapped.newest = Self.newer(mapped.newest, resource.meta?.lastUpdated)
-                    mapped.measurements.append(try ObservationMapping.measurement(from: resource))
-                } catch let problem as EntryProblem {
-                    mapped.problems.append(problem)
-                } catch {
-                    mapped.problems.append(EntryProblem(resourceType: "Observation", resourceID: nil, reason: "\(error)"))
-                }
-            }
-            return (mapped, page.nextURL)
+        let pipeline = try mappedPages("Observation", of: FHIRObservation.self) {
+            resource throws(EntryProblem) in try ObservationMapping.measurement(from: resource)
         }
         defer { pipeline.cancel() }
         while let page = try pipeline.next() {
-            summary.fetched += page.fetched
-            try quarantine(page.problems, into: &summary)
-            let cursor = page.newest.map { SyncCursor(server: client.baseURL, resource: "Observation", value: $0.1) }
-            let measurements = try inTenancy(page.measurements, patientID: \.patientID)
-            let result = try cache.storeMeasurements(measurements, triage: triage, now: clock(), cursor: cursor)
-            summary.stored += result.stored
+            var result = IngestResult()
+            try take(page, "Observation", into: &summary) { cursor in
+                let measurements = try inTenancy(page.items, patientID: \.patientID)
+                result = try cache.storeMeasurements(measurements, triage: triage, now: clock(), cursor: cursor)
+                return result.stored
+            }
             summary.alertsOpened += result.alertsOpened
             summary.alertsEscalated += result.alertsEscalated
             summary.alertsWithdrawn += result.alertsWithdrawn
             summary.duplicates += result.duplicates
-            summary.pages += 1
             pipeline.dispose(consume page)
         }
+    }
+
+    /// A decoded and mapped page, ready to store.
+    struct MappedPage<Item: Sendable>: Sendable {
+        var fetched = 0
+        var items: [Item] = []
+        var problems: [EntryProblem] = []
+        var newest: (Date, String)?
+    }
+
+    /// Pages of one resource type, fetched, decoded and mapped on the pipeline's thread while the
+    /// caller stores the previous one; `map` returns nil for a resource to leave out.
+    private func mappedPages<Resource: FHIRPagedResource, Item: Sendable>(
+        _ type: String, of resource: Resource.Type, extra: [(String, String)] = [],
+        map: @escaping @Sendable (Resource) throws(EntryProblem) -> Item?
+    ) throws -> PagePipeline<MappedPage<Item>> {
+        let client = self.client
+        return PagePipeline(first: try firstURL(type, extra: extra)) { url in
+            let page = try client.page(url, of: Resource.self)
+            var mapped = MappedPage<Item>()
+            for entry in page.entries {
+                mapped.fetched += 1
+                do throws(EntryProblem) {
+                    let resource = try entry.get()
+                    mapped.newest = Self.newer(mapped.newest, resource.meta?.lastUpdated)
+                    if let item = try map(resource) { mapped.items.append(item) }
+                } catch {
+                    mapped.problems.append(error)
+                }
+            }
+            return (mapped, page.nextURL)
+        }
+    }
+
+    /// Quarantines a page's problems, then stores it with its cursor (`store` returns how many it stored).
+    private func take<Item>(_ page: MappedPage<Item>, _ type: String, into summary: inout SyncSummary,
+                            store: (SyncCursor?) throws -> Int) throws {
+        summary.fetched += page.fetched
+        try quarantine(page.problems, into: &summary)
+        summary.stored += try store(page.newest.map { SyncCursor(server: client.baseURL, resource: type, value: $0.1) })
+        summary.pages += 1
     }
 
     /// Only the items of cached patients in the operator's municipalities, when tenancy is in force.
@@ -265,3 +231,12 @@ final class Throttle: @unchecked Sendable {
         return true
     }
 }
+
+/// A FHIR resource that comes in searchset pages with `meta.lastUpdated` for the cursor.
+protocol FHIRPagedResource: Decodable, Sendable {
+    var meta: FHIRMeta? { get }
+}
+
+extension FHIRPatient: FHIRPagedResource {}
+extension FHIRCarePlan: FHIRPagedResource {}
+extension FHIRObservation: FHIRPagedResource {}
