@@ -3,6 +3,7 @@ import Testing
 import VardeDomain
 import VardeService
 import VardeSim
+import TestSupport
 
 /// The fast CarePlan and Patient page decoders against Foundation's Codable: the same page whenever
 /// they answer, and no answer (so Codable decides) whenever they are unsure.
@@ -130,24 +131,10 @@ struct CarePlanAndPatientPageDecoderTests {
         let plans = Array(try Self.planPages(size: 2)[0]), patients = Array(try Self.patientPages(size: 2)[0])
         #expect(FHIRPageDecoder.decode(Data(plans), as: FHIRCarePlan.self)?.entries.count == 2)
         #expect(FHIRPageDecoder.decode(Data(patients), as: FHIRPatient.self)?.entries.count == 2)
-        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
-        }
-        let alphabet = Array(#"{}[]:,"\ 0123456789.eE+-aeflnrstu"#.utf8) + [0x00, 0x1F, 0xC3, 0xB8, 0xFF]
+        var damage = JSONDamage(seed: 0x2545_F491_4F6C_DD1D)
         var answered = 0
         for round in 0..<1200 {
-            var bytes = round % 2 == 0 ? plans : patients
-            for _ in 0...next(3) {
-                let at = next(bytes.count)
-                switch next(3) {
-                case 0: bytes.remove(at: at)
-                case 1: bytes.insert(alphabet[next(alphabet.count)], at: at)
-                default: bytes[at] = alphabet[next(alphabet.count)]
-                }
-            }
-            let data = Data(bytes)
+            let data = Data(damage.apply(to: round % 2 == 0 ? plans : patients))
             if round % 2 == 0 {
                 guard let page = FHIRPageDecoder.decode(data, as: FHIRCarePlan.self) else { continue }
                 let reference = try #require(try? JSONDecoder().decode(ReceivedPage<FHIRCarePlan>.self, from: data))

@@ -3,6 +3,7 @@ import Testing
 import VardeDomain
 import VardeService
 import VardeSim
+import TestSupport
 
 /// The fast Observation page decoder against Foundation's Codable: the same page whenever it answers,
 /// and no answer (so Codable decides) whenever it is unsure.
@@ -157,24 +158,10 @@ struct ObservationPageDecoderTests {
     @Test func damagedPagesNeverDecodeDifferently() throws {
         // Pages of three observations, so that each round is quick (and keys sorted, so every run is alike).
         let pages = try Self.simulatorPages(escapingSlashes: false, size: 3, sortedKeys: true).prefix(2).map { Array($0) }
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
-        }
-        let alphabet = Array(#"{}[]:,"\ 0123456789.eE+-aeflnrstu"#.utf8) + [0x00, 0x1F, 0xC3, 0xB8, 0xFF]
+        var damage = JSONDamage(seed: 0x9E37_79B9_7F4A_7C15)
         var answered = 0
         for round in 0..<1500 {
-            var bytes = pages[round % pages.count]
-            for _ in 0...next(3) {
-                let at = next(bytes.count)
-                switch next(3) {
-                case 0: bytes.remove(at: at)
-                case 1: bytes.insert(alphabet[next(alphabet.count)], at: at)
-                default: bytes[at] = alphabet[next(alphabet.count)]
-                }
-            }
-            let data = Data(bytes)
+            let data = Data(damage.apply(to: pages[round % pages.count]))
             guard let page = ObservationPageDecoder.decode(data) else { continue }
             answered += 1
             let reference = try #require(try? codable(data), "the fast path accepted what Codable refuses, round \(round)")
