@@ -11,6 +11,7 @@ struct Console: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the console against a follow-up service.")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var clock: ClockOptions
     @Option(help: "Base URL of the follow-up service (FHIR R4).") var server: String
     @Option(name: .customLong("measurements-url"), help: "Base URL of a PMD-style measurement service (optional).")
     var measurementsURL: String?
@@ -20,18 +21,20 @@ struct Console: ParsableCommand {
         let home = Home(common.home)
         let settings = home.settings()
         let cache = home.openCache()
+        let clock = clock.clock()
         runConsole(cache: cache, engine: makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
                                                     settings: httpSettings(common, home: home), nurse: common.nurse,
                                                     serviceHours: settings.serviceHours,
-                                                    municipalities: settings.municipalities),
+                                                    municipalities: settings.municipalities, clock: clock),
                    themeName: theme, language: language(common.lang), nurse: common.nurse,
-                   settings: settings, keymap: keymap(settings, home: home))
+                   settings: settings, keymap: keymap(settings, home: home), clock: clock)
     }
 }
 
 /// Opens the console on this terminal with a background sync loop, until the operator quits.
 func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, language: Language,
-                nurse: String, settings: CentreSettings, keymap: Keymap, syncInterval: TimeInterval = 2) {
+                nurse: String, settings: CentreSettings, keymap: Keymap, syncInterval: TimeInterval = 2,
+                clock: @escaping @Sendable () -> Date = Date.init) {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         fail("the console needs a terminal; use 'varde render' for text output")
     }
@@ -41,7 +44,7 @@ func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, lan
     let terminal = NcursesTerminal()
     ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language, themeFolders: Themes.folders(),
                nurse: nurse, glyphs: ChartGlyphs.forLocale(ProcessInfo.processInfo.environment),
-               settings: settings, keymap: keymap, workstation: workstationName()).run()
+               settings: settings, keymap: keymap, workstation: workstationName(), clock: clock).run()
     loop.stop()
 }
 

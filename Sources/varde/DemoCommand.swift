@@ -19,6 +19,8 @@ struct Demo: ParsableCommand {
         let temporary = common.home == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("varde-demo-\(getpid())").path : nil
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+        // A centre started at --start keeps its own time: the console's clock begins there too.
+        let clock = sim.start == nil ? Date.init : runningClock(from: centre.now())
         let home = Home(common.home ?? temporary)
         let cache = home.openCache()
         // The configuration comes from the usual Varde folder even when the cache is temporary.
@@ -26,9 +28,9 @@ struct Demo: ParsableCommand {
         let settings = configHome.settings()
         let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache, settings: httpSettings(common, home: home),
                                 nurse: common.nurse, serviceHours: settings.serviceHours,
-                                municipalities: settings.municipalities)
+                                municipalities: settings.municipalities, clock: clock)
         runConsole(cache: cache, engine: engine, themeName: theme, language: language(common.lang), nurse: common.nurse,
-                   settings: settings, keymap: keymap(settings, home: configHome), syncInterval: 1)
+                   settings: settings, keymap: keymap(settings, home: configHome), syncInterval: 1, clock: clock)
     }
 }
 

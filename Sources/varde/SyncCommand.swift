@@ -10,6 +10,7 @@ struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Pull the server's data into the local cache.")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var clock: ClockOptions
     @Option(help: "Base URL of the follow-up service (FHIR R4).") var server: String
     @Option(name: .customLong("measurements-url"), help: "Base URL of a PMD-style measurement service (optional).")
     var measurementsURL: String?
@@ -22,7 +23,8 @@ struct Sync: ParsableCommand {
         let cache = home.openCache()
         let engine = makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
                                 settings: httpSettings(common, home: home), nurse: common.nurse,
-                                serviceHours: settings.serviceHours, municipalities: settings.municipalities)
+                                serviceHours: settings.serviceHours, municipalities: settings.municipalities,
+                                clock: clock.clock())
         repeat {
             do {
                 let summary = try engine.syncOnce()
@@ -38,7 +40,7 @@ struct Sync: ParsableCommand {
 
 func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheDatabase, settings: HTTPSettings,
                 nurse: String = "ukjent", serviceHours: ServiceHours = ServiceHours(),
-                municipalities: Set<String>? = nil) -> SyncEngine {
+                municipalities: Set<String>? = nil, clock: @escaping @Sendable () -> Date = Date.init) -> SyncEngine {
     for address in [server] + (measurementsURL.map { [$0] } ?? []) {
         guard let url = URL(string: address), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
         else { fail("not an http(s) URL: \(address)") }
@@ -47,5 +49,6 @@ func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheData
         MeasurementSourceSync(client: FHIRClient(baseURL: $0, http: CurlHTTPClient(settings: settings)), cache: cache)
     }
     return SyncEngine(client: FHIRClient(baseURL: server, http: CurlHTTPClient(settings: settings)), cache: cache,
-                      measurementSource: source, nurse: nurse, serviceHours: serviceHours, municipalities: municipalities)
+                      measurementSource: source, nurse: nurse, serviceHours: serviceHours, municipalities: municipalities,
+                      clock: clock)
 }

@@ -24,7 +24,7 @@ struct AccessLogAfterKillTests {
 
     /// Starts the continuous sync, waits until `ready`, kills it with SIGKILL.
     func syncAndKill(_ url: String, _ home: String, until ready: () -> Bool) async throws {
-        let child = try ChildProcess(varde, ["sync", "--server", url, "--home", home, "--operator", "kari", "--interval", "1"])
+        let child = try ChildProcess(varde, ["sync", "--now", fixedStartInstant, "--server", url, "--home", home, "--operator", "kari", "--interval", "1"])
         let deadline = Date().addingTimeInterval(30)
         while !ready(), Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
         #expect(ready(), "the sync never got that far")
@@ -36,7 +36,7 @@ struct AccessLogAfterKillTests {
         let sim = try await RunningSim(frozenCentre(patients: 40))
         defer { sim.stop() }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-kill-\(UUID().uuidString)").path
-        let sync = try await run(["sync", "--once", "--server", sim.baseURL, "--home", home])
+        let sync = try await run(["sync", "--now", fixedStartInstant, "--once", "--server", sim.baseURL, "--home", home])
         #expect(sync.status == 0, "\(sync.stderr)")
 
         // 1. The server stores the AuditEvent, but the binary is killed before it hears so.
@@ -59,7 +59,7 @@ struct AccessLogAfterKillTests {
 
         // Restarted, the sync delivers what waits: still exactly one AuditEvent per opened patient.
         sim.server.faults.faults = SimFaults()
-        let again = try await run(["sync", "--once", "--server", sim.baseURL, "--home", home])
+        let again = try await run(["sync", "--now", fixedStartInstant, "--once", "--server", sim.baseURL, "--home", home])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(sim.server.auditEvents.all(patientID: "pas-00001").count == 1)
         #expect(sim.server.auditEvents.all(patientID: "pas-00002").count == 1)

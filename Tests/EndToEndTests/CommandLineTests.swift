@@ -29,7 +29,7 @@ struct CommandLineTests {
         let (sim, url) = try startSim()
         defer { sim.stop() }
         let home = temporaryHome()
-        let sync = try runCommand(varde, ["sync", "--once", "--server", url, "--home", home])
+        let sync = try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home])
         #expect(sync.status == 0, "\(sync.stderr)")
         let lines = sync.stdout.split(separator: "\n")
         #expect(lines.count == 1)
@@ -43,7 +43,7 @@ struct CommandLineTests {
         #expect(screen[0].contains("Varde · Kø"))
         #expect(render.stdout.contains("■ RØD"))
 
-        let again = try runCommand(varde, ["sync", "--once", "--server", url, "--home", home])
+        let again = try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home])
         #expect(again.stdout.contains("fetched 0,"))
 
         // The cache holds health data: private to the user, the folder too.
@@ -62,7 +62,7 @@ struct CommandLineTests {
         let token = "\(home)/token"
         try "very-secret".write(toFile: token, atomically: true, encoding: .utf8)
         chmod(token, 0o644)
-        let result = try runCommand(varde, ["sync", "--once", "--server", url, "--home", home])
+        let result = try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home])
         #expect(result.status == 1)
         #expect(result.stderr.contains("chmod 600"))
         #expect(!result.stderr.contains("very-secret") && !result.stdout.contains("very-secret"))
@@ -72,7 +72,7 @@ struct CommandLineTests {
         let (sim, url) = try startSim(["--invalid-rate", "0.05"])
         defer { sim.stop() }
         let home = temporaryHome()
-        let sync = try runCommand(varde, ["sync", "--once", "--server", url, "--home", home])
+        let sync = try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home])
         #expect(sync.status == 0)
         #expect(!sync.stdout.contains("quarantined 0,"))
         let list = try runCommand(varde, ["quarantine", "--home", home])
@@ -92,7 +92,7 @@ struct CommandLineTests {
     }
 
     @Test func aServerThatIsDownEndsWithOneClearLineAndExitCode1() throws {
-        let result = try runCommand(varde, ["sync", "--once", "--server", "http://127.0.0.1:9", "--home", temporaryHome()])
+        let result = try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", "http://127.0.0.1:9", "--home", temporaryHome()])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("varde: sync failed: cannot reach http://127.0.0.1:9"))
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -101,13 +101,13 @@ struct CommandLineTests {
     @Test func aMalformedPageEndsWithOneClearLineAndKeepsTheCache() throws {
         let home = temporaryHome()
         let (good, goodURL) = try startSim()
-        _ = try runCommand(varde, ["sync", "--once", "--server", goodURL, "--home", home])
+        _ = try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", goodURL, "--home", home])
         good.stop()
         let before = try runCommand(varde, ["render", "queue", "--home", home, "--now", "2026-11-22T12:05:00Z"]).stdout
 
         let (bad, badURL) = try startSim(["--malformed-rate", "1"])
         defer { bad.stop() }
-        let result = try runCommand(varde, ["sync", "--once", "--server", badURL, "--home", home])
+        let result = try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", badURL, "--home", home])
         #expect(result.status == 1)
         #expect(result.stderr.contains("malformed FHIR JSON"))
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -140,7 +140,7 @@ struct CommandLineTests {
         let (sim, url) = try startSim()
         defer { sim.stop() }
         let home = temporaryHome()
-        #expect(try runCommand(varde, ["sync", "--once", "--server", url, "--home", home]).status == 0)
+        #expect(try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home]).status == 0)
         let names = try runCommand(varde, ["render", "queue", "--home", home, "--size", "200x60"]).stdout
             .split(separator: "\n").filter { $0.contains("■ RØD") || $0.contains("▲ GUL") }
             .compactMap { $0.split(separator: ",").first?.split(separator: " ").last } // family names
@@ -215,7 +215,7 @@ struct PrivacyCommandLineTests {
         let line = try #require(sim.waitForLine(containing: "listening on"))
         let url = String(line.split(separator: " ").last ?? "")
         let home = try temporaryHome()
-        #expect(try runCommand(varde, ["sync", "--once", "--server", url, "--home", home]).status == 0)
+        #expect(try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home]).status == 0)
         let ola = try runCommand(varde, ["render", "trends", "--patient", "pas-00017", "--home", home, "--operator", "ola",
                                          "--now", "2026-11-22T12:05:00Z"])
         #expect(ola.status == 0)

@@ -26,14 +26,14 @@ struct HandlingDeliveryTests {
     @Test func stepsTakenWhileTheServiceIsDownAreDeliveredOnceAfterKillsAndItsReturn() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-hd-\(UUID().uuidString)").path
         var (sim, url) = try startSim(port: 0)
-        #expect(try runCommand(varde, ["sync", "--once", "--server", url, "--home", home]).status == 0)
+        #expect(try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home]).status == 0)
         sim.stop() // the service goes down
 
         let cache = try CacheDatabase(path: home + "/cache.sqlite")
         let alert = try #require(try cache.queue().first)
         #expect(try cache.handle(alertID: alert.alertID, .claim, by: "kari", at: Date()).isSuccess)
         // A sync against the dead service fails and keeps the step; the client is killed while it retries.
-        var client = try ChildProcess(varde, ["sync", "--server", url, "--home", home, "--operator", "kari", "--interval", "0.1"])
+        var client = try ChildProcess(varde, ["sync", "--now", fixedStartInstant, "--server", url, "--home", home, "--operator", "kari", "--interval", "0.1"])
         usleep(700_000)
         kill(client.pid, SIGKILL)
         client.wait()
@@ -46,12 +46,12 @@ struct HandlingDeliveryTests {
         defer { sim.stop() }
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5 {
-            client = try ChildProcess(varde, ["sync", "--server", url, "--home", home, "--operator", "kari", "--interval", "0.05"])
+            client = try ChildProcess(varde, ["sync", "--now", fixedStartInstant, "--server", url, "--home", home, "--operator", "kari", "--interval", "0.05"])
             usleep(UInt32.random(in: 10_000...250_000, using: &generator))
             kill(client.pid, SIGKILL)
             client.wait()
         }
-        let last = try runCommand(varde, ["sync", "--once", "--server", url, "--home", home, "--operator", "kari"])
+        let last = try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home, "--operator", "kari"])
         #expect(last.status == 0, "\(last.stderr)")
 
         let response = try CurlHTTPClient().send(HTTPRequest(url: "\(url)/Task?_count=100"))

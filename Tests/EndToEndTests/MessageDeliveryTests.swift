@@ -19,7 +19,7 @@ struct MessageDeliveryTests {
         let line = try #require(sim.waitForLine(containing: "listening on"))
         let url = String(try #require(line.split(separator: " ").last))
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-kill-\(UUID().uuidString)").path
-        #expect(try runCommand(varde, ["sync", "--once", "--server", url, "--home", home]).status == 0)
+        #expect(try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home]).status == 0)
 
         // The test writes to the outbox exactly as the console's Ctrl-s does, through the same cache file.
         let cache = try CacheDatabase(path: home + "/cache.sqlite")
@@ -36,7 +36,7 @@ struct MessageDeliveryTests {
         for run in 1...50 {
             let id = try cache.queueMessage(to: patientID, text: "melding \(run)", by: "kari", at: Date()).id
             ids.append(id)
-            let client = try ChildProcess(varde, ["sync", "--server", url, "--home", home, "--interval", "0.05"])
+            let client = try ChildProcess(varde, ["sync", "--now", fixedStartInstant, "--server", url, "--home", home, "--interval", "0.05"])
             usleep(UInt32.random(in: 20_000...900_000, using: &generator))
             kill(client.pid, SIGKILL)
             client.wait()
@@ -48,7 +48,7 @@ struct MessageDeliveryTests {
         // Random moments land in more than one place (on a loaded machine the client starts slower).
         #expect(landed.count >= 2, "\(landed)")
         // Started again, the client finishes whatever the kills left undone.
-        let restart = try runCommand(varde, ["sync", "--once", "--server", url, "--home", home])
+        let restart = try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home])
         #expect(restart.status == 0, "\(restart.stderr)")
 
         for id in ids {

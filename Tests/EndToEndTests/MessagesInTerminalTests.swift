@@ -18,7 +18,7 @@ struct MessagesInTerminalTests {
         let line = try #require(sim.waitForLine(containing: "listening on"))
         let url = String(try #require(line.split(separator: " ").last))
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-mt-\(UUID().uuidString)").path
-        #expect(try runCommand(varde, ["sync", "--once", "--server", url, "--home", home]).status == 0)
+        #expect(try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home]).status == 0)
         let cache = try CacheDatabase(path: home + "/cache.sqlite")
         let patient = try #require(try cache.queue().first)
         let family = try #require(patient.patientName.split(separator: ",").first.map(String.init))
@@ -35,7 +35,7 @@ struct MessagesInTerminalTests {
                                                            body: try JSONEncoder().encode(hostile)))
         #expect(posted.status == 201)
 
-        let console = "'\(varde)' console --server '\(url)' --home '\(home)' --operator kari"
+        let console = "'\(varde)' console --now \(fixedStartInstant) --server '\(url)' --home '\(home)' --operator kari"
         let terminal = try TmuxSession(width: 100, height: 30, command: "\(console); echo EXIT=$?; sleep 60")
         defer { terminal.close() }
         #expect(await terminal.waitFor { $0.contains("tilkoblet") && $0.contains("✉") }.ok)

@@ -42,6 +42,8 @@ public func frozenCentre(patients: Int = 40, municipalities: Int = 12, seed: UIn
 
 /// 22 November 2026 12:00 UTC: the instant golden screens and tests are drawn at.
 public let fixedStart = Date(timeIntervalSince1970: 1_795_348_800)
+/// `fixedStart` as the `--now` of a `varde sync` or `varde console` against a frozen simulator.
+public let fixedStartInstant = "2026-11-22T12:00:00Z"
 
 /// Runs blocking work (libcurl, SQLite) on its own thread so the simulator's tasks keep running.
 public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
