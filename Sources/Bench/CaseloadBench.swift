@@ -17,7 +17,7 @@ enum CaseloadBench {
         FileHandle.standardError.write(Data("# caseload: seeded \(patients) patients, \(history.alerts) alerts, \(history.steps) history steps in \(String(format: "%.1f", Date().timeIntervalSince(seeded))) s\n".utf8))
         let staffing = Staffing(fte: Dictionary(uniqueKeysWithValues: (0..<12).map { ("nurse\($0)", 1.0) }))
         var report: CaseloadReport?
-        let ms = FrameBench.median(runs: 7) {
+        let ms = FrameBench.median(runs: Int(ProcessInfo.processInfo.environment["RUNS"] ?? "7") ?? 7) {
             report = try? cache.caseload(since: now.addingTimeInterval(-30 * 86_400), now: now, staffing: staffing)
         }
         guard let report, report.total.patients == patients, report.municipalities.count == municipalities else {

@@ -12,10 +12,7 @@ extension CacheDatabase {
                          municipalities: Set<String>? = nil) throws -> CaseloadReport {
         // Response times are given for up to 30 days back, whatever the report's own period.
         let from = min(since, now.addingTimeInterval(-30 * 86_400))
-        let (population, history, names) = try reader.read { db in
-            let patients = try CaseloadPatients(db)
-            return (patients.population, try Self.caseloadHistory(db, from: from, patients: patients), try Self.municipalityNames(db))
-        }
+        let (population, history, names) = try readCaseload(from: from)
         // Only a workstation limited to some municipalities pays for copying the alerts it may see.
         let (seen, people) = municipalities.map { allowed in
             (history.limited(to: allowed), population.filter { allowed.contains($0.municipality) })
@@ -26,39 +23,53 @@ extension CacheDatabase {
         return report
     }
 
-    /// The alerts as numbers: each one's municipality is its patient's, looked up in the patients
-    /// read before (joining the patient row to each alert in SQL took longer than reading the alerts).
-    static func caseloadHistory(_ db: Database, from: Date, patients: CaseloadPatients) throws -> CaseloadHistory {
-        let statement = try db.makeStatement(sql: """
-            SELECT patientID, zone, basis = 'missingMeasurement', status = 'open',
-                   openedAt, raisedAt, owner, claimedAt, claimedBy, resolvedAt, resolvedBy
-            FROM alert WHERE status = 'open' OR openedAt >= ? OR claimedAt >= ? OR resolvedAt >= ?
-            """)
-        // An alert opened before the period but taken or resolved in it is part of a nurse's work in it.
-        let since = from.timeIntervalSince1970
-        try statement.setArguments([since, since, since])
-        var nurses = NameTable()
-        var entries: [CaseloadHistory.Entry] = []
-        try statement.forEachRow { row in
-            func time(_ column: Int32) -> TimeInterval? {
-                sqlite3_column_type(row, column) == SQLITE_NULL ? nil : instant(sqlite3_column_double(row, column))
+    /// The patients and the alerts since `from` as numbers, from one snapshot of the cache: the
+    /// patients and a few shares of the alerts read side by side, each on a connection of its own
+    /// (an in-memory cache has one connection and reads them one after another). Each alert's
+    /// municipality is its patient's, looked up afterwards (joining the patient row to each alert in
+    /// SQL took longer than reading the alerts).
+    func readCaseload(from: Date) throws -> (population: [CaseloadPopulation], history: CaseloadHistory, names: [String: String]) {
+        // Up to three shares, so that with the patients' read one of GRDB's five readers stays free for the console.
+        let shares = min(3, ProcessInfo.processInfo.activeProcessorCount + 1)
+        guard let pool = writer as? DatabasePool else {
+            return try reader.read { db in
+                let patients = try CaseloadPatients(db)
+                let history = CaseloadHistory.joined([try CaseloadHistoryShare(db, from: from, ids: Int64.min...Int64.max)],
+                                                     patients: patients)
+                return (patients.population, history, try Self.municipalityNames(db))
             }
-            guard let patient = patients.ids.existing(row, 0) else { return }
-            entries.append(CaseloadHistory.Entry(
-                municipality: patients.municipalityOfPatient[Int(patient)], owner: nurses.position(row, 6),
-                claimedBy: nurses.position(row, 8), resolvedBy: nurses.position(row, 10), patient: Int(patient),
-                zone: Zone(rawValue: Int(sqlite3_column_int64(row, 1))) ?? .yellow,
-                isOpen: sqlite3_column_int64(row, 3) != 0, missingMeasurement: sqlite3_column_int64(row, 2) != 0,
-                openedAt: instant(sqlite3_column_double(row, 4)), raisedAt: instant(sqlite3_column_double(row, 5)),
-                claimedAt: time(7), resolvedAt: time(9)))
         }
-        return CaseloadHistory(municipalities: patients.municipalities.names, nurses: nurses.names, entries: entries)
+        // Reads begun together from the writer's queue all see the same committed state.
+        let patientRead = SideBySide<(CaseloadPatients, [String: String])>(count: 1)
+        // The last share reaches past the last id, so alerts written since these were read are in it.
+        var ranges = try reader.read(Self.alertIDs).shares(shares)
+        ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound...Int64.max
+        let shareReads = SideBySide<CaseloadHistoryShare>(count: ranges.count)
+        let done = DispatchGroup()
+        try pool.writeWithoutTransaction { _ in
+            done.enter()
+            pool.asyncConcurrentRead { db in
+                patientRead.set(0, Result { let db = try db.get(); return (try CaseloadPatients(db), try Self.municipalityNames(db)) })
+                done.leave()
+            }
+            for (share, ids) in ranges.enumerated() {
+                done.enter()
+                pool.asyncConcurrentRead { db in
+                    shareReads.set(share, Result { try CaseloadHistoryShare(try db.get(), from: from, ids: ids) })
+                    done.leave()
+                }
+            }
+        }
+        done.wait()
+        let (patients, names) = try patientRead.values()[0]
+        return (patients.population, CaseloadHistory.joined(try shareReads.values(), patients: patients), names)
     }
 
-    /// A stored time as a `Date` made from it would give it back, so the figures come out as they
-    /// did when the alerts were read as dates (the round trip can move the last bit).
-    private static func instant(_ seconds: Double) -> TimeInterval {
-        Date(timeIntervalSince1970: seconds).timeIntervalSince1970
+    /// The ids of all alerts, from the first to the last.
+    static func alertIDs(_ db: Database) throws -> ClosedRange<Int64> {
+        let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM alert")
+        let first: Int64 = row?[0] ?? 0, last: Int64 = row?[1] ?? 0
+        return first...Swift.max(first, last)
     }
 
     static func municipalityNames(_ db: Database) throws -> [String: String] {

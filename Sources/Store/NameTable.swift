@@ -26,6 +26,38 @@ struct NameTable {
     /// The position of the text in `column` of the statement's current row, given it if it is new; -1 when it is NULL.
     mutating func position(_ statement: OpaquePointer, _ column: Int32) -> Int32 {
         guard let name = Self.text(statement, column) else { return -1 }
+        return position(of: name)
+    }
+
+    /// The position of the text in `column` of the current row if the table has it already.
+    func existing(_ statement: OpaquePointer, _ column: Int32) -> Int32? {
+        Self.text(statement, column).flatMap { find($0).position }
+    }
+
+    /// The position of `name` if the table has it already.
+    func existing(_ name: UnsafeRawBufferPointer) -> Int32? {
+        find(name).position
+    }
+
+    /// Each name's bytes by position, in position order.
+    func forEachName(_ body: (Int, UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes { kept in
+            for position in 0..<count {
+                body(position, UnsafeRawBufferPointer(rebasing: kept[starts[position]..<starts[position + 1]]))
+            }
+        }
+    }
+
+    /// Where each of this table's names stands in `other`, given a place there if it is new.
+    func positions(in other: inout NameTable) -> [Int32] {
+        var found: [Int32] = []
+        found.reserveCapacity(count)
+        forEachName { _, name in found.append(other.position(of: name)) }
+        return found
+    }
+
+    /// The position of `name`, given it if it is new.
+    mutating func position(of name: UnsafeRawBufferPointer) -> Int32 {
         let (slot, found) = find(name)
         if let found { return found }
         let position = Int32(count)
@@ -34,11 +66,6 @@ struct NameTable {
         slots[slot] = position
         if count * 2 > slots.count { grow() }
         return position
-    }
-
-    /// The position of the text in `column` of the current row if the table has it already.
-    func existing(_ statement: OpaquePointer, _ column: Int32) -> Int32? {
-        Self.text(statement, column).flatMap { find($0).position }
     }
 
     private static func text(_ statement: OpaquePointer, _ column: Int32) -> UnsafeRawBufferPointer? {

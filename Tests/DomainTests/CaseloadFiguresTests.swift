@@ -139,6 +139,36 @@ struct CaseloadFiguresTests {
         #expect(Suppression.time(ResponseTimes([60, 120, 180, 240, 300]), \.median) == 180)
     }
 
+    @Test func aLargeCentreCountedInPartsSideBySideGivesEachMunicipalityItsOwnFigures() {
+        // 27,000 alerts are tallied in parts side by side; one municipality's 9,000 alone in one part.
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % bound
+        }
+        let municipalities = ["1804", "1840", "5501"]
+        let alerts = (0..<27_000).map { index -> CaseloadAlert in
+            let opened = at(27, 12).addingTimeInterval(-Double(next(30 * 86_400)))
+            let open = next(10) == 0
+            let claimed = open && next(2) == 0 ? nil : (opened.addingTimeInterval(Double(60 + next(14_400))), "nurse\(next(7))")
+            let resolved = open ? nil : claimed.map { ($0.0.addingTimeInterval(Double(60 + next(7_200))), "nurse\(next(7))") }
+            return alert("p\(next(3_000))", in: municipalities[index % 3], zone: [.red, .yellow, .green][next(3)],
+                         basis: next(5) == 0 ? .missingMeasurement : .plan, open: open, opened: opened, claimed: claimed,
+                         resolved: resolved, owner: open ? claimed?.1 : nil)
+        }
+        let population = municipalities.map { CaseloadPopulation(municipality: $0, patients: 1_000, withPlan: 900) }
+        let whole = CaseloadFigures.report(alerts: alerts, population: population, since: at(20, 12), now: now)
+        for municipality in municipalities {
+            let alone = CaseloadFigures.report(alerts: alerts.filter { $0.municipality == municipality },
+                                               population: population.filter { $0.municipality == municipality },
+                                               since: at(20, 12), now: now)
+            #expect(whole.municipalities.first { $0.municipality == municipality } == alone.municipalities.first)
+        }
+        #expect(whole.total.openRed == whole.municipalities.reduce(0) { $0 + $1.openRed })
+        #expect(whole.total.toClaim[.month]?.count == whole.municipalities.reduce(0) { $0 + ($1.toClaim[.month]?.count ?? 0) })
+        #expect(whole.nurses.reduce(0) { $0 + $1.resolved } == alerts.filter { ($0.resolvedAt ?? .distantPast) >= at(20, 12) }.count)
+    }
+
     @Test func theServiceCalendarAgreesWithServiceHours() {
         let hours = ServiceHours()
         let calendar = ServiceCalendar(hours: hours, from: at(1, 0), to: at(30, 0))

@@ -20,9 +20,11 @@ struct CaseloadStoreTests {
                 gender: "female", municipalityNumber: municipality, diagnoses: diagnoses, lastUpdated: at(1, 0))
     }
 
-    /// Eight patients in Bodø, two in Tromsø.
-    func seeded() throws -> CacheDatabase {
-        let cache = try CacheDatabase()
+    /// Eight patients in Bodø, two in Tromsø; in memory (one connection) or in a file, as the console
+    /// has it (patients and alerts read side by side on several connections).
+    func seeded(onDisk: Bool) throws -> CacheDatabase {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("varde-caseload-\(UUID().uuidString).sqlite").path
+        let cache = onDisk ? try CacheDatabase(path: path) : try CacheDatabase()
         try cache.storePatients((0..<8).map { patient("b\($0)", in: "1804") } + [patient("t0", in: "5501", diagnoses: [.heartFailure]),
                                                                                   patient("t1", in: "5501", diagnoses: [.copd, .diabetes])],
                                 municipalities: [Municipality(number: "1804", name: "Bodø"), Municipality(number: "5501", name: "Tromsø")],
@@ -38,8 +40,8 @@ struct CaseloadStoreTests {
         return try #require(try cache.queue().first { $0.patientID == patientID }?.alertID)
     }
 
-    @Test func responseTimesAndNurseCountsFollowTheStepsTakenInServiceHours() throws {
-        let cache = try seeded()
+    @Test(arguments: [false, true]) func responseTimesAndNurseCountsFollowTheStepsTakenInServiceHours(onDisk: Bool) throws {
+        let cache = try seeded(onDisk: onDisk)
         // Friday 15:00, taken Monday 08:30 and resolved 09:00: 60 and 90 service minutes, not two and a half days.
         let weekend = try redAlert(cache, "b0", at: at(20, 15))
         _ = try cache.handle(alertID: weekend, .claim, by: "kari", at: at(23, 8, 30))
@@ -70,8 +72,8 @@ struct CaseloadStoreTests {
         #expect(report.name("1804") == "Bodø")
     }
 
-    @Test func theFirstClaimCountsEvenAfterAReleaseAndAColleaguesClaimFromTheServer() throws {
-        let cache = try seeded()
+    @Test(arguments: [false, true]) func theFirstClaimCountsEvenAfterAReleaseAndAColleaguesClaimFromTheServer(onDisk: Bool) throws {
+        let cache = try seeded(onDisk: onDisk)
         let id = try redAlert(cache, "b0", at: at(23, 9))
         _ = try cache.handle(alertID: id, .claim, by: "kari", at: at(23, 9, 10))
         _ = try cache.handle(alertID: id, .release, by: "kari", at: at(23, 9, 12))
@@ -84,8 +86,8 @@ struct CaseloadStoreTests {
         #expect(report.nurses.first { $0.nurse == "ola" }?.openClaims == 1, "holding the colleague's claim from the server")
     }
 
-    @Test func anAlertOpenedLongBeforeThePeriodButResolvedInItCountsForTheNurse() throws {
-        let cache = try seeded()
+    @Test(arguments: [false, true]) func anAlertOpenedLongBeforeThePeriodButResolvedInItCountsForTheNurse(onDisk: Bool) throws {
+        let cache = try seeded(onDisk: onDisk)
         let old = try redAlert(cache, "b2", at: at(20, 10, month: 10))
         _ = try cache.handle(alertID: old, .claim, by: "kari", at: at(20, 10, 5, month: 10))
         _ = try cache.handle(alertID: old, .resolve(.advisedPerPlan, note: ""), by: "kari", at: at(22, 12))
@@ -95,8 +97,8 @@ struct CaseloadStoreTests {
         #expect(report.total.toResolve[.month]?.count == 0, "response times belong to the window the alert opened in")
     }
 
-    @Test func messagesWaitingAreThePatientsMessagesNobodyHasOpened() throws {
-        let cache = try seeded()
+    @Test(arguments: [false, true]) func messagesWaitingAreThePatientsMessagesNobodyHasOpened(onDisk: Bool) throws {
+        let cache = try seeded(onDisk: onDisk)
         let message = PatientMessage(id: "m1", serverID: "com-1", patientID: "t1", direction: .fromPatient, text: "Hei",
                                      author: "Test", written: at(23, 9), status: .received)
         _ = try cache.storeMessages([message], cursor: nil)
@@ -108,8 +110,8 @@ struct CaseloadStoreTests {
         #expect(report.total.messagesWaiting == 0)
     }
 
-    @Test func aWorkstationLimitedToSomeMunicipalitiesSeesOnlyTheirFigures() throws {
-        let cache = try seeded()
+    @Test(arguments: [false, true]) func aWorkstationLimitedToSomeMunicipalitiesSeesOnlyTheirFigures(onDisk: Bool) throws {
+        let cache = try seeded(onDisk: onDisk)
         _ = try redAlert(cache, "b0", at: at(23, 9))
         _ = try redAlert(cache, "t0", at: at(23, 9))
         let report = try cache.caseload(since: at(16, 10), now: monday, municipalities: ["5501"])

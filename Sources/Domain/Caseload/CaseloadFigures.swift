@@ -25,25 +25,47 @@ public enum CaseloadFigures {
         let service = ServiceCalendar(hours: hours, from: earliest.addingTimeInterval(-86_400), to: now.addingTimeInterval(86_400))
         let clock = Clock(since: since.timeIntervalSince1970, now: now.timeIntervalSince1970,
                           windows: CaseloadWindow.allCases.map { (windowStart[$0] ?? since).timeIntervalSince1970 })
-        // One pass: each alert's response times are worked out once and counted for its municipality and the total.
-        var tallies = [Tally](repeating: Tally(), count: history.municipalities.count)
-        var all = Tally()
-        for entry in history.entries {
-            let toClaim = entry.claimedAt.map { service.serviceTime(from: entry.openedAt, to: $0) }
-            let toResolve = entry.resolvedAt.map { service.serviceTime(from: entry.openedAt, to: $0) }
-            let overdue = entry.isOpen && isOverdue(entry, now: clock.now, service: service, hours: hours, targets: targets)
-            tallies[Int(entry.municipality)].count(entry, toClaim: toClaim, toResolve: toResolve, overdue: overdue, clock: clock)
-            all.count(entry, toClaim: toClaim, toResolve: toResolve, overdue: overdue, clock: clock)
+        // Each alert's response times are worked out once and counted for its municipality and the
+        // total, in a few parts side by side whose tallies are then added up in order.
+        let (tallies, all) = tally(history, clock: clock, service: service, hours: hours, targets: targets)
+        let positions = Dictionary(history.municipalities.enumerated().map { ($1, $0) }) { first, _ in first }
+        // The total's percentiles are over every alert: worked out beside the municipalities' rows.
+        let rowParts = SideBySide<[CaseloadRow]>.all(2) { part in
+            part == 0 ? [row("", people: population, tally: all)] : population.map { people in
+                row(people.municipality, people: [people], tally: positions[people.municipality].map { tallies[$0] } ?? Tally())
+            }
         }
-        var positions: [String: Int] = [:]
-        for (position, number) in history.municipalities.enumerated() { positions[number] = position }
-        var rows = population.map { people in
-            row(people.municipality, people: [people], tally: positions[people.municipality].map { tallies[$0] } ?? Tally())
+        let rows = rowParts[1].sorted {
+            ($0.openRed, $0.overdue, $0.patients, $1.municipality) > ($1.openRed, $1.overdue, $1.patients, $0.municipality)
         }
-        rows.sort { ($0.openRed, $0.overdue, $0.patients, $1.municipality) > ($1.openRed, $1.overdue, $1.patients, $0.municipality) }
-        return CaseloadReport(total: row("", people: population, tally: all), municipalities: rows,
+        return CaseloadReport(total: rowParts[0][0], municipalities: rows,
                               nurses: nurses(history, since: clock.since, staffing: staffing),
                               staffing: staffing, since: since, now: now)
+    }
+
+    /// The tallies per municipality position and for the whole centre.
+    static func tally(_ history: CaseloadHistory, clock: Clock, service: ServiceCalendar, hours: ServiceHours,
+                      targets: ResponseTargets) -> (municipalities: [Tally], all: Tally) {
+        let entries = history.entries, municipalities = history.municipalities.count
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count / 10_000))
+        let partial = SideBySide<([Tally], Tally)>.all(parts) { part in
+            var tallies = [Tally](repeating: Tally(), count: municipalities)
+            var all = Tally()
+            for entry in entries[(entries.count * part / parts)..<(entries.count * (part + 1) / parts)] {
+                let toClaim = entry.claimedAt.map { service.serviceTime(from: entry.openedAt, to: $0) }
+                let toResolve = entry.resolvedAt.map { service.serviceTime(from: entry.openedAt, to: $0) }
+                let overdue = entry.isOpen && isOverdue(entry, now: clock.now, service: service, hours: hours, targets: targets)
+                tallies[Int(entry.municipality)].count(entry, toClaim: toClaim, toResolve: toResolve, overdue: overdue, clock: clock)
+                all.count(entry, toClaim: toClaim, toResolve: toResolve, overdue: overdue, clock: clock)
+            }
+            return (tallies, all)
+        }
+        var (tallies, all) = partial[0]
+        for (more, moreAll) in partial.dropFirst() {
+            for position in tallies.indices { tallies[position].add(more[position]) }
+            all.add(moreAll)
+        }
+        return (tallies, all)
     }
 
     /// The report's instants in seconds since 1970; `windows` are the starts of the response-time windows.
@@ -60,6 +82,19 @@ public enum CaseloadFigures {
         var claims = [[TimeInterval]](repeating: [], count: CaseloadWindow.allCases.count)
         var resolutions = [[TimeInterval]](repeating: [], count: CaseloadWindow.allCases.count)
         var missed = Set<Int>()
+
+        /// Adds another part's tally of other alerts to this one.
+        mutating func add(_ other: Tally) {
+            openRed += other.openRed
+            openYellow += other.openYellow
+            openRoutine += other.openRoutine
+            overdue += other.overdue
+            for window in claims.indices {
+                claims[window].append(contentsOf: other.claims[window])
+                resolutions[window].append(contentsOf: other.resolutions[window])
+            }
+            missed.formUnion(other.missed)
+        }
 
         mutating func count(_ entry: CaseloadHistory.Entry, toClaim: TimeInterval?, toResolve: TimeInterval?, overdue: Bool,
                             clock: Clock) {

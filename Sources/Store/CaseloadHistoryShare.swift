@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import VardeDomain
+
+/// One share of the alerts the caseload reads (those in a range of ids), read on a connection of
+/// its own so that the shares are read side by side.
+/// Patients and nurses are positions in tables of this share until `CaseloadHistory.joined` puts
+/// the shares together.
+struct CaseloadHistoryShare {
+    var patients = NameTable()
+    var nurses = NameTable()
+    /// Entries whose `patient` is a position in `patients` and whose municipality is not known yet.
+    var entries: [CaseloadHistory.Entry] = []
+
+    /// Every alert opened since `from`, taken or resolved since then, or still open.
+    init(_ db: Database, from: Date, ids: ClosedRange<Int64>) throws {
+        let statement = try db.makeStatement(sql: """
+            SELECT patientID, zone, basis = 'missingMeasurement', status = 'open',
+                   openedAt, raisedAt, owner, claimedAt, claimedBy, resolvedAt, resolvedBy
+            FROM alert WHERE (status = 'open' OR openedAt >= ? OR claimedAt >= ? OR resolvedAt >= ?) AND id BETWEEN ? AND ?
+            """)
+        // An alert opened before the period but taken or resolved in it is part of a nurse's work in it.
+        let since = from.timeIntervalSince1970
+        try statement.setArguments([since, since, since, ids.lowerBound, ids.upperBound])
+        // A plain loop over SQLite's own statement: at a hundred thousand rows a closure per row shows.
+        let row = statement.sqliteStatement
+        while true {
+            let code = sqlite3_step(row)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+            let claimedAt = sqlite3_column_type(row, 7) == SQLITE_NULL ? nil : Self.instant(sqlite3_column_double(row, 7))
+            let resolvedAt = sqlite3_column_type(row, 9) == SQLITE_NULL ? nil : Self.instant(sqlite3_column_double(row, 9))
+            entries.append(CaseloadHistory.Entry(
+                municipality: -1, owner: nurses.position(row, 6), claimedBy: nurses.position(row, 8),
+                resolvedBy: nurses.position(row, 10), patient: Int(patients.position(row, 0)),
+                zone: Zone(rawValue: Int(sqlite3_column_int64(row, 1))) ?? .yellow,
+                isOpen: sqlite3_column_int64(row, 3) != 0, missingMeasurement: sqlite3_column_int64(row, 2) != 0,
+                openedAt: Self.instant(sqlite3_column_double(row, 4)), raisedAt: Self.instant(sqlite3_column_double(row, 5)),
+                claimedAt: claimedAt, resolvedAt: resolvedAt))
+        }
+    }
+
+    /// A stored time as a `Date` made from it would give it back, so the figures come out as they
+    /// did when the alerts were read as dates (the round trip can move the last bit).
+    static func instant(_ seconds: Double) -> TimeInterval {
+        Date(timeIntervalSince1970: seconds).timeIntervalSince1970
+    }
+}
+
+extension CaseloadHistory {
+    /// The shares as one history: each alert gets its patient's position and municipality from the
+    /// patients read beside them (alerts of patients no longer there are left out), and one table of nurses.
+    static func joined(_ shares: [CaseloadHistoryShare], patients: CaseloadPatients) -> CaseloadHistory {
+        var nurses = NameTable()
+        var entries: [Entry] = []
+        entries.reserveCapacity(shares.reduce(0) { $0 + $1.entries.count })
+        for share in shares {
+            let nurseOf = share.nurses.positions(in: &nurses)
+            var patientOf = [Int32](repeating: -1, count: share.patients.count)
+            share.patients.forEachName { position, id in patientOf[position] = patients.ids.existing(id) ?? -1 }
+            func nurse(_ position: Int32) -> Int32 { position < 0 ? -1 : nurseOf[Int(position)] }
+            for var entry in share.entries {
+                let patient = patientOf[entry.patient]
+                guard patient >= 0 else { continue }
+                entry.patient = Int(patient)
+                entry.municipality = patients.municipalityOfPatient[Int(patient)]
+                entry.owner = nurse(entry.owner)
+                entry.claimedBy = nurse(entry.claimedBy)
+                entry.resolvedBy = nurse(entry.resolvedBy)
+                entries.append(entry)
+            }
+        }
+        return CaseloadHistory(municipalities: patients.municipalities.names, nurses: nurses.names, entries: entries)
+    }
+}
+
+extension ClosedRange<Int64> {
+    /// The range cut into `count` ranges of about the same length, in order (fewer when it is shorter).
+    func shares(_ count: Int) -> [ClosedRange<Int64>] {
+        let length = upperBound - lowerBound + 1, count = Swift.max(1, Swift.min(Int64(count), length))
+        return (0..<count).map { share in
+            (lowerBound + length * share / count)...(lowerBound + length * (share + 1) / count - 1)
+        }
+    }
+}
