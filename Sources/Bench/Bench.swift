@@ -157,16 +157,16 @@ struct Bench: ParsableCommand {
             + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
-    /// User and system time of the whole process so far.
-    func processCPU() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
     func note(_ text: String) { FileHandle.standardError.write(Data("# \(text)\n".utf8)) }
     func seconds(_ since: Date) -> String { String(format: "%.1f s", Date().timeIntervalSince(since)) }
+}
+
+/// User and system time of the whole process so far, all threads.
+func processCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// One benchmark line: `name  value unit  floor value unit  ratio r`.

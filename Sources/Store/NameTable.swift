@@ -10,6 +10,8 @@ struct NameTable {
     private var starts: [Int] = [0]
     /// Positions by hash (open addressing), -1 where empty; a power of two long, at most half full.
     private var slots: [Int32]
+    /// The position last asked for, -1 before the first.
+    private var last: Int32 = -1
 
     init(capacity: Int = 0) {
         var size = 16
@@ -58,14 +60,28 @@ struct NameTable {
 
     /// The position of `name`, given it if it is new.
     mutating func position(of name: UnsafeRawBufferPointer) -> Int32 {
+        // The nurse who takes an alert is most often the one who resolves it: the same name again
+        // is seen without hashing it.
+        if last >= 0, isName(last, name) { return last }
         let (slot, found) = find(name)
+        if let found {
+            last = found
+            return found
+        }
         if let found { return found }
         let position = Int32(count)
         bytes.append(contentsOf: name)
         starts.append(bytes.count)
         slots[slot] = position
         if count * 2 > slots.count { grow() }
+        last = position
         return position
+    }
+
+    /// Whether the name at `position` is `name`.
+    private func isName(_ position: Int32, _ name: UnsafeRawBufferPointer) -> Bool {
+        let start = starts[Int(position)], length = starts[Int(position) + 1] - start
+        return length == name.count && (length == 0 || bytes.withUnsafeBytes { memcmp($0.baseAddress! + start, name.baseAddress!, length) == 0 })
     }
 
     private static func text(_ statement: OpaquePointer, _ column: Int32) -> UnsafeRawBufferPointer? {

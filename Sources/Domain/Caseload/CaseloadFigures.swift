@@ -81,7 +81,15 @@ public enum CaseloadFigures {
         /// Response times by window position.
         var claims = [[TimeInterval]](repeating: [], count: CaseloadWindow.allCases.count)
         var resolutions = [[TimeInterval]](repeating: [], count: CaseloadWindow.allCases.count)
-        var missed = Set<Int>()
+        /// The patients of missing-measurement alerts in the period, with repeats (counted once in `missedPatients`).
+        var missed: [Int] = []
+
+        /// How many different patients missed a measurement.
+        var missedPatients: Int {
+            var patients = missed
+            patients.sort()
+            return patients.indices.reduce(0) { count, index in index == 0 || patients[index] != patients[index - 1] ? count + 1 : count }
+        }
 
         /// Adds another part's tally of other alerts to this one.
         mutating func add(_ other: Tally) {
@@ -93,7 +101,7 @@ public enum CaseloadFigures {
                 claims[window].append(contentsOf: other.claims[window])
                 resolutions[window].append(contentsOf: other.resolutions[window])
             }
-            missed.formUnion(other.missed)
+            missed.append(contentsOf: other.missed)
         }
 
         mutating func count(_ entry: CaseloadHistory.Entry, toClaim: TimeInterval?, toResolve: TimeInterval?, overdue: Bool,
@@ -110,7 +118,7 @@ public enum CaseloadFigures {
                 if let toClaim { claims[window].append(toClaim) }
                 if let toResolve { resolutions[window].append(toResolve) }
             }
-            if entry.missingMeasurement, entry.openedAt >= clock.since { missed.insert(entry.patient) }
+            if entry.missingMeasurement, entry.openedAt >= clock.since { missed.append(entry.patient) }
         }
     }
 
@@ -128,9 +136,10 @@ public enum CaseloadFigures {
             row.toResolve[window] = ResponseTimes(tally.resolutions[position])
         }
         let withPlan = people.reduce(0) { $0 + $1.withPlan }
-        row.missedPatients = tally.missed.count
+        let missed = tally.missedPatients
+        row.missedPatients = missed
         row.patientsWithPlan = withPlan
-        if withPlan > 0 { row.missingRate = Double(tally.missed.count) / Double(withPlan) }
+        if withPlan > 0 { row.missingRate = Double(missed) / Double(withPlan) }
         return row
     }
 
