@@ -4,17 +4,16 @@ import GRDBSQLite
 import VardeDomain
 
 /// One share of the alerts the caseload reads (those in a range of ids), read on a connection of
-/// its own so that the shares are read side by side.
-/// Patients and nurses are positions in tables of this share until `CaseloadHistory.joined` puts
-/// the shares together.
+/// its own so that the shares are read side by side. Each alert's patient is looked up among the
+/// patients read before (joining the patient row in SQL took longer than reading the alerts); nurses
+/// are positions in a table of this share until `CaseloadHistory.joined` puts the shares together.
 struct CaseloadHistoryShare {
-    var patients = NameTable()
     var nurses = NameTable()
-    /// Entries whose `patient` is a position in `patients` and whose municipality is not known yet.
     var entries: [CaseloadHistory.Entry] = []
 
-    /// Every alert opened since `from`, taken or resolved since then, or still open.
-    init(_ db: Database, from: Date, ids: ClosedRange<Int64>) throws {
+    /// Every alert opened since `from`, taken or resolved since then, or still open; alerts of
+    /// patients no longer there are left out.
+    init(_ db: Database, from: Date, ids: ClosedRange<Int64>, patients: CaseloadPatients) throws {
         let statement = try db.makeStatement(sql: """
             SELECT patientID, zone, basis = 'missingMeasurement', status = 'open',
                    openedAt, raisedAt, owner, claimedAt, claimedBy, resolvedAt, resolvedBy
@@ -30,11 +29,12 @@ struct CaseloadHistoryShare {
             let code = sqlite3_step(row)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+            guard let patient = patients.ids.existing(row, 0) else { continue }
             let claimedAt = sqlite3_column_type(row, 7) == SQLITE_NULL ? nil : Self.instant(sqlite3_column_double(row, 7))
             let resolvedAt = sqlite3_column_type(row, 9) == SQLITE_NULL ? nil : Self.instant(sqlite3_column_double(row, 9))
             entries.append(CaseloadHistory.Entry(
-                municipality: -1, owner: nurses.position(row, 6), claimedBy: nurses.position(row, 8),
-                resolvedBy: nurses.position(row, 10), patient: Int(patients.position(row, 0)),
+                municipality: patients.municipalityOfPatient[Int(patient)], owner: nurses.position(row, 6),
+                claimedBy: nurses.position(row, 8), resolvedBy: nurses.position(row, 10), patient: Int(patient),
                 zone: Zone(rawValue: Int(sqlite3_column_int64(row, 1))) ?? .yellow,
                 isOpen: sqlite3_column_int64(row, 3) != 0, missingMeasurement: sqlite3_column_int64(row, 2) != 0,
                 openedAt: Self.instant(sqlite3_column_double(row, 4)), raisedAt: Self.instant(sqlite3_column_double(row, 5)),
@@ -50,22 +50,15 @@ struct CaseloadHistoryShare {
 }
 
 extension CaseloadHistory {
-    /// The shares as one history: each alert gets its patient's position and municipality from the
-    /// patients read beside them (alerts of patients no longer there are left out), and one table of nurses.
+    /// The shares as one history, with one table of nurses.
     static func joined(_ shares: [CaseloadHistoryShare], patients: CaseloadPatients) -> CaseloadHistory {
         var nurses = NameTable()
         var entries: [Entry] = []
         entries.reserveCapacity(shares.reduce(0) { $0 + $1.entries.count })
         for share in shares {
             let nurseOf = share.nurses.positions(in: &nurses)
-            var patientOf = [Int32](repeating: -1, count: share.patients.count)
-            share.patients.forEachName { position, id in patientOf[position] = patients.ids.existing(id) ?? -1 }
             func nurse(_ position: Int32) -> Int32 { position < 0 ? -1 : nurseOf[Int(position)] }
             for var entry in share.entries {
-                let patient = patientOf[entry.patient]
-                guard patient >= 0 else { continue }
-                entry.patient = Int(patient)
-                entry.municipality = patients.municipalityOfPatient[Int(patient)]
                 entry.owner = nurse(entry.owner)
                 entry.claimedBy = nurse(entry.claimedBy)
                 entry.resolvedBy = nurse(entry.resolvedBy)

@@ -24,17 +24,16 @@ extension CacheDatabase {
     }
 
     /// The patients and the alerts since `from` as numbers, from one snapshot of the cache: the
-    /// patients and a few shares of the alerts read side by side, each on a connection of its own
+    /// patients first, then a few shares of the alerts side by side, each on a connection of its own
     /// (an in-memory cache has one connection and reads them one after another). Each alert's
-    /// municipality is its patient's, looked up afterwards (joining the patient row to each alert in
-    /// SQL took longer than reading the alerts).
+    /// municipality is its patient's.
     func readCaseload(from: Date) throws -> (population: [CaseloadPopulation], history: CaseloadHistory, names: [String: String]) {
         // Up to three shares, so that with the patients' read one of GRDB's five readers stays free for the console.
         let shares = min(3, ProcessInfo.processInfo.activeProcessorCount + 1)
         guard let pool = writer as? DatabasePool else {
             return try reader.read { db in
                 let patients = try CaseloadPatients(db)
-                let history = CaseloadHistory.joined([try CaseloadHistoryShare(db, from: from, ids: Int64.min...Int64.max)],
+                let history = CaseloadHistory.joined([try CaseloadHistoryShare(db, from: from, ids: Int64.min...Int64.max, patients: patients)],
                                                      patients: patients)
                 return (patients.population, history, try Self.municipalityNames(db))
             }
@@ -45,17 +44,23 @@ extension CacheDatabase {
         var ranges = try reader.read(Self.alertIDs).shares(shares)
         ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound...Int64.max
         let shareReads = SideBySide<CaseloadHistoryShare>(count: ranges.count)
-        let done = DispatchGroup()
+        let done = DispatchGroup(), patientsReady = DispatchSemaphore(value: 0)
         try pool.writeWithoutTransaction { _ in
             done.enter()
             pool.asyncConcurrentRead { db in
                 patientRead.set(0, Result { let db = try db.get(); return (try CaseloadPatients(db), try Self.municipalityNames(db)) })
+                patientsReady.signal()
                 done.leave()
             }
             for (share, ids) in ranges.enumerated() {
                 done.enter()
                 pool.asyncConcurrentRead { db in
-                    shareReads.set(share, Result { try CaseloadHistoryShare(try db.get(), from: from, ids: ids) })
+                    // The read has begun (its snapshot is taken); it looks its patients up once they are read.
+                    patientsReady.wait()
+                    patientsReady.signal()
+                    shareReads.set(share, Result {
+                        try CaseloadHistoryShare(try db.get(), from: from, ids: ids, patients: try patientRead.values()[0].0)
+                    })
                     done.leave()
                 }
             }
