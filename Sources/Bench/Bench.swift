@@ -27,8 +27,10 @@ struct Bench: ParsableCommand {
         if caseloadOnly {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-bench-\(getpid())")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            print(try CaseloadBench.row(folder: folder).line)
+            let row = try CaseloadBench.row(folder: folder)
+            // exit() skips defer blocks: the caches go first.
+            try? FileManager.default.removeItem(at: folder)
+            print(row.line)
             Foundation.exit(0)
         }
         if framesOnly {
@@ -54,6 +56,7 @@ struct Bench: ParsableCommand {
         var rows: [Row] = []
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The caches of a full run take more than a gigabyte: removed on failure and before exit() (which skips defer).
         defer { try? FileManager.default.removeItem(at: folder) }
 
         // The floor first, so both runs meet the same page cache state of the machine.
@@ -105,6 +108,7 @@ struct Bench: ParsableCommand {
         print(rows.map(\.line).joined(separator: "\n"))
         try JSONSerialization.data(withJSONObject: rows.map(\.json), options: [.prettyPrinted, .sortedKeys])
             .write(to: URL(fileURLWithPath: json))
+        try? FileManager.default.removeItem(at: folder)
         Foundation.exit(0)
     }
 
