@@ -7,10 +7,13 @@ struct ClockOptions: ParsableArguments {
     @Option(help: "Start the clock at this FHIR instant instead of the wall clock (runs against a frozen simulator).")
     var now: String?
 
+    func validate() throws {
+        if let now, FHIRDateTime.parse(now) == nil { throw ValidationError("--now must be a FHIR instant, such as 2026-11-22T12:00:00Z") }
+    }
+
     /// The wall clock, or one that began at `--now` when this command started.
     func clock() -> @Sendable () -> Date {
-        guard let now else { return Date.init }
-        guard let start = FHIRDateTime.parse(now) else { fail("--now must be a FHIR instant") }
+        guard let start = now.flatMap(FHIRDateTime.parse) else { return Date.init }
         return runningClock(from: start)
     }
 }

@@ -119,6 +119,10 @@ struct CommandLineTests {
     @Test func aUsageErrorExitsWith2() throws {
         let result = try runCommand(varde, ["render", "queue", "--size", "huge"])
         #expect(result.status == 2)
+        for command in ["sync", "console"] {
+            let clock = try runCommand(varde, [command, "--now", "yesterday", "--server", "http://127.0.0.1:9", "--home", temporaryHome()])
+            #expect(clock.status == 2 && clock.stderr.contains("--now must be a FHIR instant"), "\(clock.stderr)")
+        }
     }
 
     @Test func aMistakeInTheConfigurationStopsTheConsoleWithTheLine() throws {
