@@ -68,7 +68,6 @@ struct NameTable {
             last = found
             return found
         }
-        if let found { return found }
         let position = Int32(count)
         bytes.append(contentsOf: name)
         starts.append(bytes.count)
