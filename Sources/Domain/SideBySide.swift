@@ -20,14 +20,7 @@ public final class SideBySide<Value>: @unchecked Sendable {
         }
     }
 
-    /// `count` parts of work run side by side, their results in part order.
-    public static func run(_ count: Int, _ part: @Sendable (Int) throws -> Value) throws -> [Value] {
-        let results = SideBySide(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { place in results.set(place, Result { try part(place) }) }
-        return try results.values()
-    }
-
-    /// As `run`, for parts that cannot fail.
+    /// `count` parts of work that cannot fail run side by side, their results in part order.
     public static func all(_ count: Int, _ part: @Sendable (Int) -> Value) -> [Value] {
         let results = SideBySide(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { place in results.set(place, .success(part(place))) }

@@ -36,11 +36,6 @@ struct NameTable {
         Self.text(statement, column).flatMap { find($0).position }
     }
 
-    /// The position of `name` if the table has it already.
-    func existing(_ name: UnsafeRawBufferPointer) -> Int32? {
-        find(name).position
-    }
-
     /// Each name's bytes by position, in position order.
     func forEachName(_ body: (Int, UnsafeRawBufferPointer) -> Void) {
         bytes.withUnsafeBytes { kept in
