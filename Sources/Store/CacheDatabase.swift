@@ -30,5 +30,5 @@ public final class CacheDatabase: Sendable {
 
     /// SQLite's default page cache (2 MB) thrashes once the measurement indexes outgrow it: an initial
     /// sync then spends its time rereading index pages. 32 MB per connection keeps them in memory.
-    public static let pageCachePragma = "PRAGMA cache_size = -32768"
+    public static let pageCachePragma = "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456"
 }

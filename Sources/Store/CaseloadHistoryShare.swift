@@ -4,42 +4,66 @@ import GRDBSQLite
 import VardeDomain
 
 /// One share of the alerts the caseload reads (those in a range of ids), read on a connection of
-/// its own so that the shares are read side by side. Each alert's patient is looked up among the
-/// patients read before (joining the patient row in SQL took longer than reading the alerts); nurses
-/// are positions in a table of this share until `CaseloadHistory.joined` puts the shares together.
+/// its own so that the shares are read side by side, and beside the patients. Each alert's patient
+/// is found by the row number the alert keeps (v7) once the patients are read; nurses are positions
+/// in a table of this share until `CaseloadHistory.joined` puts the shares together.
 struct CaseloadHistoryShare {
     var nurses = NameTable()
     var entries: [CaseloadHistory.Entry] = []
 
     /// Every alert opened since `from`, taken or resolved since then, or still open; alerts of
-    /// patients no longer there are left out.
-    init(_ db: Database, from: Date, ids: ClosedRange<Int64>, patients: CaseloadPatients) throws {
+    /// patients no longer there are left out. `patients` is asked for once this share's rows are read.
+    init(_ db: Database, from: Date, ids: ClosedRange<Int64>, patients: () throws -> CaseloadPatients) throws {
         let statement = try db.makeStatement(sql: """
-            SELECT patientID, zone, basis = 'missingMeasurement', status = 'open',
-                   openedAt, raisedAt, owner, claimedAt, claimedBy, resolvedAt, resolvedBy
+            SELECT patientRow, zone, basis = 'missingMeasurement', status = 'open',
+                   openedAt, raisedAt, owner, claimedAt, claimedBy, resolvedAt, resolvedBy,
+                   CASE WHEN patientRow IS NULL THEN patientID END
             FROM alert WHERE id BETWEEN ? AND ? AND (openedAt >= ? OR status = 'open' OR claimedAt >= ? OR resolvedAt >= ?)
             """)
         // Most alerts read were opened in the period, so that is asked first. An alert opened before
         // the period but taken or resolved in it is part of a nurse's work in it.
         let since = from.timeIntervalSince1970
         try statement.setArguments([ids.lowerBound, ids.upperBound, since, since, since])
+        // Until the patients are read, an entry's patient is its row number, or for the few alerts
+        // written before their patient, minus one less the position of the patient's id in `unplaced`.
+        var unplaced = NameTable()
         // A plain loop over SQLite's own statement: at a hundred thousand rows a closure per row shows.
         let row = statement.sqliteStatement
         while true {
             let code = sqlite3_step(row)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-            guard let patient = patients.ids.existing(row, 0) else { continue }
+            let patient = sqlite3_column_type(row, 0) == SQLITE_NULL
+                ? -1 - Int(unplaced.position(row, 11)) : Int(sqlite3_column_int64(row, 0))
             let claimedAt = sqlite3_column_type(row, 7) == SQLITE_NULL ? nil : Self.instant(sqlite3_column_double(row, 7))
             let resolvedAt = sqlite3_column_type(row, 9) == SQLITE_NULL ? nil : Self.instant(sqlite3_column_double(row, 9))
             entries.append(CaseloadHistory.Entry(
-                municipality: patients.municipalityOfPatient[Int(patient)], owner: nurses.position(row, 6),
-                claimedBy: nurses.position(row, 8), resolvedBy: nurses.position(row, 10), patient: Int(patient),
+                municipality: -1, owner: nurses.position(row, 6),
+                claimedBy: nurses.position(row, 8), resolvedBy: nurses.position(row, 10), patient: patient,
                 zone: Zone(rawValue: Int(sqlite3_column_int64(row, 1))) ?? .yellow,
                 isOpen: sqlite3_column_int64(row, 3) != 0, missingMeasurement: sqlite3_column_int64(row, 2) != 0,
                 openedAt: Self.instant(sqlite3_column_double(row, 4)), raisedAt: Self.instant(sqlite3_column_double(row, 5)),
                 claimedAt: claimedAt, resolvedAt: resolvedAt))
         }
+        try place(in: patients(), unplaced: unplaced)
+    }
+
+    /// Each entry given its patient's position and municipality; entries whose patient is not there are left out.
+    private mutating func place(in patients: CaseloadPatients, unplaced: NameTable) {
+        let byID = unplaced.names.map { patients.ids.existing(name: $0) ?? -1 }
+        let byRow = patients.positionOfRow, municipalityOf = patients.municipalityOfPatient
+        var kept = 0
+        for index in entries.indices {
+            var entry = entries[index]
+            let key = entry.patient
+            let position = key >= 0 ? (key < byRow.count ? byRow[key] : -1) : byID[-1 - key]
+            guard position >= 0 else { continue }
+            entry.patient = Int(position)
+            entry.municipality = municipalityOf[Int(position)]
+            entries[kept] = entry
+            kept += 1
+        }
+        entries.removeLast(entries.count - kept)
     }
 
     /// A stored time as a `Date` made from it would give it back, so the figures come out as they

@@ -10,17 +10,21 @@ struct CaseloadPatients {
     var ids: NameTable
     var municipalities: NameTable
     var municipalityOfPatient: [Int32] = []
+    /// Patient positions by the patient's row number (-1 where no patient has that row).
+    var positionOfRow: [Int32] = []
     var population: [CaseloadPopulation] = []
 
     init(_ db: Database) throws {
         var ids = NameTable(capacity: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patient") ?? 0)
         var municipalities = NameTable(), diagnosisLists = NameTable()
         var municipalityOfPatient: [Int32] = [], listOfPatient: [Int32] = []
+        // Row numbers are dense: patients are never deleted.
+        var positionOfRow = [Int32](repeating: -1, count: (try Int.fetchOne(db, sql: "SELECT MAX(rowid) FROM patient") ?? 0) + 1)
         // The id is the table's key, so every row is a new patient.
-        try db.makeStatement(sql: "SELECT id, municipalityNumber, diagnoses FROM patient").forEachRow { row in
-            _ = ids.position(row, 0)
-            municipalityOfPatient.append(municipalities.position(row, 1))
-            listOfPatient.append(diagnosisLists.position(row, 2))
+        try db.makeStatement(sql: "SELECT rowid, id, municipalityNumber, diagnoses FROM patient").forEachRow { row in
+            positionOfRow[Int(sqlite3_column_int64(row, 0))] = ids.position(row, 1)
+            municipalityOfPatient.append(municipalities.position(row, 2))
+            listOfPatient.append(diagnosisLists.position(row, 3))
         }
         var hasPlan = [Bool](repeating: false, count: ids.count)
         try db.makeStatement(sql: "SELECT patientID FROM care_plan").forEachRow { row in
@@ -53,6 +57,7 @@ struct CaseloadPatients {
         self.ids = ids
         self.municipalities = municipalities
         self.municipalityOfPatient = municipalityOfPatient
+        self.positionOfRow = positionOfRow
         population = Array(rows.values)
     }
 }

@@ -24,8 +24,8 @@ extension CacheDatabase {
     }
 
     /// The patients and the alerts since `from` as numbers, from one snapshot of the cache: the
-    /// patients first, then a few shares of the alerts side by side, each on a connection of its own
-    /// (an in-memory cache has one connection and reads them one after another). Each alert's
+    /// patients and a few shares of the alerts side by side, each on a connection of its own (an
+    /// in-memory cache has one connection and reads them one after another). Each alert's
     /// municipality is its patient's.
     func readCaseload(from: Date) throws -> (population: [CaseloadPopulation], history: CaseloadHistory, names: [String: String]) {
         // Up to three shares, so that with the patients' read one of GRDB's five readers stays free for the console.
@@ -33,7 +33,7 @@ extension CacheDatabase {
         guard let pool = writer as? DatabasePool else {
             return try reader.read { db in
                 let patients = try CaseloadPatients(db)
-                let history = CaseloadHistory.joined([try CaseloadHistoryShare(db, from: from, ids: Int64.min...Int64.max, patients: patients)],
+                let history = CaseloadHistory.joined([try CaseloadHistoryShare(db, from: from, ids: Int64.min...Int64.max, patients: { patients })],
                                                      patients: patients)
                 return (patients.population, history, try Self.municipalityNames(db))
             }
@@ -55,11 +55,13 @@ extension CacheDatabase {
             for (share, ids) in ranges.enumerated() {
                 done.enter()
                 pool.asyncConcurrentRead { db in
-                    // The read has begun (its snapshot is taken); it looks its patients up once they are read.
-                    patientsReady.wait()
-                    patientsReady.signal()
                     shareReads.set(share, Result {
-                        try CaseloadHistoryShare(try db.get(), from: from, ids: ids, patients: try patientRead.values()[0].0)
+                        try CaseloadHistoryShare(try db.get(), from: from, ids: ids) {
+                            // The share's rows are read; its patients are placed once they are read too.
+                            patientsReady.wait()
+                            patientsReady.signal()
+                            return try patientRead.values()[0].0
+                        }
                     })
                     done.leave()
                 }

@@ -71,6 +71,7 @@ extension CacheDatabase {
         registerV5Audit(&migrator)
         registerV6(&migrator)
         registerV6PlanHash(&migrator)
+        registerV7(&migrator)
         return migrator
     }
 }

@@ -36,6 +36,12 @@ struct NameTable {
         Self.text(statement, column).flatMap { find($0).position }
     }
 
+    /// The position of `name` if the table has it already.
+    func existing(name: String) -> Int32? {
+        var name = name
+        return name.withUTF8 { find(UnsafeRawBufferPointer($0)).position }
+    }
+
     /// Each name's bytes by position, in position order.
     func forEachName(_ body: (Int, UnsafeRawBufferPointer) -> Void) {
         bytes.withUnsafeBytes { kept in

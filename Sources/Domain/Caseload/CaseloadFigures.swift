@@ -31,8 +31,8 @@ public enum CaseloadFigures {
         let positions = Dictionary(history.municipalities.enumerated().map { ($1, $0) }) { first, _ in first }
         // The total's percentiles are over every alert: worked out beside the municipalities' rows.
         let rowParts = SideBySide<[CaseloadRow]>.all(2) { part in
-            part == 0 ? [row("", people: population, tally: all)] : population.map { people in
-                row(people.municipality, people: [people], tally: positions[people.municipality].map { tallies[$0] } ?? Tally())
+            part == 0 ? [row("", people: population, tally: all, clock: clock)] : population.map { people in
+                row(people.municipality, people: [people], tally: positions[people.municipality].map { tallies[$0] } ?? Tally(), clock: clock)
             }
         }
         let rows = rowParts[1].sorted {
@@ -73,16 +73,32 @@ public enum CaseloadFigures {
         var since: TimeInterval
         var now: TimeInterval
         var windows: [TimeInterval]
+        /// The start of the longest window: alerts opened before it have no response time counted.
+        var earliestWindow: TimeInterval
+
+        init(since: TimeInterval, now: TimeInterval, windows: [TimeInterval]) {
+            self.since = since
+            self.now = now
+            self.windows = windows
+            earliestWindow = windows.min() ?? now
+        }
     }
 
     /// What a municipality's (or the centre's) alerts add up to, before the percentiles are taken.
     struct Tally {
         var openRed = 0, openYellow = 0, openRoutine = 0, overdue = 0
-        /// Response times by window position.
-        var claims = [[TimeInterval]](repeating: [], count: CaseloadWindow.allCases.count)
-        var resolutions = [[TimeInterval]](repeating: [], count: CaseloadWindow.allCases.count)
+        /// The response times of the alerts opened in any window, once each: split by window when the row is made.
+        var responses: [Response] = []
         /// The patients of missing-measurement alerts in the period, with repeats (counted once in `missedPatients`).
         var missed: [Int] = []
+
+        /// One alert's response times; NaN where it was not (yet) claimed or resolved, which keeps the
+        /// list at three numbers an alert.
+        struct Response {
+            var openedAt: TimeInterval
+            var toClaim: TimeInterval
+            var toResolve: TimeInterval
+        }
 
         /// How many different patients missed a measurement.
         var missedPatients: Int {
@@ -97,10 +113,7 @@ public enum CaseloadFigures {
             openYellow += other.openYellow
             openRoutine += other.openRoutine
             overdue += other.overdue
-            for window in claims.indices {
-                claims[window].append(contentsOf: other.claims[window])
-                resolutions[window].append(contentsOf: other.resolutions[window])
-            }
+            responses.append(contentsOf: other.responses)
             missed.append(contentsOf: other.missed)
         }
 
@@ -114,15 +127,26 @@ public enum CaseloadFigures {
                 }
                 if overdue { self.overdue += 1 }
             }
-            for window in clock.windows.indices where entry.openedAt >= clock.windows[window] {
-                if let toClaim { claims[window].append(toClaim) }
-                if let toResolve { resolutions[window].append(toResolve) }
+            if entry.openedAt >= clock.earliestWindow, toClaim != nil || toResolve != nil {
+                responses.append(Response(openedAt: entry.openedAt, toClaim: toClaim ?? .nan, toResolve: toResolve ?? .nan))
             }
             if entry.missingMeasurement, entry.openedAt >= clock.since { missed.append(entry.patient) }
         }
+
+        /// The times to claim and to resolve of the alerts opened since `start`.
+        func times(since start: TimeInterval) -> (toClaim: [TimeInterval], toResolve: [TimeInterval]) {
+            var claims: [TimeInterval] = [], resolutions: [TimeInterval] = []
+            claims.reserveCapacity(responses.count)
+            resolutions.reserveCapacity(responses.count)
+            for response in responses where response.openedAt >= start {
+                if !response.toClaim.isNaN { claims.append(response.toClaim) }
+                if !response.toResolve.isNaN { resolutions.append(response.toResolve) }
+            }
+            return (claims, resolutions)
+        }
     }
 
-    static func row(_ municipality: String, people: [CaseloadPopulation], tally: Tally) -> CaseloadRow {
+    static func row(_ municipality: String, people: [CaseloadPopulation], tally: Tally, clock: Clock) -> CaseloadRow {
         var diagnoses: [Diagnosis: Int] = [:]
         for group in people { diagnoses.merge(group.byDiagnosis, uniquingKeysWith: +) }
         var row = CaseloadRow(municipality: municipality, patients: people.reduce(0) { $0 + $1.patients },
@@ -132,8 +156,9 @@ public enum CaseloadFigures {
         row.openRoutine = tally.openRoutine
         row.overdue = tally.overdue
         for (position, window) in CaseloadWindow.allCases.enumerated() {
-            row.toClaim[window] = ResponseTimes(tally.claims[position])
-            row.toResolve[window] = ResponseTimes(tally.resolutions[position])
+            let (claims, resolutions) = tally.times(since: clock.windows[position])
+            row.toClaim[window] = ResponseTimes(claims)
+            row.toResolve[window] = ResponseTimes(resolutions)
         }
         let withPlan = people.reduce(0) { $0 + $1.withPlan }
         let missed = tally.missedPatients
