@@ -6,30 +6,28 @@ import VardeDomain
 /// The patients as the caseload reads them, in one pass over the patient table: counted per
 /// municipality, and each one's municipality kept by position for the alerts to be looked up by.
 struct CaseloadPatients {
-    /// Patient ids; a patient's position is its row's number in the read.
-    var ids: NameTable
     var municipalities: NameTable
     var municipalityOfPatient: [Int32] = []
-    /// Patient positions by the patient's row number (-1 where no patient has that row).
+    /// Patient positions (their order in the read) by the patient's row number (-1 where no patient has that row).
     var positionOfRow: [Int32] = []
+    /// Nurses by position, and their positions by their number in the nurse table.
+    var nurses: [String] = []
+    var nurseOfNumber: [Int32] = []
     var population: [CaseloadPopulation] = []
 
     init(_ db: Database) throws {
-        var ids = NameTable(capacity: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patient") ?? 0)
         var municipalities = NameTable(), diagnosisLists = NameTable()
         var municipalityOfPatient: [Int32] = [], listOfPatient: [Int32] = []
         // Row numbers are dense: patients are never deleted.
         var positionOfRow = [Int32](repeating: -1, count: (try Int.fetchOne(db, sql: "SELECT MAX(rowid) FROM patient") ?? 0) + 1)
-        // The id is the table's key, so every row is a new patient.
-        try db.makeStatement(sql: "SELECT rowid, id, municipalityNumber, diagnoses FROM patient").forEachRow { row in
-            positionOfRow[Int(sqlite3_column_int64(row, 0))] = ids.position(row, 1)
-            municipalityOfPatient.append(municipalities.position(row, 2))
-            listOfPatient.append(diagnosisLists.position(row, 3))
+        try db.makeStatement(sql: "SELECT rowid, municipalityNumber, diagnoses FROM patient").forEachRow { row in
+            positionOfRow[Int(sqlite3_column_int64(row, 0))] = Int32(municipalityOfPatient.count)
+            municipalityOfPatient.append(municipalities.position(row, 1))
+            listOfPatient.append(diagnosisLists.position(row, 2))
         }
-        var hasPlan = [Bool](repeating: false, count: ids.count)
-        try db.makeStatement(sql: "SELECT patientID FROM care_plan").forEachRow { row in
-            if let patient = ids.existing(row, 0) { hasPlan[Int(patient)] = true }
-        }
+        var hasPlan = [Bool](repeating: false, count: municipalityOfPatient.count)
+        try db.makeStatement(sql: "SELECT rowid FROM patient WHERE EXISTS (SELECT 1 FROM care_plan WHERE care_plan.patientID = patient.id)")
+            .forEachRow { row in hasPlan[Int(positionOfRow[Int(sqlite3_column_int64(row, 0))])] = true }
         // Diagnoses are kept as a JSON list per patient; the few different lists are read once each.
         let diagnoses = Diagnosis.allCases
         let groupsOfList = diagnosisLists.names.map { list in diagnoses.indices.filter { list.contains("\"\(diagnoses[$0].rawValue)\"") } }
@@ -54,10 +52,15 @@ struct CaseloadPatients {
             """) {
             rows[row["number"], default: CaseloadPopulation(municipality: row["number"], patients: 0)].messagesWaiting = row["waiting"]
         }
-        self.ids = ids
         self.municipalities = municipalities
         self.municipalityOfPatient = municipalityOfPatient
         self.positionOfRow = positionOfRow
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM nurse ORDER BY id") {
+            let number: Int = row[0]
+            if number >= nurseOfNumber.count { nurseOfNumber += [Int32](repeating: -1, count: number + 1 - nurseOfNumber.count) }
+            nurseOfNumber[number] = Int32(nurses.count)
+            nurses.append(row[1])
+        }
         population = Array(rows.values)
     }
 }

@@ -33,8 +33,8 @@ extension CacheDatabase {
         guard let pool = writer as? DatabasePool else {
             return try reader.read { db in
                 let patients = try CaseloadPatients(db)
-                let history = CaseloadHistory.joined([try CaseloadHistoryShare(db, from: from, ids: Int64.min...Int64.max, patients: { patients })],
-                                                     patients: patients)
+                let share = try CaseloadHistoryShare(db, from: from, ids: Int64.min...Int64.max, expected: 0) { patients }
+                let history = CaseloadHistory(municipalities: patients.municipalities.names, nurses: patients.nurses, parts: [share.entries])
                 return (patients.population, history, try Self.municipalityNames(db))
             }
         }
@@ -42,6 +42,7 @@ extension CacheDatabase {
         let patientRead = SideBySide<(CaseloadPatients, [String: String])>(count: 1)
         // The last share reaches past the last id, so alerts written since these were read are in it.
         var ranges = try reader.read(Self.alertIDs).shares(shares)
+        let expected = ranges.map(\.count)
         ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound...Int64.max
         let shareReads = SideBySide<CaseloadHistoryShare>(count: ranges.count)
         let done = DispatchGroup(), patientsReady = DispatchSemaphore(value: 0)
@@ -56,7 +57,7 @@ extension CacheDatabase {
                 done.enter()
                 pool.asyncConcurrentRead { db in
                     shareReads.set(share, Result {
-                        try CaseloadHistoryShare(try db.get(), from: from, ids: ids) {
+                        try CaseloadHistoryShare(try db.get(), from: from, ids: ids, expected: expected[share]) {
                             // The share's rows are read; its patients are placed once they are read too.
                             patientsReady.wait()
                             patientsReady.signal()
@@ -69,12 +70,14 @@ extension CacheDatabase {
         }
         done.wait()
         let (patients, names) = try patientRead.values()[0]
-        return (patients.population, CaseloadHistory.joined(try shareReads.values(), patients: patients), names)
+        let history = CaseloadHistory(municipalities: patients.municipalities.names, nurses: patients.nurses,
+                                      parts: try shareReads.values().map(\.entries))
+        return (patients.population, history, names)
     }
 
     /// The ids of all alerts, from the first to the last.
     static func alertIDs(_ db: Database) throws -> ClosedRange<Int64> {
-        let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM alert")
+        let row = try Row.fetchOne(db, sql: "SELECT min(alertID), max(alertID) FROM alert_caseload")
         let first: Int64 = row?[0] ?? 0, last: Int64 = row?[1] ?? 0
         return first...Swift.max(first, last)
     }

@@ -2,8 +2,8 @@ import Foundation
 import GRDBSQLite
 
 /// Names read from text columns, each given a small position the first time it is seen. Looked up by
-/// the row's bytes in a hash table of its own, so a hundred thousand rows naming a few hundred
-/// municipalities and nurses make a few hundred strings, and no Swift string is hashed per row.
+/// the row's bytes in a hash table of its own, so fifty thousand patients naming a few hundred
+/// municipalities make a few hundred strings, and no Swift string is hashed per row.
 struct NameTable {
     /// Every name's bytes one after another: name `i` is `bytes[starts[i]..<starts[i + 1]]`.
     private var bytes: [UInt8] = []
@@ -31,38 +31,9 @@ struct NameTable {
         return position(of: name)
     }
 
-    /// The position of the text in `column` of the current row if the table has it already.
-    func existing(_ statement: OpaquePointer, _ column: Int32) -> Int32? {
-        Self.text(statement, column).flatMap { find($0).position }
-    }
-
-    /// The position of `name` if the table has it already.
-    func existing(name: String) -> Int32? {
-        var name = name
-        return name.withUTF8 { find(UnsafeRawBufferPointer($0)).position }
-    }
-
-    /// Each name's bytes by position, in position order.
-    func forEachName(_ body: (Int, UnsafeRawBufferPointer) -> Void) {
-        bytes.withUnsafeBytes { kept in
-            for position in 0..<count {
-                body(position, UnsafeRawBufferPointer(rebasing: kept[starts[position]..<starts[position + 1]]))
-            }
-        }
-    }
-
-    /// Where each of this table's names stands in `other`, given a place there if it is new.
-    func positions(in other: inout NameTable) -> [Int32] {
-        var found: [Int32] = []
-        found.reserveCapacity(count)
-        forEachName { _, name in found.append(other.position(of: name)) }
-        return found
-    }
-
     /// The position of `name`, given it if it is new.
     mutating func position(of name: UnsafeRawBufferPointer) -> Int32 {
-        // The nurse who takes an alert is most often the one who resolves it: the same name again
-        // is seen without hashing it.
+        // Rows one after another often name the same again (a diagnosis list): that is seen without hashing it.
         if last >= 0, isName(last, name) { return last }
         let (slot, found) = find(name)
         if let found {

@@ -167,6 +167,12 @@ struct CaseloadFiguresTests {
         #expect(whole.total.openRed == whole.municipalities.reduce(0) { $0 + $1.openRed })
         #expect(whole.total.toClaim[.month]?.count == whole.municipalities.reduce(0) { $0 + ($1.toClaim[.month]?.count ?? 0) })
         #expect(whole.nurses.reduce(0) { $0 + $1.resolved } == alerts.filter { ($0.resolvedAt ?? .distantPast) >= at(20, 12) }.count)
+        // Read in three uneven parts, as the cache reads them side by side: the same figures.
+        let history = CaseloadHistory(alerts)
+        let entries = history.parts.joined().map { $0 }
+        let parted = CaseloadHistory(municipalities: history.municipalities, nurses: history.nurses,
+                                     parts: [Array(entries[..<4_000]), Array(entries[4_000..<19_000]), Array(entries[19_000...])])
+        #expect(CaseloadFigures.report(history: parted, population: population, since: at(20, 12), now: now) == whole)
     }
 
     @Test func theServiceCalendarAgreesWithServiceHours() {

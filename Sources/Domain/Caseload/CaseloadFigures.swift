@@ -20,7 +20,7 @@ public enum CaseloadFigures {
             .week: now.addingTimeInterval(-7 * 86_400),
             .month: now.addingTimeInterval(-30 * 86_400),
         ]
-        let firstOpened = history.entries.lazy.map(\.openedAt).min().map(Date.init(timeIntervalSince1970:))
+        let firstOpened = history.parts.compactMap { $0.lazy.map(\.openedAt).min() }.min().map(Date.init(timeIntervalSince1970:))
         let earliest = min(since, firstOpened ?? since, windowStart[.month] ?? since)
         let service = ServiceCalendar(hours: hours, from: earliest.addingTimeInterval(-86_400), to: now.addingTimeInterval(86_400))
         let clock = Clock(since: since.timeIntervalSince1970, now: now.timeIntervalSince1970,
@@ -46,12 +46,17 @@ public enum CaseloadFigures {
     /// The tallies per municipality position and for the whole centre.
     static func tally(_ history: CaseloadHistory, clock: Clock, service: ServiceCalendar, hours: ServiceHours,
                       targets: ResponseTargets) -> (municipalities: [Tally], all: Tally) {
-        let entries = history.entries, municipalities = history.municipalities.count
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count / 10_000))
-        let partial = SideBySide<([Tally], Tally)>.all(parts) { part in
+        let municipalities = history.municipalities.count
+        // Each part as read, cut so that there is work for every core.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let pieces = history.parts.flatMap { entries in
+            let count = max(1, min(cores, entries.count / 10_000))
+            return (0..<count).map { entries[(entries.count * $0 / count)..<(entries.count * ($0 + 1) / count)] }
+        }
+        let partial = SideBySide<([Tally], Tally)>.all(pieces.count) { piece in
             var tallies = [Tally](repeating: Tally(), count: municipalities)
             var all = Tally()
-            for entry in entries[(entries.count * part / parts)..<(entries.count * (part + 1) / parts)] {
+            for entry in pieces[piece] {
                 let toClaim = entry.claimedAt.map { service.serviceTime(from: entry.openedAt, to: $0) }
                 let toResolve = entry.resolvedAt.map { service.serviceTime(from: entry.openedAt, to: $0) }
                 let overdue = entry.isOpen && isOverdue(entry, now: clock.now, service: service, hours: hours, targets: targets)
@@ -183,7 +188,7 @@ public enum CaseloadFigures {
     /// Claims and resolutions in the period per nurse, counted by position, and the open alerts each has.
     static func nurses(_ history: CaseloadHistory, since: TimeInterval, staffing: Staffing) -> [NurseLoad] {
         var loads = history.nurses.map { NurseLoad(nurse: $0) }
-        for entry in history.entries {
+        for entry in history.parts.joined() {
             if entry.claimedBy >= 0, let at = entry.claimedAt, at >= since { loads[Int(entry.claimedBy)].claimed += 1 }
             if entry.resolvedBy >= 0, let at = entry.resolvedAt, at >= since { loads[Int(entry.resolvedBy)].resolved += 1 }
             if entry.isOpen, entry.owner >= 0 { loads[Int(entry.owner)].openClaims += 1 }

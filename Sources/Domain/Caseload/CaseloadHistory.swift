@@ -41,13 +41,21 @@ public struct CaseloadHistory: Sendable {
     public var municipalities: [String]
     /// Nurses by position.
     public var nurses: [String]
-    public var entries: [Entry]
+    /// The entries in parts, as they were read side by side (their order means nothing).
+    public var parts: [[Entry]]
 
-    public init(municipalities: [String], nurses: [String], entries: [Entry]) {
+    public init(municipalities: [String], nurses: [String], parts: [[Entry]]) {
         self.municipalities = municipalities
         self.nurses = nurses
-        self.entries = entries
+        self.parts = parts
     }
+
+    public init(municipalities: [String], nurses: [String], entries: [Entry]) {
+        self.init(municipalities: municipalities, nurses: nurses, parts: [entries])
+    }
+
+    /// How many alerts there are.
+    public var count: Int { parts.reduce(0) { $0 + $1.count } }
 
     /// The same alerts given one by one.
     public init(_ alerts: [CaseloadAlert]) {
@@ -86,6 +94,6 @@ public struct CaseloadHistory: Sendable {
     public func limited(to allowed: Set<String>) -> CaseloadHistory {
         let kept = municipalities.map(allowed.contains)
         return CaseloadHistory(municipalities: municipalities, nurses: nurses,
-                               entries: entries.filter { kept[Int($0.municipality)] })
+                               parts: parts.map { $0.filter { kept[Int($0.municipality)] } })
     }
 }
