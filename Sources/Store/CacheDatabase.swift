@@ -6,12 +6,19 @@ import GRDB
 public final class CacheDatabase: Sendable {
     public let writer: any DatabaseWriter
     let memo = IngestMemo()
+    /// Checkpoints the file's write-ahead log beside the writer (none for an in-memory cache).
+    let checkpointer: WALCheckpointer?
 
     /// Opens (creating if needed) the cache file in WAL mode so the console can read while sync writes.
     public init(path: String) throws {
         var config = Configuration()
         config.busyMode = .timeout(5)
-        config.prepareDatabase { db in try db.execute(sql: Self.pageCachePragma) }
+        let checkpointer = WALCheckpointer(path: path)
+        config.prepareDatabase { db in
+            try db.execute(sql: Self.pageCachePragma)
+            if !db.configuration.readonly, let connection = db.sqliteConnection { checkpointer.watch(connection) }
+        }
+        self.checkpointer = checkpointer
         let pool = try DatabasePool(path: path, configuration: config)
         writer = pool
         try Self.migrator.migrate(pool)
@@ -23,6 +30,7 @@ public final class CacheDatabase: Sendable {
     public init() throws {
         let queue = try DatabaseQueue()
         writer = queue
+        checkpointer = nil
         try Self.migrator.migrate(queue)
     }
 
