@@ -22,9 +22,10 @@ demo: build
 	.build/debug/varde demo
 
 ## Every test: domain tables, store, sync over loopback, golden screens, the binary in a real terminal.
+## The tests' caches, homes and logs go to a temporary folder of their own, removed afterwards.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	@folder=$$(mktemp -d /tmp/varde-tests.XXXXXX); TMPDIR=$$folder $(SWIFT) test; status=$$?; rm -rf $$folder; exit $$status
 
 ## Benchmarks (release build): initial-sync ingest against a raw-SQLite floor measured in the same run;
 ## console frames (queue of 50,000 alerts, 90-day trends) against 5 ms; the console's idle output.

@@ -34,7 +34,7 @@ extension CacheDatabase {
             guard let alert = try Alert.fetchOne(db, key: alertID) else { return .failure(.notOpen) }
             if try Self.isBlocked(alert.patientID, nurse, db) { return .failure(.blocked) }
             let result = Handling.apply(step, to: alert, by: nurse)
-            guard case .success(var changed) = result else { return result }
+            guard case .success(let changed) = result else { return result }
             try changed.update(db)
             try db.execute(sql: "INSERT INTO outbox(alertKey, createdAt) VALUES (?, ?)",
                            arguments: [changed.key, now.timeIntervalSince1970])

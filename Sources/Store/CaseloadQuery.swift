@@ -46,7 +46,7 @@ extension CacheDatabase {
         ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound...Int64.max
         let shareReads = SideBySide<CaseloadHistoryShare>(count: ranges.count)
         let done = DispatchGroup(), patientsReady = DispatchSemaphore(value: 0)
-        try pool.writeWithoutTransaction { _ in
+        pool.writeWithoutTransaction { _ in
             done.enter()
             pool.asyncConcurrentRead { db in
                 patientRead.set(0, Result { let db = try db.get(); return (try CaseloadPatients(db), try Self.municipalityNames(db)) })
