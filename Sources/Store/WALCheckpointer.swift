@@ -44,7 +44,11 @@ final class WALCheckpointer: @unchecked Sendable {
 
     /// A checkpoint on the background queue, unless one is waiting to run already.
     private func schedule() {
-        guard lock.withLock({ scheduled ? false : { scheduled = true; return true }() }) else { return }
+        let waiting = lock.withLock {
+            defer { scheduled = true }
+            return scheduled
+        }
+        guard !waiting else { return }
         queue.async { [self] in
             lock.withLock { scheduled = false }
             // A connection of its own for each checkpoint, so that none stays open once the cache is closed.
