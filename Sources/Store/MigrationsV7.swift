@@ -24,11 +24,12 @@ extension CacheDatabase {
                     claimedBy INTEGER NOT NULL,
                     resolvedBy INTEGER NOT NULL);
                 """)
-            for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW")] {
+            for event in ["INSERT", "UPDATE"] {
                 try db.execute(sql: """
                     CREATE TRIGGER alert_caseload_\(event.lowercased()) AFTER \(event) ON alert BEGIN
-                        \(Self.nurseInserts(row));
-                        INSERT OR REPLACE INTO alert_caseload VALUES (\(Self.caseloadValues(row)));
+                        \(Self.nurseInserts("NEW"));
+                        DELETE FROM alert_caseload WHERE alertID = NEW.id;
+                        INSERT INTO alert_caseload VALUES (\(Self.caseloadValues("NEW")));
                     END
                     """)
             }
@@ -36,7 +37,7 @@ extension CacheDatabase {
                 CREATE TRIGGER alert_caseload_delete AFTER DELETE ON alert BEGIN
                     DELETE FROM alert_caseload WHERE alertID = OLD.id;
                 END;
-                INSERT OR IGNORE INTO nurse(name)
+                INSERT INTO nurse(name)
                     SELECT owner FROM alert WHERE owner IS NOT NULL UNION SELECT claimedBy FROM alert WHERE claimedBy IS NOT NULL
                     UNION SELECT resolvedBy FROM alert WHERE resolvedBy IS NOT NULL;
                 INSERT INTO alert_caseload SELECT \(Self.caseloadValues("alert")) FROM alert;
@@ -44,10 +45,15 @@ extension CacheDatabase {
         }
     }
 
-    /// The nurses an alert row names, added to the nurse table if they are new.
+    /// The nurses an alert row names, added to the nurse table if they are new. The triggers use no
+    /// conflict clauses: a statement's own (`INSERT OR REPLACE INTO alert`) would override them, and
+    /// replacing a nurse would give the name a new number.
     private static func nurseInserts(_ row: String) -> String {
         ["owner", "claimedBy", "resolvedBy"].map { column in
-            "INSERT OR IGNORE INTO nurse(name) SELECT \(row).\(column) WHERE \(row).\(column) IS NOT NULL"
+            """
+            INSERT INTO nurse(name) SELECT \(row).\(column) WHERE \(row).\(column) IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM nurse WHERE name = \(row).\(column))
+            """
         }.joined(separator: ";\n")
     }
 
