@@ -18,7 +18,7 @@ struct Demo: ParsableCommand {
         // A fresh cache per demo unless --home is given: the simulated centre starts anew each time.
         let temporary = common.home == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("varde-demo-\(getpid())").path : nil
-        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+        if let temporary { DemoFolder.removeAtExit(temporary) }
         // A centre started at --start keeps its own time: the console's clock begins there too.
         let clock = sim.start == nil ? Date.init : runningClock(from: centre.now())
         let home = Home(common.home ?? temporary)
@@ -31,6 +31,17 @@ struct Demo: ParsableCommand {
                                 municipalities: settings.municipalities, clock: clock)
         runConsole(cache: cache, engine: engine, themeName: theme, language: language(common.lang), nurse: common.nurse,
                    settings: settings, keymap: keymap(settings, home: configHome), syncInterval: 1, clock: clock)
+    }
+}
+
+/// The demo's temporary cache, removed however the process ends through `exit` (a closed terminal
+/// window ends it from the hang-up signal's handler, where no `defer` runs).
+enum DemoFolder {
+    nonisolated(unsafe) private static var path: String?
+
+    static func removeAtExit(_ folder: String) {
+        path = folder
+        atexit { if let path = DemoFolder.path { try? FileManager.default.removeItem(atPath: path) } }
     }
 }
 

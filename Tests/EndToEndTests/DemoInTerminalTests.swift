@@ -65,6 +65,28 @@ struct DemoInTerminalTests {
         #expect(!ended.screen.contains("■ RØD"))
     }
 
+    @Test func theDemosTemporaryCacheIsRemovedWhenItsTerminalIsClosed() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-tmp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func demoFolders() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix("varde-demo-") }
+        }
+        let terminal = try TmuxSession(width: 100, height: 30,
+                                       command: "TMPDIR='\(folder.path)' '\(vardeExecutable())' demo --speed 3000; sleep 60")
+        let shown = await terminal.waitFor { $0.contains("■ RØD") }
+        #expect(shown.ok, "the demo did not show its queue:\n\(shown.screen)")
+        #expect(demoFolders().count == 1, "the demo keeps its cache in a temporary folder")
+        // Closing the window hangs up on the demo.
+        terminal.close()
+        var waited = 0
+        while !demoFolders().isEmpty, waited < 100 {
+            try await Task.sleep(for: .milliseconds(100))
+            waited += 1
+        }
+        #expect(demoFolders().isEmpty, "left behind: \(demoFolders())")
+    }
+
     @Test func resizingBelowTheMinimumAsksForALargerWindowAndComesBack() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-e2e-\(UUID().uuidString)").path
         let terminal = try TmuxSession(width: 100, height: 30,
