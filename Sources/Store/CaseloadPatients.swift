@@ -55,13 +55,14 @@ struct CaseloadPatients {
         self.municipalities = municipalities
         self.municipalityOfPatient = municipalityOfPatient
         self.positionOfRow = positionOfRow
+        population = Array(rows.values)
+        // The nurses are read with the patients, in the same snapshot as the shares that name them.
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM nurse ORDER BY id") {
             let number: Int = row[0]
             if number >= nurseOfNumber.count { nurseOfNumber += [Int32](repeating: -1, count: number + 1 - nurseOfNumber.count) }
             nurseOfNumber[number] = Int32(nurses.count)
             nurses.append(row[1])
         }
-        population = Array(rows.values)
     }
 }
 

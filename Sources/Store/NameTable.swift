@@ -9,16 +9,9 @@ struct NameTable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
     /// Positions by hash (open addressing), -1 where empty; a power of two long, at most half full.
-    private var slots: [Int32]
+    private var slots = [Int32](repeating: -1, count: 16)
     /// The position last asked for, -1 before the first.
     private var last: Int32 = -1
-
-    init(capacity: Int = 0) {
-        var size = 16
-        while size < capacity * 2 { size *= 2 }
-        slots = [Int32](repeating: -1, count: size)
-        starts.reserveCapacity(capacity + 1)
-    }
 
     var count: Int { starts.count - 1 }
 
@@ -64,16 +57,11 @@ struct NameTable {
     private func find(_ name: UnsafeRawBufferPointer) -> (slot: Int, position: Int32?) {
         let mask = slots.count - 1
         var slot = Self.hash(name) & mask
-        return bytes.withUnsafeBytes { kept in
-            while true {
-                let position = slots[slot]
-                if position < 0 { return (slot, nil) }
-                let start = starts[Int(position)], length = starts[Int(position) + 1] - start
-                if length == name.count, length == 0 || memcmp(kept.baseAddress! + start, name.baseAddress!, length) == 0 {
-                    return (slot, position)
-                }
-                slot = (slot + 1) & mask
-            }
+        while true {
+            let position = slots[slot]
+            if position < 0 { return (slot, nil) }
+            if isName(position, name) { return (slot, position) }
+            slot = (slot + 1) & mask
         }
     }
 

@@ -54,9 +54,6 @@ public struct CaseloadHistory: Sendable {
         self.init(municipalities: municipalities, nurses: nurses, parts: [entries])
     }
 
-    /// How many alerts there are.
-    public var count: Int { parts.reduce(0) { $0 + $1.count } }
-
     /// The same alerts given one by one.
     public init(_ alerts: [CaseloadAlert]) {
         var municipalityPositions: [String: Int32] = [:], nursePositions: [String: Int32] = [:], patients: [String: Int] = [:]
