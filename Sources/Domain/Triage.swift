@@ -28,8 +28,16 @@ public struct Triage: Sendable {
            trend > (result?.zone ?? .green) {
             result = Judgement(zone: trend, basis: .trend)
         }
-        if result != nil, SuspectedErrorRule.reason(measurement) != nil { result!.marks.insert(.suspectedError) }
+        if result != nil, Self.isSuspect(measurement, recentWeights) { result!.marks.insert(.suspectedError) }
         return result
+    }
+
+    /// Whether the measurement looks like a measurement error, against the patient's latest weight of the
+    /// day before it where it is a weight.
+    static func isSuspect(_ m: HomeMeasurement, _ recentWeights: [HomeMeasurement]) -> Bool {
+        let previous = recentWeights.filter { $0.kind == .bodyWeight && $0.status.counts && $0.effective < m.effective }
+            .max { $0.effective < $1.effective }
+        return SuspectedErrorRule.reason(m, previousWeight: previous) != nil
     }
 
     /// The finding a measurement makes: its judgement when worse than green; for a suspect value that
@@ -38,7 +46,7 @@ public struct Triage: Sendable {
                         recentWeights: [HomeMeasurement] = []) -> Judgement? {
         if let judgement = judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights),
            judgement.zone > .green { return judgement }
-        guard SuspectedErrorRule.reason(measurement) != nil else { return nil }
+        guard Self.isSuspect(measurement, recentWeights) else { return nil }
         return Judgement(zone: .green, basis: .suspectedError, marks: [.suspectedError])
     }
 
@@ -65,15 +73,17 @@ public struct Triage: Sendable {
     }
 
     /// The alert as its findings that still stand make it, after a measurement behind it was amended or
-    /// withdrawn: the worst finding among `findings` (the patient's counting measurements since the alert
-    /// opened, inside the window), the earliest of equal ones; nil when none stands (the alert is withdrawn).
+    /// withdrawn: the worst finding among `findings` (the patient's counting measurements that no nurse has
+    /// handled yet, inside the window; one measured before the alert opened but arriving after counts too),
+    /// the earliest of equal ones; nil when none stands (the alert is withdrawn).
     public func reevaluate(_ alert: Alert, findings: [(HomeMeasurement, Judgement)], now: Date) -> Alert? {
-        let standing = findings.filter { now.timeIntervalSince($0.0.effective) <= window && $0.0.effective >= alert.openedAt }
+        let standing = findings.filter { now.timeIntervalSince($0.0.effective) <= window }
         guard let worst = standing.min(by: { a, b in
             a.1.zone != b.1.zone ? a.1.zone > b.1.zone : a.0.effective < b.0.effective
         }) else { return nil }
         var alert = alert
         alert.zone = worst.1.zone
+        alert.openedAt = min(alert.openedAt, worst.0.effective)
         alert.raisedAt = worst.0.effective
         alert.triggerMeasurementID = worst.0.id
         alert.basis = worst.1.basis

@@ -20,14 +20,28 @@ public enum FHIRPageDecoder {
     /// The same page, fast when possible; throws what `JSONDecoder` throws otherwise.
     public static func decodeOrFallBack<Resource: Decodable & Sendable>(_ data: Data, as type: Resource.Type) throws
         -> ReceivedPage<Resource> {
-        if let page = decode(data, as: type) { return page }
-        do {
-            return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: data)
-        } catch {
-            // One unreadable resource must not cost the rest of its page.
-            if let page = try? PageSplitter.decode(data, as: type) { return page }
-            throw error
+        let limits = PageLimits()
+        if let page = decode(data, as: type) {
+            guard page.entries.count <= limits.maxResources else {
+                throw PageLimits.TooManyResources(count: page.entries.count, limit: limits.maxResources)
+            }
+            return page
         }
+        // Within the limits Foundation reads the page whole; past them, or when the page is not valid JSON,
+        // entry by entry, so that one resource does not cost the rest of its page (a page whose entries
+        // cannot even be told apart stays Foundation's to judge whole).
+        let measured = PageSplitter.measure(data, 0..<data.count)
+        if measured.depth <= limits.maxDepth + PageLimits.bundleLevels, measured.longestString <= limits.maxStringBytes {
+            do {
+                let page = try JSONDecoder().decode(ReceivedPage<Resource>.self, from: data)
+                return PageSplitter.withRawText(page, from: data)
+            } catch {
+                guard let page = try PageSplitter.decode(data, as: type, limits: limits) else { throw error }
+                return page
+            }
+        }
+        if let page = try PageSplitter.decode(data, as: type, limits: limits) { return page }
+        return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: data)
     }
 
     private static func fast<Readable: ByteReadableResource>(_ type: Readable.Type, _ data: Data) -> Any? {

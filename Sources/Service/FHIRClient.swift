@@ -165,7 +165,7 @@ public final class FHIRClient: Sendable {
         do {
             response = try http.send(request)
         } catch {
-            throw Attempt(error: .unreachable(server: baseURL, reason: error.message), transient: true, retryAfter: nil)
+            throw Attempt(error: .unreachable(server: baseURL, reason: error.message), transient: error.transient, retryAfter: nil)
         }
         guard (200..<300).contains(response.status) else {
             throw Attempt(error: .http(status: response.status, url: request.url,

@@ -23,10 +23,12 @@ public struct HTTPResponse: Sendable {
     public var body: Data
 }
 
-/// A failure below HTTP: no connection, timeout, TLS.
+/// A failure below HTTP: no connection, timeout, TLS, or an answer past the client's limits.
 public struct TransportError: Error, Sendable, CustomStringConvertible {
     public var code: Int
     public var message: String
+    /// Whether trying again may help (a lost connection may; an answer past the limits will not).
+    public var transient = true
     public var description: String { message }
 }
 
@@ -39,6 +41,13 @@ public struct HTTPSettings: Sendable {
     /// The bearer token; sent, never logged.
     public var bearerToken: String?
     public var userAgent = "varde/0.1"
+    /// An answer larger than this once decompressed is abandoned (a gzip bomb, a runaway server).
+    public var maxResponseBytes = 64 << 20
+    /// All headers of one answer together may not be larger than this.
+    public var maxHeaderBytes = 256 << 10
+    /// A transfer slower than `minimumSpeed` bytes a second for `slowFor` seconds is abandoned (a trickling server).
+    public var minimumSpeed = 512
+    public var slowFor: TimeInterval = 5
 
     public init(connectTimeout: TimeInterval = 5, totalTimeout: TimeInterval = 30, caFile: String? = nil,
                 bearerToken: String? = nil) {
@@ -92,6 +101,10 @@ public final class CurlHTTPClient: @unchecked Sendable {
         if let ca = settings.caFile { _ = varde_curl_set_string(handle, CURLOPT_CAINFO, ca) }
         _ = varde_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(settings.connectTimeout * 1000))
         _ = varde_curl_set_long(handle, CURLOPT_TIMEOUT_MS, Int(settings.totalTimeout * 1000))
+        _ = varde_curl_set_long(handle, CURLOPT_LOW_SPEED_LIMIT, settings.minimumSpeed)
+        _ = varde_curl_set_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(settings.slowFor.rounded(.up))))
+        sink.maxBody = settings.maxResponseBytes
+        sink.maxHeaders = settings.maxHeaderBytes
         _ = varde_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "") // every encoding libcurl decodes, gzip included
         _ = varde_curl_set_string(handle, CURLOPT_USERAGENT, settings.userAgent)
         _ = varde_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 0)
@@ -115,7 +128,14 @@ public final class CurlHTTPClient: @unchecked Sendable {
             }
             return curl_easy_perform(handle)
         }
+        if let overLimit = sink.overLimit {
+            throw TransportError(code: Int(code.rawValue), message: overLimit, transient: false)
+        }
         guard code == CURLE_OK else {
+            if code == CURLE_OPERATION_TIMEDOUT, sink.body.count > 0 || !sink.headers.isEmpty {
+                throw TransportError(code: Int(code.rawValue),
+                                     message: "the server sent its answer too slowly (under \(settings.minimumSpeed) bytes a second) or took longer than \(Int(settings.totalTimeout)) s; abandoned")
+            }
             throw TransportError(code: Int(code.rawValue), message: String(cString: curl_easy_strerror(code)))
         }
         var status = 0
@@ -124,15 +144,24 @@ public final class CurlHTTPClient: @unchecked Sendable {
     }
 }
 
-/// Collects a response while libcurl delivers it.
+/// Collects a response while libcurl delivers it, within the client's limits.
 private final class ResponseSink {
     var body = Data()
     var headers: [String: String] = [:]
+    var headerBytes = 0
+    var maxBody = Int.max
+    var maxHeaders = Int.max
+    /// Why the answer was abandoned, when a limit was crossed.
+    var overLimit: String?
 }
 
 private let writeBody: varde_curl_callback = { data, size, count, user in
     guard let data, let user else { return 0 }
     let sink = Unmanaged<ResponseSink>.fromOpaque(user).takeUnretainedValue()
+    guard sink.body.count + size * count <= sink.maxBody else {
+        sink.overLimit = "the server's answer is larger than \(sink.maxBody >> 20) MB once decompressed; abandoned"
+        return 0 // libcurl stops the transfer
+    }
     sink.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: size * count)
     return size * count
 }
@@ -140,6 +169,11 @@ private let writeBody: varde_curl_callback = { data, size, count, user in
 private let writeHeader: varde_curl_callback = { data, size, count, user in
     guard let data, let user else { return 0 }
     let sink = Unmanaged<ResponseSink>.fromOpaque(user).takeUnretainedValue()
+    sink.headerBytes += size * count
+    guard sink.headerBytes <= sink.maxHeaders else {
+        sink.overLimit = "the server's answer has more than \(sink.maxHeaders >> 10) KB of headers; abandoned"
+        return 0
+    }
     let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
     if line.hasPrefix("HTTP/") { sink.headers = [:] } // a new response (after 100-continue)
     if let colon = line.firstIndex(of: ":") {

@@ -117,9 +117,14 @@ struct JSONByteReader {
             if byte < 0x20 { throw Unsupported() }
             if byte >= 0x80 { ascii = false }
             index += 1
+            // A string past the page limit is for the careful reader to quarantine.
+            if index - start > Self.longestString { throw Unsupported() }
         }
         throw Unsupported()
     }
+
+    /// Strings longer than this (in bytes) are left to the entry-by-entry reader, which refuses them.
+    static let longestString = PageLimits().maxStringBytes
 
     private static func string(_ utf8: UnsafeRawBufferPointer, ascii: Bool) throws -> String {
         if ascii { return String(decoding: utf8, as: UTF8.self) }

@@ -64,13 +64,49 @@ enum PageSplitter {
         }
     }
 
-    /// The page read entry by entry: every entry that decodes is kept, every other is a problem with
-    /// its raw text (capped); throws when even the page around the entries cannot be read.
-    static func decode<Resource: Decodable & Sendable>(_ data: Data, as type: Resource.Type) throws -> ReceivedPage<Resource>? {
+    /// How deep one entry nests and how long its longest string is, in bytes (strings followed, nothing parsed).
+    static func measure(_ data: Data, _ range: Range<Int>) -> (depth: Int, longestString: Int) {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var depth = 0, deepest = 0, longest = 0, i = range.lowerBound
+            while i < range.upperBound {
+                switch bytes[i] {
+                case UInt8(ascii: "\""):
+                    let start = i
+                    i += 1
+                    while i < range.upperBound, bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                    longest = max(longest, i - start - 1)
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1; deepest = max(deepest, depth)
+                case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+                default: break
+                }
+                i += 1
+            }
+            return (deepest, longest)
+        }
+    }
+
+    /// The page read entry by entry: every entry that decodes within `limits` is kept, every other is a
+    /// problem with its raw text (capped); throws when even the page around the entries cannot be read, or
+    /// when it holds more resources than the limit.
+    static func decode<Resource: Decodable & Sendable>(_ data: Data, as type: Resource.Type,
+                                                       limits: PageLimits = PageLimits()) throws -> ReceivedPage<Resource>? {
         guard let (header, ranges) = split(data) else { return nil }
+        guard ranges.count <= limits.maxResources else { throw PageLimits.TooManyResources(count: ranges.count, limit: limits.maxResources) }
         var page = try JSONDecoder().decode(ReceivedPage<Resource>.self, from: header)
         for range in ranges {
             let entry = data.subdata(in: range)
+            let measured = measure(data, range)
+            let overLimit: String? = measured.depth > limits.maxDepth
+                ? "ressursen er nestet dypere enn \(limits.maxDepth) nivåer"
+                : measured.longestString > limits.maxStringBytes
+                ? "et tekstfelt er \(measured.longestString) byte langt (grensen er \(limits.maxStringBytes))" : nil
+            if let overLimit {
+                let raw = String(decoding: entry.prefix(EntryProblem.rawLimit), as: UTF8.self)
+                page.entries.append(.failure(EntryProblem(resourceType: sniff("resourceType", in: raw), resourceID: sniff("id", in: raw),
+                                                          reason: overLimit, raw: raw)))
+                continue
+            }
             do {
                 if let result = try JSONDecoder().decode(ReceivedPage<Resource>.TolerantEntry.self, from: entry).result {
                     page.entries.append(result)
@@ -85,6 +121,24 @@ enum PageSplitter {
         return page
     }
 
+    /// The page with the text as received attached to each entry that could not be read, so that the
+    /// quarantine can show it; the entries are matched by position (a page whose entries cannot be told
+    /// apart the same way keeps its problems without text).
+    static func withRawText<Resource>(_ page: ReceivedPage<Resource>, from data: Data) -> ReceivedPage<Resource> {
+        guard page.entries.contains(where: { if case .failure = $0 { true } else { false } }),
+              let (_, ranges) = split(data) else { return page }
+        // OperationOutcome entries are left out of a page, as the decoder leaves them out.
+        let kept = ranges.filter { sniff("resourceType", in: String(decoding: data[$0].prefix(4096), as: UTF8.self)) != "OperationOutcome" }
+        guard kept.count == page.entries.count else { return page }
+        var page = page
+        for (index, entry) in page.entries.enumerated() {
+            guard case .failure(var problem) = entry, problem.raw == nil else { continue }
+            problem.raw = String(decoding: data[kept[index]].prefix(EntryProblem.rawLimit), as: UTF8.self)
+            page.entries[index] = .failure(problem)
+        }
+        return page
+    }
+
     /// The first `"key": "value"` in the text, for naming an unreadable resource (nil when not found).
     static func sniff(_ key: String, in text: String) -> String? {
         guard let keyRange = text.range(of: "\"\(key)\"") else { return nil }
@@ -92,5 +146,24 @@ enum PageSplitter {
         guard rest.first == "\"" else { return nil }
         let value = rest.dropFirst().prefix { $0 != "\"" }
         return value.isEmpty || value.count > 64 ? nil : String(value)
+    }
+}
+
+/// What one page may hold: more resources than a centre ever asks for in one page, strings and nesting far
+/// beyond any real resource. Past them a resource is quarantined (or the page refused), never read whole.
+public struct PageLimits: Sendable {
+    public var maxResources = 10_000
+    public var maxStringBytes = 1 << 20
+    public var maxDepth = 64
+    /// The levels a searchset adds around a resource: the Bundle, its `entry` array and the entry.
+    static let bundleLevels = 3
+
+    public init() {}
+
+    /// A page with more resources than `maxResources`.
+    public struct TooManyResources: Error, CustomStringConvertible {
+        public var count: Int
+        public var limit: Int
+        public var description: String { "the page holds \(count) resources, more than the limit of \(limit)" }
     }
 }

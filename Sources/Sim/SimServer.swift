@@ -134,11 +134,13 @@ struct SearchQuery {
             throw FHIRError(status: .badRequest, code: "not-supported", "only _sort=_lastUpdated is supported")
         }
         if let lastUpdated = parameters.get("_lastUpdated") {
-            guard lastUpdated.hasPrefix("gt"), let date = FHIRDateTime.parse(String(lastUpdated.dropFirst(2))) else {
+            guard lastUpdated.hasPrefix("gt") || lastUpdated.hasPrefix("ge"),
+                  let date = FHIRDateTime.parse(String(lastUpdated.dropFirst(2))) else {
                 throw FHIRError(status: .badRequest, code: "invalid",
-                                "_lastUpdated must be gt followed by a FHIR instant")
+                                "_lastUpdated must be gt or ge followed by a FHIR instant")
             }
-            after = Int64((date.timeIntervalSince1970 * 1000).rounded())
+            // Stamps are whole milliseconds: `ge` T is `gt` the millisecond before.
+            after = Int64((date.timeIntervalSince1970 * 1000).rounded()) - (lastUpdated.hasPrefix("ge") ? 1 : 0)
         }
     }
 

@@ -106,9 +106,10 @@ extension CacheDatabase {
                         continue
                     }
                     amended = try statements.differsFromStored(measurement) ?? true
+                    // The same version again (a search that overlaps the last one) is neither stored nor judged anew.
+                    guard amended else { continue }
                     try statements.replace(measurement)
                     result.stored += 1
-                    guard amended else { continue }
                     // Every version is judged: the alert it raised shows the worst finding that still stands.
                     if let open = try statements.openAlert(of: measurement.patientID),
                        open.triggerMeasurementID == measurement.id {
@@ -151,11 +152,13 @@ extension CacheDatabase {
         }
     }
 
-    /// The heart-failure patient's earlier weights for the weight trend (empty for everything else).
+    /// The patient's earlier weights before a weight: three days for the heart-failure weight trend, a day
+    /// for everyone else (a jump within a day is a suspected measurement error); empty for other kinds.
     private func weightsForTrend(_ m: HomeMeasurement, diagnoses: [Diagnosis],
                                  _ statements: MeasurementStatements) throws -> [HomeMeasurement] {
-        guard m.kind == .bodyWeight, diagnoses.contains(.heartFailure) else { return [] }
-        return try statements.weights(of: m.patientID, before: m.effective, within: WeightTrendRule.window)
+        guard m.kind == .bodyWeight else { return [] }
+        let within = diagnoses.contains(.heartFailure) ? WeightTrendRule.window : 86_400
+        return try statements.weights(of: m.patientID, before: m.effective, within: within)
     }
 
     enum Reevaluation { case unchanged, changed, withdrawn }
@@ -167,7 +170,11 @@ extension CacheDatabase {
         let known = facts[alert.patientID]
         let diagnoses = known?.diagnoses ?? [], plan = known?.plan
         var findings: [(HomeMeasurement, Judgement)] = []
-        for m in try statements.measurements(of: alert.patientID, since: max(alert.openedAt, now.addingTimeInterval(-triage.window))) {
+        // What a nurse has handled does not stand again: only measurements since the patient's last resolved alert.
+        let handledUntil = try Double.fetchOne(db, sql: "SELECT MAX(resolvedAt) FROM alert WHERE patientID = ? AND status = 'resolved'",
+                                               arguments: [alert.patientID]).map(Date.init(timeIntervalSince1970:))
+        let since = max(handledUntil ?? .distantPast, now.addingTimeInterval(-triage.window))
+        for m in try statements.measurements(of: alert.patientID, since: since) {
             let weights = try weightsForTrend(m, diagnoses: diagnoses, statements)
             if let finding = triage.finding(m, diagnoses: diagnoses, plan: plan, recentWeights: weights) { findings.append((m, finding)) }
         }

@@ -43,7 +43,9 @@ public final class PrivacySync: Sendable {
     public func pullBlocks(into summary: inout SyncSummary) throws {
         var parameters = [("_count", String(pageSize)), ("_sort", "_lastUpdated")]
         if let cursor = try cache.cursor(server: client.baseURL, resource: "Consent") {
-            parameters.insert(("_lastUpdated", "gt\(cursor)"), at: 0)
+            // `ge`, not `gt`: a resource the server commits later with the very same stamp as the cursor must
+            // still come (what arrives again unchanged changes nothing).
+            parameters.insert(("_lastUpdated", "ge\(cursor)"), at: 0)
         }
         var next: String? = client.searchURL("Consent", parameters)
         while let url = next {

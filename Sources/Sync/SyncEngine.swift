@@ -78,7 +78,9 @@ public final class SyncEngine: Sendable {
             parameters.insert((Self.municipalityParameter, municipalities.sorted().joined(separator: ",")), at: 0)
         }
         if let cursor = try cache.cursor(server: client.baseURL, resource: resource) {
-            parameters.insert(("_lastUpdated", "gt\(cursor)"), at: 0)
+            // `ge`, not `gt`: a resource the server commits later with the very same stamp as the cursor must
+            // still come (what arrives again unchanged changes nothing).
+            parameters.insert(("_lastUpdated", "ge\(cursor)"), at: 0)
         }
         return client.searchURL(resource, parameters)
     }

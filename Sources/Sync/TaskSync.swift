@@ -59,7 +59,9 @@ public final class TaskSync: Sendable {
     public func pull(into summary: inout SyncSummary) throws {
         var parameters = [("_count", String(pageSize)), ("_sort", "_lastUpdated")]
         if let cursor = try cache.cursor(server: client.baseURL, resource: "Task") {
-            parameters.insert(("_lastUpdated", "gt\(cursor)"), at: 0)
+            // `ge`, not `gt`: a resource the server commits later with the very same stamp as the cursor must
+            // still come (what arrives again unchanged changes nothing).
+            parameters.insert(("_lastUpdated", "ge\(cursor)"), at: 0)
         }
         var next: String? = client.searchURL("Task", parameters)
         while let url = next {

@@ -49,8 +49,11 @@ struct SyncAgainstSimulatorTests {
         for plan in plans.prefix(5) { #expect(try cache.plan(patientID: plan.patientID)?.limits == plan.limits) }
         #expect(try cache.queue().contains { $0.basis == .plan })
 
+        // The searches overlap the last one by the cursor's own instant (`ge`), so the newest resource of each
+        // type comes again; it changes nothing.
         let second = try await offPool { try sync.syncOnce() }
-        #expect(second.fetched == 0)
+        #expect(second.fetched <= 4)
+        #expect(second.alertsOpened == 0 && second.alertsEscalated == 0 && second.alertsWithdrawn == 0)
         #expect(try cache.counts() == counts)
         #expect(try cache.syncState()?.connection == .online)
     }
