@@ -180,7 +180,7 @@ struct TriagePropertyTests {
     }
 
     @Test func aCanonicalValueIsLeftAsItIs() async {
-        await propertyCheck(count: 500, input: Gen<MeasurementKind?>.element(of: judged + [.bodyWeight]).compactMap { $0 },
+        await propertyCheck(count: 500, input: Gen<MeasurementKind?>.element(of: Self.judged + [.bodyWeight]).compactMap { $0 },
                             Gen.double(in: 0...300)) { kind, value in
             #expect(UnitNormaliser.canonical(value, unit: kind.canonicalUnit, kind: kind) == value)
         }
