@@ -150,12 +150,15 @@ struct ReplayFHIR {
 
     func stamp(_ date: Date) -> String { FHIRDateTime.format(date) }
 
-    /// `{base}` → the server's address; `{deep:N}` → N nested arrays.
+    /// `{base}` → the server's address; `{deep:N}` → N nested arrays; `{filler:N}` → N letters.
     func expand(_ text: String) -> String {
         var text = text.replacingOccurrences(of: "{base}", with: base)
         while let range = text.range(of: #"\{deep:[0-9]+\}"#, options: .regularExpression) {
             let depth = Int(text[range].dropFirst(6).dropLast()) ?? 0
             text.replaceSubrange(range, with: String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
+        }
+        while let range = text.range(of: #"\{filler:[0-9]+\}"#, options: .regularExpression) {
+            text.replaceSubrange(range, with: String(repeating: "x", count: Int(text[range].dropFirst(8).dropLast()) ?? 0))
         }
         return text
     }

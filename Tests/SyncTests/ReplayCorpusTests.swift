@@ -39,7 +39,15 @@ struct ReplayCorpusTests {
                 if outcome.missedRed { missedReds.append(line) } else { misclassified.append(line) }
             }
         }
-        let summary = "replay corpus: \(selected.count) cases, \(missedReds.count) missed reds, \(misclassified.count) misclassifications"
+        var summary = "replay corpus: \(selected.count) cases, \(missedReds.count) missed reds, \(misclassified.count) misclassifications"
+        let rules: [String] = Set(selected.map(\.rule)).sorted { (a: String, b: String) -> Bool in
+            a.count == b.count ? a < b : a.count < b.count
+        }
+        for rule in rules {
+            let tag = "[rule \(rule)] "
+            let lines = report.filter { $0.contains(tag) }
+            summary += "\n  rule \(rule): \(lines.filter { $0.hasPrefix("ok") }.count) of \(lines.count) passes as expected"
+        }
         let text = ([summary] + report).joined(separator: "\n")
         print(text)
         try? text.write(to: FileManager.default.temporaryDirectory.appendingPathComponent("varde-replay-report.txt"),
@@ -157,13 +165,16 @@ struct ReplayRunner {
             }
             for item in wanted {
                 let id = item["id"] as? String, reason = item["reason"] as? String, raw = item["raw"] as? String
+                let rawAtMost = item["rawAtMost"] as? Int
                 let found = state.quarantined.contains { q in
                     (id == nil || q.resourceID == id)
                         && (reason == nil || q.reason.localizedCaseInsensitiveContains(reason!))
                         && (raw == nil || (q.raw ?? "").contains(raw!))
+                        && (rawAtMost == nil || (q.raw ?? "").utf8.count <= rawAtMost!)
                 }
                 if !found {
-                    let what = [id.map { "id \($0)" }, reason.map { "reason ~\($0)" }, raw.map { "raw ~\($0)" }]
+                    let what = [id.map { "id \($0)" }, reason.map { "reason ~\($0)" }, raw.map { "raw ~\($0)" },
+                                rawAtMost.map { "raw of at most \($0) bytes" }]
                         .compactMap { $0 }.joined(separator: ", ")
                     problems.append("nothing quarantined with \(what) (quarantine: \(state.quarantined.isEmpty ? "empty" : state.quarantined.map(\.summary).joined(separator: " | ")))")
                 }
