@@ -42,9 +42,9 @@ public struct Formatting: Sendable {
         }
     }
 
-    /// "SpO2 86 %", "BT 182/95 mmHg", "Annet: Peak flow 310 L/min".
+    /// "SpO2 86 %", "BT 182/95 mmHg", "Blodsukker <1,1 mmol/L", "Annen måling: Peak flow 310 L/min".
     public func measurement(_ m: HomeMeasurement) -> String {
-        var value = number(m.value)
+        var value = (m.comparator?.rawValue ?? "") + number(m.value)
         if let second = m.secondValue { value += "/\(number(second))" }
         let unitText = unit(m.unit)
         let name = m.kind == .other
@@ -78,7 +78,16 @@ public struct Formatting: Sendable {
         case .suspectedError: strings.suspectedError
         case .message: strings.messageBasis
         case .missingMeasurement: strings.missingBasis
+        case .impossibleValue: strings.impossibleBasis
         }
+    }
+
+    /// What judged a finding and the marks beside it: "egen plan · plan ikke godkjent · mulig feilmåling – …".
+    public func basis(_ basis: Judgement.Basis, marks: Set<FindingMark>) -> String {
+        var parts = [self.basis(basis)]
+        if marks.contains(.unapprovedPlan) { parts.append(strings.unapprovedPlan) }
+        if marks.contains(.suspectedError) && basis != .suspectedError { parts.append(strings.suspectedError) }
+        return parts.joined(separator: " · ")
     }
 
     /// The queue's first column: the zone, or what kind of routine item it is.
@@ -88,6 +97,7 @@ public struct Formatting: Sendable {
         case .suspectedError: return "? \(strings.errorLabel)"
         case .message: return strings.messageLabel
         case .missingMeasurement: return strings.missingLabel
+        case .impossibleValue: return strings.impossibleLabel
         default: return zoneLabel(entry.zone)
         }
     }
@@ -95,6 +105,7 @@ public struct Formatting: Sendable {
     /// What raised the alert: the measurement, or the first words of the patient's message (made inert).
     public func finding(_ entry: QueueEntry) -> String {
         if let trigger = entry.trigger { return measurement(trigger) }
+        if entry.basis == .impossibleValue { return strings.impossibleBasis }
         if entry.basis == .missingMeasurement {
             return "\(strings.missingPrefix) " + entry.missing.map { strings.measurementName($0.rawValue) }.joined(separator: ", ")
         }

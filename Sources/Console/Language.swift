@@ -37,6 +37,11 @@ public struct Catalogue: Sendable {
     public var trendRule: String
     public var suspectedError: String
     public var errorLabel: String
+    /// The routine item for a device that sent a physically impossible value, and its queue label.
+    public var impossibleBasis: String
+    public var impossibleLabel: String
+    /// The mark on a finding judged under a plan the GP has not approved.
+    public var unapprovedPlan: String
     public var hour: String
     public var day: String
     public var decimalSeparator: String
@@ -91,10 +96,12 @@ public struct Catalogue: Sendable {
         online: "tilkoblet", reconnecting: "kobler til igjen", offline: "frakoblet",
         neverSynced: "ikke synket ennå", syncedAgo: "synket for %@ siden", openAlerts: "åpne varsler",
         hints: "↑↓ flytt · Enter åpne · / filter · ? hjelp · q avslutt", windowTooSmall: "Gjør vinduet større: Varde trenger minst 80×24 tegn.",
-        measured: "målt", unknownMunicipality: "ukjent kommune", defaultLimits: "standardgrenser", planLimits: "egen plan", trendRule: "vektøkning over 3 dager", suspectedError: "mulig feilmåling: be om ny måling", errorLabel: "FEIL?", hour: "t", day: "d", decimalSeparator: ",",
+        measured: "målt", unknownMunicipality: "ukjent kommune", defaultLimits: "standardgrenser", planLimits: "egen plan", trendRule: "vektøkning over 3 dager", suspectedError: "mulig feilmåling – be om ny måling", errorLabel: "FEIL?",
+        impossibleBasis: "umulig verdi fra apparatet – sjekk apparatet", impossibleLabel: "⚠ APPARAT",
+        unapprovedPlan: "plan ikke godkjent", hour: "t", day: "d", decimalSeparator: ",",
         names: ["heartRate": "Puls", "oxygenSaturation": "SpO2", "bloodPressure": "BT", "respiratoryRate": "Resp",
                 "bodyTemperature": "Temp", "bodyWeight": "Vekt", "bloodGlucose": "Blodsukker", "frailty": "CFS",
-                "news2": "NEWS2", "other": "Annet"],
+                "news2": "NEWS2", "diastolicPressure": "BT dia", "other": "Annen måling"],
         takenBy: "tatt av %@", overdue: "forsinket",
         outcomes: ["kontaktet pasienten", "gitt råd etter planen", "kontaktet fastlege", "henvist til legevakt/113",
                    "bedt om ny måling", "feilmåling", "ingen tiltak nødvendig"],
@@ -119,11 +126,13 @@ public struct Catalogue: Sendable {
         online: "online", reconnecting: "reconnecting", offline: "offline", neverSynced: "not synced yet",
         syncedAgo: "synced %@ ago", openAlerts: "open alerts", hints: "↑↓ move · Enter open · / filter · ? help · q quit",
         windowTooSmall: "Make the window larger: Varde needs at least 80×24 characters.",
-        measured: "measured", unknownMunicipality: "unknown municipality", defaultLimits: "default limits", planLimits: "own plan", trendRule: "weight gain over 3 days", suspectedError: "suspected measurement error: ask for a re-measure", errorLabel: "ERROR?", hour: "h", day: "d",
+        measured: "measured", unknownMunicipality: "unknown municipality", defaultLimits: "default limits", planLimits: "own plan", trendRule: "weight gain over 3 days", suspectedError: "suspected measurement error – ask for a re-measure", errorLabel: "ERROR?",
+        impossibleBasis: "impossible value from the device – check the device", impossibleLabel: "⚠ DEVICE",
+        unapprovedPlan: "plan not approved", hour: "h", day: "d",
         decimalSeparator: ".",
         names: ["heartRate": "Pulse", "oxygenSaturation": "SpO2", "bloodPressure": "BP", "respiratoryRate": "Resp",
                 "bodyTemperature": "Temp", "bodyWeight": "Weight", "bloodGlucose": "Glucose", "frailty": "CFS",
-                "news2": "NEWS2", "other": "Other"],
+                "news2": "NEWS2", "diastolicPressure": "BP dia", "other": "Other measurement"],
         takenBy: "taken by %@", overdue: "overdue",
         outcomes: ["contacted the patient", "advised per plan", "contacted the GP", "referred to legevakt/113",
                    "asked to re-measure", "measurement error", "no action needed"],

@@ -116,7 +116,7 @@ public enum QueueScreen {
         let municipality = entry.municipality.number.isEmpty
             ? f.strings.unknownMunicipality : "\(entry.municipality.name) (\(entry.municipality.number))"
         let text = " \(entry.patientName) · \(municipality) · \(f.finding(entry)) "
-            + "· \(f.dayAndTime(entry.trigger?.effective ?? entry.raisedAt)) · \(f.basis(entry.basis))"
+            + "· \(f.dayAndTime(entry.trigger?.effective ?? entry.raisedAt)) · \(f.basis(entry.basis, marks: entry.marks))"
             + (entry.owner.map { " · " + f.strings.takenBy.replacingOccurrences(of: "%@", with: $0) } ?? "")
         buffer.put(DisplayWidth.fit(text, buffer.width), x: 0, y: y, style: Style(.dim))
     }

@@ -27,6 +27,8 @@ public struct Alert: Hashable, Codable, Sendable {
     public var triggerMessageID: String?
     /// For a missing-measurement alert, the kinds that did not arrive (comma-separated raw values).
     public var missing: String?
+    /// What the nurse must see beside the zone of the finding that set it ("mulig feilmåling", "plan ikke godkjent").
+    public var marks: Set<FindingMark> = []
 
     public init(id: Int64? = nil, patientID: String, zone: Zone, openedAt: Date, raisedAt: Date,
                 triggerMeasurementID: String, status: AlertStatus = .open, basis: Judgement.Basis = .defaultLimits,
@@ -64,6 +66,15 @@ extension Alert {
               triggerMeasurementID: "", basis: .message,
               key: "\(message.patientID)--msg-\(message.id.replacingOccurrences(of: "urn:uuid:", with: ""))",
               triggerMessageID: message.id)
+    }
+}
+
+extension Alert {
+    /// A routine alert for a device that sent a physically impossible value (kept aside in quarantine):
+    /// someone checks the device. `resourceID` names the quarantined Observation.
+    public static func forImpossibleValue(patientID: String, resourceID: String, measuredAt: Date) -> Alert {
+        Alert(patientID: patientID, zone: .green, openedAt: measuredAt, raisedAt: measuredAt,
+              triggerMeasurementID: "", basis: .impossibleValue, key: "\(patientID)--impossible-\(resourceID)")
     }
 }
 

@@ -20,7 +20,7 @@ public enum DefaultLimits {
     /// (weight, frailty, unknown codes).
     public static func zone(for measurement: HomeMeasurement, diagnoses: [Diagnosis]) -> Zone? {
         guard measurement.status.counts, let bands = bands(for: measurement.kind, diagnoses: diagnoses) else { return nil }
-        return zone(score: score(measurement.value, in: bands))
+        return zone(score: score(measurement.judgedValue, in: bands))
     }
 
     /// The score bands that judge a kind of measurement, or nil where no default rule applies.
@@ -33,8 +33,19 @@ public enum DefaultLimits {
         case .bodyTemperature: temperature
         case .bloodGlucose: glucose
         case .news2: news2Total
-        case .bodyWeight, .frailty, .other: nil
+        case .bodyWeight, .frailty, .diastolicPressure, .other: nil
         }
+    }
+
+    /// Which side of normal (score 0) a value lies on: below it, above it, or nil inside it.
+    public enum Side: Sendable { case low, high }
+
+    static func side(of value: Double, in bands: Bands) -> Side? {
+        guard let first = bands.firstIndex(where: { $0.score == 0 }),
+              let last = bands.lastIndex(where: { $0.score == 0 }) else { return nil }
+        if first > 0, value <= bands[first - 1].upTo { return .low }
+        if value > bands[last].upTo { return .high }
+        return nil
     }
 
     static func score(_ value: Double, in bands: Bands) -> Int {

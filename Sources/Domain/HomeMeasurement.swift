@@ -20,10 +20,14 @@ public struct HomeMeasurement: Hashable, Codable, Sendable {
     /// The business identifier ("system|value") the source gave it; the same measurement arriving
     /// from two sources carries the same one.
     public var sourceIdentifier: String?
+    /// The value is a bound, not a reading (a meter's "LO" sent as `<1.1`).
+    public var comparator: ValueComparator?
 
     public init(id: String, patientID: String, kind: MeasurementKind, code: String, codeDisplay: String? = nil,
                 value: Double, secondValue: Double? = nil, unit: String, effective: Date, lastUpdated: Date,
-                status: MeasurementStatus = .final, sourceIdentifier: String? = nil) {
+                status: MeasurementStatus = .final, sourceIdentifier: String? = nil,
+                comparator: ValueComparator? = nil) {
+        self.comparator = comparator
         self.id = id
         self.patientID = patientID
         self.kind = kind
@@ -37,6 +41,23 @@ public struct HomeMeasurement: Hashable, Codable, Sendable {
         self.status = status
         self.sourceIdentifier = sourceIdentifier
     }
+}
+
+extension HomeMeasurement {
+    /// The value the rules judge: a bound (`<92`) counts as one device step beyond it, in its direction,
+    /// so that a reading too low for the device to show is never judged better than the bound.
+    public var judgedValue: Double {
+        switch comparator {
+        case .less?: value - kind.resolution
+        case .greater?: value + kind.resolution
+        default: value
+        }
+    }
+}
+
+/// FHIR `Quantity.comparator`: the value is a bound of the reading, not the reading.
+public enum ValueComparator: String, Codable, Sendable {
+    case less = "<", lessOrEqual = "<=", greaterOrEqual = ">=", greater = ">"
 }
 
 /// FHIR Observation.status values Varde distinguishes.

@@ -20,6 +20,8 @@ public struct QueueEntry: Hashable, Sendable {
     public var raisedAt: Date
     /// Whether the patient's own plan or the default limits judged the trigger.
     public var basis: Judgement.Basis
+    /// Marks on the finding that set the zone ("mulig feilmåling – be om ny måling", "plan ikke godkjent").
+    public var marks: Set<FindingMark> = []
     /// The nurse who has claimed it, if anyone.
     public var owner: String?
     /// The patient has blocked this operator: the row carries no name, number, municipality or values,

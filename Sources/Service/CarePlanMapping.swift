@@ -9,21 +9,28 @@ public enum CarePlanMapping {
     public static let approvalExtension = "https://varde.example.no/fhir/StructureDefinition/plan-approval"
     public static let actionExtension = "https://varde.example.no/fhir/StructureDefinition/zone-action"
 
-    public static func plan(from carePlan: FHIRCarePlan) throws(EntryProblem) -> SelfCarePlan {
+    public static func plan(from carePlan: FHIRCarePlan, serverBase: String? = nil) throws(EntryProblem) -> SelfCarePlan {
         func problem(_ reason: String) -> EntryProblem {
             EntryProblem(resourceType: "CarePlan", resourceID: carePlan.id, reason: reason)
         }
         guard let id = carePlan.id else { throw problem("no id") }
-        guard let reference = carePlan.subject?.reference, reference.hasPrefix("Patient/") else {
+        guard let reference = carePlan.subject?.reference,
+              let patientID = FHIRReferences.patientID(reference, serverBase: serverBase) else {
             throw problem("subject is not a Patient reference")
         }
         let lastUpdated = carePlan.meta?.lastUpdated.flatMap(FHIRDateTime.parse) ?? Date(timeIntervalSince1970: 0)
         var goals: [String] = []
         var limits: [MeasurementLimits] = []
+        var invalid: [String] = []
         for item in carePlan.contained ?? [] {
             switch item {
             case .goal(let goal): if let text = goal.description.text { goals.append(text) }
-            case .limits(let definition): if let l = try limitsFrom(definition, problem) { limits.append(l) }
+            case .limits(let definition):
+                switch try limitsFrom(definition, problem) {
+                case .usable(let l)?: limits.append(l)
+                case .unusable(let reason)?: invalid.append(reason)
+                case nil: break
+                }
             case .other: break
             }
         }
@@ -49,14 +56,21 @@ public enum CarePlanMapping {
            let text = approvalExtension.valueString, let date = FHIRDateTime.parse(String(text.prefix(10))) {
             approval = PlanApproval(approvedBy: carePlan.author?.display ?? "fastlege", approvedOn: date)
         }
-        return SelfCarePlan(id: id, patientID: String(reference.dropFirst("Patient/".count)), goals: goals,
+        return SelfCarePlan(id: id, patientID: patientID, goals: goals,
                             schedule: schedule, limits: limits,
                             actions: [Zone.yellow, .red].compactMap { actions[$0] }, approval: approval,
-                            revised: carePlan.created.flatMap(FHIRDateTime.parse) ?? lastUpdated, lastUpdated: lastUpdated)
+                            revised: carePlan.created.flatMap(FHIRDateTime.parse) ?? lastUpdated, lastUpdated: lastUpdated,
+                            invalidLimits: invalid.isEmpty ? nil : invalid)
+    }
+
+    /// One contained limit definition: usable limits in the canonical unit, or why they cannot be used.
+    enum LimitsFound {
+        case usable(MeasurementLimits)
+        case unusable(String)
     }
 
     private static func limitsFrom(_ definition: FHIRObservationDefinition,
-                                   _ problem: (String) -> EntryProblem) throws(EntryProblem) -> MeasurementLimits? {
+                                   _ problem: (String) -> EntryProblem) throws(EntryProblem) -> LimitsFound? {
         guard let code = definition.code.coding?.first?.code else { throw problem("limits without a code") }
         let system = definition.code.coding?.first?.system
         let kind: MeasurementKind
@@ -68,19 +82,36 @@ public enum CarePlanMapping {
         }
         guard kind != .other else { return nil }
         var result = MeasurementLimits(kind: kind, part: part, greenLow: nil, greenHigh: nil, yellowLow: nil, yellowHigh: nil)
+        var unreadable: String?
+        // A bound in another unit is converted (SpO2 0.94 in unit `1` is 94 %); a bound without a unit is in
+        // the canonical one; a bound in a unit Varde cannot read makes the whole definition unusable.
+        func bound(_ quantity: FHIRQuantity?) -> Double? {
+            guard let quantity, let value = quantity.value, value.isFinite else { return nil }
+            let spellings = [quantity.code, quantity.unit].compactMap { $0 }
+            if spellings.isEmpty { return value }
+            for unit in spellings {
+                if let converted = UnitNormaliser.canonical(value, unit: unit, kind: kind) { return converted }
+            }
+            unreadable = spellings[0]
+            return nil
+        }
         for interval in definition.qualifiedInterval ?? [] {
             let zone = interval.extension?.first(where: { $0.url == zoneExtension })?.valueString
             switch zone {
             case "green"?:
-                result.greenLow = interval.range?.low?.value
-                result.greenHigh = interval.range?.high?.value
+                result.greenLow = bound(interval.range?.low)
+                result.greenHigh = bound(interval.range?.high)
             case "yellow"?:
-                result.yellowLow = interval.range?.low?.value
-                result.yellowHigh = interval.range?.high?.value
+                result.yellowLow = bound(interval.range?.low)
+                result.yellowHigh = bound(interval.range?.high)
             default: continue
             }
         }
-        return result
+        if let unreadable {
+            return .unusable("\(ObservationMapping.norwegianName(kind))\(part == .diastolic ? " (diastolisk)" : ""): "
+                             + "enhet «\(unreadable)» kan ikke leses, standardgrensene gjelder")
+        }
+        return .usable(result)
     }
 
     static func zoneNamed(_ name: String) -> Zone? {

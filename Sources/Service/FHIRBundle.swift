@@ -50,10 +50,31 @@ public struct EntryProblem: Error, Sendable, Equatable {
     public var resourceType: String?
     public var resourceID: String?
     public var reason: String
-    public init(resourceType: String?, resourceID: String?, reason: String) {
+    /// The resource's text as received, capped (`EntryProblem.rawLimit`), when it could not be read at all.
+    public var raw: String?
+    /// A physically impossible value from a patient's device: the patient gets a routine item to have it checked.
+    public var deviceCheck: DeviceCheck?
+
+    /// Raw text kept with an unreadable resource is cut to this many bytes.
+    public static let rawLimit = 4096
+
+    public init(resourceType: String?, resourceID: String?, reason: String, raw: String? = nil,
+                deviceCheck: DeviceCheck? = nil) {
         self.resourceType = resourceType
         self.resourceID = resourceID
         self.reason = reason
+        self.raw = raw
+        self.deviceCheck = deviceCheck
+    }
+}
+
+/// Whose device sent an impossible value, and when it was measured.
+public struct DeviceCheck: Sendable, Equatable {
+    public var patientID: String
+    public var measuredAt: Date
+    public init(patientID: String, measuredAt: Date) {
+        self.patientID = patientID
+        self.measuredAt = measuredAt
     }
 }
 
@@ -62,6 +83,8 @@ public struct ReceivedPage<Resource: Decodable & Sendable>: Decodable, Sendable 
     public var meta: FHIRMeta?
     public var link: [FHIRBundleLink]
     public var entries: [Result<Resource, EntryProblem>]
+    /// The server's clock when it sent the page (its HTTP `Date`), when it said.
+    public var serverDate: Date?
 
     public var nextURL: String? { link.first(where: { $0.relation == "next" })?.url }
 

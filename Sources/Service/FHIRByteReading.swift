@@ -21,7 +21,13 @@ public enum FHIRPageDecoder {
     public static func decodeOrFallBack<Resource: Decodable & Sendable>(_ data: Data, as type: Resource.Type) throws
         -> ReceivedPage<Resource> {
         if let page = decode(data, as: type) { return page }
-        return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: data)
+        do {
+            return try JSONDecoder().decode(ReceivedPage<Resource>.self, from: data)
+        } catch {
+            // One unreadable resource must not cost the rest of its page.
+            if let page = try? PageSplitter.decode(data, as: type) { return page }
+            throw error
+        }
     }
 
     private static func fast<Readable: ByteReadableResource>(_ type: Readable.Type, _ data: Data) -> Any? {
@@ -211,6 +217,7 @@ extension FHIRQuantity {
             case "unit": try r.once(2, &seen); value.unit = try r.optionalString()
             case "system": try r.once(4, &seen); value.system = try r.optionalString()
             case "code": try r.once(8, &seen); value.code = try r.optionalString()
+            case "comparator": try r.once(16, &seen); value.comparator = try r.optionalString()
             default: try r.skipValue()
             }
         }

@@ -50,7 +50,9 @@ public final class FHIRClient: Sendable {
         return try withRetries { () throws(Attempt) -> ReceivedPage<Resource> in
             let (response, correlationID) = try self.send(HTTPRequest(url: url))
             do {
-                return try Self.decodePage(response.body, of: Resource.self)
+                var page = try Self.decodePage(response.body, of: Resource.self)
+                page.serverDate = response.headers["date"].flatMap(HTTPDate.parse)
+                return page
             } catch {
                 throw Attempt(error: .malformed(url: url, detail: describe(error), correlationID: correlationID),
                               transient: true, retryAfter: nil)
@@ -72,7 +74,9 @@ public final class FHIRClient: Sendable {
                                       body: Data(body.utf8))
             let (response, correlationID) = try self.send(request)
             do {
-                return try Self.decodePage(response.body, of: Resource.self)
+                var page = try Self.decodePage(response.body, of: Resource.self)
+                page.serverDate = response.headers["date"].flatMap(HTTPDate.parse)
+                return page
             } catch {
                 throw Attempt(error: .malformed(url: url, detail: describe(error), correlationID: correlationID),
                               transient: true, retryAfter: nil)

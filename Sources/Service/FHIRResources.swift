@@ -27,10 +27,14 @@ public struct FHIRCodeableConcept: Codable, Sendable, Equatable {
 /// A FHIR `Quantity` (valueQuantity).
 public struct FHIRQuantity: Codable, Sendable, Equatable {
     public var value: Double?
+    /// `<`, `<=`, `>=`, `>`: the value is a bound of the reading (a meter's "LO"), not the reading.
+    public var comparator: String?
     public var unit: String?
     public var system: String?
     public var code: String?
-    public init(value: Double?, unit: String?, system: String? = "http://unitsofmeasure.org", code: String?) {
+    public init(value: Double?, unit: String?, system: String? = "http://unitsofmeasure.org", code: String?,
+                comparator: String? = nil) {
+        self.comparator = comparator
         self.value = value
         self.unit = unit
         self.system = system
@@ -57,6 +61,16 @@ public struct FHIRReference: Codable, Sendable, Equatable {
         self.reference = reference
         self.identifier = identifier
         self.display = display
+    }
+}
+
+/// A FHIR `Period` (`effectivePeriod`).
+public struct FHIRPeriod: Codable, Sendable, Equatable {
+    public var start: String?
+    public var end: String?
+    public init(start: String?, end: String?) {
+        self.start = start
+        self.end = end
     }
 }
 
@@ -98,8 +112,15 @@ public struct FHIRObservation: Codable, Sendable, Equatable {
     public var code: FHIRCodeableConcept
     public var subject: FHIRReference?
     public var effectiveDateTime: String?
+    public var effectiveInstant: String?
+    public var effectivePeriod: FHIRPeriod?
     public var valueQuantity: FHIRQuantity?
     public var component: [Component]?
+
+    /// When it was measured, as other systems say it: dateTime, instant, or a period (its end, else its start).
+    public var effectiveText: String? {
+        effectiveDateTime ?? effectiveInstant ?? effectivePeriod?.end ?? effectivePeriod?.start
+    }
 
     /// An `Observation.component` (blood pressure systolic/diastolic).
     public struct Component: Codable, Sendable, Equatable {

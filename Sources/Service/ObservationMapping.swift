@@ -4,18 +4,20 @@ import VardeDomain
 /// FHIR Observation ↔ `HomeMeasurement`.
 public enum ObservationMapping {
     /// Maps a received Observation; throws an `EntryProblem` naming what made it unusable.
-    /// `patientByNationalID` resolves subjects referenced by fødselsnummer (the PMD style).
+    /// `patientByNationalID` resolves subjects referenced by fødselsnummer (the PMD style); `serverBase`
+    /// makes absolute references to the same server (`https://…/fhir/Patient/7`) references too.
     public static func measurement(from observation: FHIRObservation,
-                                   patientByNationalID: (String) -> String? = { _ in nil })
+                                   patientByNationalID: (String) -> String? = { _ in nil },
+                                   serverBase: String? = nil)
         throws(EntryProblem) -> HomeMeasurement {
         func problem(_ reason: String) -> EntryProblem {
             EntryProblem(resourceType: "Observation", resourceID: observation.id, reason: reason)
         }
         guard let id = observation.id, !id.isEmpty else { throw problem("no id") }
         let patientID: String
-        if let reference = observation.subject?.reference, reference.hasPrefix("Patient/"),
-           reference.count > "Patient/".count {
-            patientID = String(reference.dropFirst("Patient/".count))
+        if let reference = observation.subject?.reference,
+           let local = FHIRReferences.patientID(reference, serverBase: serverBase) {
+            patientID = local
         } else if let identifier = observation.subject?.identifier, identifier.system == NationalIdentityNumber.system,
                   let number = identifier.value {
             guard let known = patientByNationalID(number) else { throw problem("subject's fødselsnummer is not a rostered patient") }
@@ -23,8 +25,8 @@ public enum ObservationMapping {
         } else {
             throw problem("subject is not a Patient reference")
         }
-        guard let effectiveText = observation.effectiveDateTime, let effective = FHIRDateTime.parse(effectiveText)
-        else { throw problem("no valid effectiveDateTime") }
+        guard let effectiveText = observation.effectiveText, let effective = FHIRDateTime.parse(effectiveText)
+        else { throw problem("no valid effective[x] (dateTime, instant or period)") }
         let lastUpdated = observation.meta?.lastUpdated.flatMap(FHIRDateTime.parse) ?? effective
         let status = MeasurementStatus(rawValue: observation.status) ?? .unknown
 
@@ -39,47 +41,74 @@ public enum ObservationMapping {
         let codeText = "\(coding.system ?? "")|\(code)"
         let display = coding.display ?? observation.code.text
 
+        /// A quantity in the kind's canonical unit; a judged vital sign in a unit Varde cannot read is refused.
+        func canonical(_ quantity: FHIRQuantity, _ kind: MeasurementKind) throws(EntryProblem) -> Double {
+            guard let raw = quantity.value, raw.isFinite else { throw problem("no numeric valueQuantity") }
+            for unit in [quantity.code, quantity.unit].compactMap({ $0 }) {
+                if let value = UnitNormaliser.canonical(raw, unit: unit, kind: kind) { return value }
+            }
+            if quantity.code == nil && quantity.unit == nil { return raw } // no unit: the kind's own, as FHIR allows
+            let spelled = quantity.code ?? quantity.unit ?? ""
+            throw problem("ukjent enhet «\(spelled)» for \(norwegianName(kind))")
+        }
+
         var value: Double
         var second: Double?
+        var comparator: ValueComparator?
         var unit: String
-        if kind == .bloodPressure {
+        if kind == .bloodPressure && (observation.component?.isEmpty == false || observation.valueQuantity == nil) {
             let parts = observation.component ?? []
             func component(_ code: String) -> FHIRQuantity? {
                 parts.first(where: { $0.code.coding?.contains(where: { $0.code == code }) ?? false })?.valueQuantity
             }
-            guard let systolic = component(MeasurementKind.systolicCode), let sys = systolic.value,
-                  let diastolic = component(MeasurementKind.diastolicCode), let dia = diastolic.value
-            else { throw problem("blood pressure without systolic and diastolic components") }
-            unit = systolic.code ?? systolic.unit ?? kind.canonicalUnit
-            guard let s = UnitNormaliser.canonical(sys, unit: unit, kind: kind),
-                  let d = UnitNormaliser.canonical(dia, unit: unit, kind: kind)
-            else { return other(id, patientID, codeText, display, sys, dia, unit, effective, lastUpdated, status) }
-            value = s; second = d; unit = kind.canonicalUnit
+            let systolic = component(MeasurementKind.systolicCode), diastolic = component(MeasurementKind.diastolicCode)
+            switch (systolic, diastolic) {
+            case let (sys?, dia?): value = try canonical(sys, kind); second = try canonical(dia, kind)
+            case let (sys?, nil): value = try canonical(sys, kind)
+            case let (nil, dia?): kind = .diastolicPressure; value = try canonical(dia, kind)
+            case (nil, nil): throw problem("blood pressure without systolic and diastolic components")
+            }
+            unit = kind.canonicalUnit
         } else {
-            guard let quantity = observation.valueQuantity, let raw = quantity.value, raw.isFinite
-            else { throw problem("no numeric valueQuantity") }
-            unit = quantity.code ?? quantity.unit ?? ""
-            if kind != .other, let canonical = UnitNormaliser.canonical(raw, unit: unit, kind: kind) {
-                value = canonical
+            guard let quantity = observation.valueQuantity else { throw problem("no numeric valueQuantity") }
+            if kind.isJudged {
+                value = try canonical(quantity, kind)
                 unit = kind.canonicalUnit
+                comparator = quantity.comparator.flatMap(ValueComparator.init(rawValue:))
             } else {
-                kind = .other
+                guard let raw = quantity.value, raw.isFinite else { throw problem("no numeric valueQuantity") }
                 value = raw
+                unit = quantity.code ?? quantity.unit ?? ""
+                comparator = quantity.comparator.flatMap(ValueComparator.init(rawValue:))
             }
         }
-        if let reason = PhysicalLimits.problem(kind, value: value, second: second) { throw problem(reason) }
+        if let reason = PhysicalLimits.problem(kind, value: value, second: second) {
+            var impossible = problem(reason)
+            impossible.deviceCheck = DeviceCheck(patientID: patientID, measuredAt: effective)
+            throw impossible
+        }
         return HomeMeasurement(id: id, patientID: patientID, kind: kind, code: codeText, codeDisplay: display,
                                value: value, secondValue: second, unit: unit, effective: effective,
                                lastUpdated: lastUpdated, status: status,
-                               sourceIdentifier: observation.identifier?.first.map { "\($0.system ?? "")|\($0.value ?? "")" })
+                               sourceIdentifier: observation.identifier?.first.map { "\($0.system ?? "")|\($0.value ?? "")" },
+                               comparator: comparator)
     }
 
-    // A value in a unit Varde cannot convert is kept, as "other", with its own unit.
-    private static func other(_ id: String, _ patientID: String, _ code: String, _ display: String?, _ value: Double,
-                              _ second: Double?, _ unit: String, _ effective: Date, _ lastUpdated: Date,
-                              _ status: MeasurementStatus) -> HomeMeasurement {
-        HomeMeasurement(id: id, patientID: patientID, kind: .other, code: code, codeDisplay: display, value: value,
-                        secondValue: second, unit: unit, effective: effective, lastUpdated: lastUpdated, status: status)
+    /// The kind as a quarantine reason names it.
+    static func norwegianName(_ kind: MeasurementKind) -> String {
+        switch kind {
+        case .heartRate: "puls"
+        case .oxygenSaturation: "oksygenmetning"
+        case .bloodPressure: "blodtrykk"
+        case .diastolicPressure: "diastolisk blodtrykk"
+        case .respiratoryRate: "respirasjonsfrekvens"
+        case .bodyTemperature: "temperatur"
+        case .bodyWeight: "vekt"
+        case .bloodGlucose: "blodsukker"
+        case .frailty: "skrøpelighetsskår"
+        case .news2: "NEWS2"
+        case .other: "annen måling"
+        }
     }
 
     /// The Observation the simulator serves for a measurement.
@@ -90,7 +119,7 @@ public enum ObservationMapping {
         let category = FHIRCodeableConcept(coding: [FHIRCoding(system: FHIRProfile.observationCategory,
                                                                code: "vital-signs", display: "Vital Signs")])
         func quantity(_ value: Double) -> FHIRQuantity {
-            FHIRQuantity(value: value, unit: unitDisplay(m.unit), code: m.unit)
+            FHIRQuantity(value: value, unit: unitDisplay(m.unit), code: m.unit, comparator: m.comparator?.rawValue)
         }
         let identifier = m.sourceIdentifier.map { text -> [FHIRIdentifier] in
             let parts = text.split(separator: "|", maxSplits: 1).map(String.init)
@@ -130,6 +159,7 @@ public enum ObservationMapping {
         case .bloodGlucose: "Glucose [Moles/volume] in Blood"
         case .frailty: "Clinical Frailty Scale score"
         case .news2: "NEWS2 total score"
+        case .diastolicPressure: "Diastolic blood pressure"
         case .other: "Other"
         }
     }

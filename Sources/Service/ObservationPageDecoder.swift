@@ -18,6 +18,7 @@ extension FHIRObservation: ByteReadableResource {
         var resourceType: String?, id: String?, meta: FHIRMeta?, identifier: [FHIRIdentifier]?
         var status: String?, category: [FHIRCodeableConcept]?, code: FHIRCodeableConcept?
         var subject: FHIRReference?, effective: String?, quantity: FHIRQuantity?
+        var instant: String?, period: FHIRPeriod?
         var component: [FHIRObservation.Component]?
         var seen: UInt32 = 0
         try r.readObject { r, key in
@@ -33,14 +34,34 @@ extension FHIRObservation: ByteReadableResource {
             case "effectiveDateTime": try r.once(256, &seen); effective = try r.optionalString()
             case "valueQuantity": try r.once(512, &seen); quantity = try r.optionalObject(FHIRQuantity.read)
             case "component": try r.once(1024, &seen); component = try r.optionalArray(Component.read)
+            case "effectiveInstant": try r.once(2048, &seen); instant = try r.optionalString()
+            case "effectivePeriod": try r.once(4096, &seen); period = try r.optionalObject(FHIRPeriod.read)
             default: try r.skipValue()
             }
         }
         // A resource of another type, or one without what Observation requires, is Foundation's to judge.
         guard resourceType == "Observation", let status, let code else { throw JSONByteReader.Unsupported() }
-        return FHIRObservation(id: id, meta: meta, identifier: identifier, status: status, category: category,
-                               code: code, subject: subject, effectiveDateTime: effective, valueQuantity: quantity,
-                               component: component)
+        var observation = FHIRObservation(id: id, meta: meta, identifier: identifier, status: status,
+                                          category: category, code: code, subject: subject, effectiveDateTime: effective,
+                                          valueQuantity: quantity, component: component)
+        observation.effectiveInstant = instant
+        observation.effectivePeriod = period
+        return observation
+    }
+}
+
+extension FHIRPeriod {
+    static func read(_ r: inout JSONByteReader) throws -> FHIRPeriod {
+        var value = FHIRPeriod(start: nil, end: nil)
+        var seen: UInt32 = 0
+        try r.readObject { r, key in
+            switch key {
+            case "start": try r.once(1, &seen); value.start = try r.optionalString()
+            case "end": try r.once(2, &seen); value.end = try r.optionalString()
+            default: try r.skipValue()
+            }
+        }
+        return value
     }
 }
 

@@ -92,37 +92,49 @@ extension CacheDatabase {
             for index in order {
                 let measurement = measurements[index]
                 // A copy is found by its business identifier when the insert meets it in the unique
-                // index, otherwise (no identifier) by patient, kind, time and values beforehand.
+                // index, otherwise (no identifier) by patient, kind, code, time and values beforehand.
                 if measurement.sourceIdentifier == nil, try statements.isCopyFromAnotherSource(measurement) {
                     result.duplicates += 1
                     continue
                 }
-                let isNew = try statements.insertIfNew(measurement, db)
-                if !isNew {
+                // Whether a measurement stored before comes back changed (a new version: amended or withdrawn);
+                // the same version sent again changes nothing.
+                var amended = false
+                if try !statements.insertIfNew(measurement, db) {
                     if measurement.sourceIdentifier != nil, try statements.isCopyFromAnotherSource(measurement) {
                         result.duplicates += 1
                         continue
                     }
+                    amended = try statements.differsFromStored(measurement) ?? true
                     try statements.replace(measurement)
-                    if !measurement.status.counts { result.alertsWithdrawn += try withdrawAlerts(triggeredBy: measurement.id, db) }
+                    result.stored += 1
+                    guard amended else { continue }
+                    // Every version is judged: the alert it raised shows the worst finding that still stands.
+                    if let open = try statements.openAlert(of: measurement.patientID),
+                       open.triggerMeasurementID == measurement.id {
+                        switch try reevaluate(open, statements: statements, triage: triage, facts: patients, now: now, db) {
+                        case .withdrawn: result.alertsWithdrawn += 1
+                        case .changed, .unchanged: break
+                        }
+                        continue
+                    }
+                    guard measurement.status.counts else { continue }
+                } else {
+                    result.stored += 1
                 }
-                result.stored += 1
                 // Older than the triage window, a measurement is history: it can neither open nor escalate.
-                guard isNew, now.timeIntervalSince(measurement.effective) <= triage.window else { continue }
+                guard now.timeIntervalSince(measurement.effective) <= triage.window else { continue }
                 let facts = patients[measurement.patientID]
                 let diagnoses = facts?.diagnoses ?? [], plan = facts?.plan
-                let recentWeights = measurement.kind == .bodyWeight && diagnoses.contains(.heartFailure)
-                    ? try statements.weights(of: measurement.patientID, before: measurement.effective,
-                                             within: WeightTrendRule.window)
-                    : []
-                let suspect = SuspectedErrorRule.reason(measurement) != nil
-                let judgement = triage.judge(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights)
+                let recentWeights = try weightsForTrend(measurement, diagnoses: diagnoses, statements)
                 // Most measurements are green: only look up the open alert when triage could change it.
-                guard suspect || (judgement?.zone ?? .green) > .green else { continue }
+                guard let finding = triage.finding(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights)
+                else { continue }
                 // An open alert as bad or worse already covers the patient (as `Triage.evaluate` decides):
                 // its zone alone says so, without reading the whole alert.
-                if let openZone = try statements.openAlertZone(of: measurement.patientID),
-                   suspect || (judgement?.zone ?? .green) <= openZone { continue }
+                if let openZone = try statements.openAlertZone(of: measurement.patientID), finding.zone <= openZone { continue }
+                // A new version of a finding a nurse has handled opens no new alert unless it is worse.
+                if amended, let handled = try statements.handledZone(raisedBy: measurement.id), finding.zone <= handled { continue }
                 switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights,
                                        openAlert: try statements.openAlert(of: measurement.patientID), now: now) {
                 case .none: break
@@ -139,11 +151,35 @@ extension CacheDatabase {
         }
     }
 
-    /// An open alert whose measurement turned out to be entered in error leaves the queue.
-    private func withdrawAlerts(triggeredBy measurementID: String, _ db: Database) throws -> Int {
-        try db.execute(sql: "UPDATE alert SET status = ? WHERE status = ? AND triggerMeasurementID = ?",
-                       arguments: [AlertStatus.withdrawn.rawValue, AlertStatus.open.rawValue, measurementID])
-        return db.changesCount
+    /// The heart-failure patient's earlier weights for the weight trend (empty for everything else).
+    private func weightsForTrend(_ m: HomeMeasurement, diagnoses: [Diagnosis],
+                                 _ statements: MeasurementStatements) throws -> [HomeMeasurement] {
+        guard m.kind == .bodyWeight, diagnoses.contains(.heartFailure) else { return [] }
+        return try statements.weights(of: m.patientID, before: m.effective, within: WeightTrendRule.window)
+    }
+
+    enum Reevaluation { case unchanged, changed, withdrawn }
+
+    /// The open alert after the measurement that set it was amended or withdrawn: the worst finding that
+    /// still stands since it opened, inside the triage window; withdrawn when none does.
+    private func reevaluate(_ alert: Alert, statements: MeasurementStatements, triage: Triage,
+                            facts: [String: MeasurementStatements.TriageFacts], now: Date, _ db: Database) throws -> Reevaluation {
+        let known = facts[alert.patientID]
+        let diagnoses = known?.diagnoses ?? [], plan = known?.plan
+        var findings: [(HomeMeasurement, Judgement)] = []
+        for m in try statements.measurements(of: alert.patientID, since: max(alert.openedAt, now.addingTimeInterval(-triage.window))) {
+            let weights = try weightsForTrend(m, diagnoses: diagnoses, statements)
+            if let finding = triage.finding(m, diagnoses: diagnoses, plan: plan, recentWeights: weights) { findings.append((m, finding)) }
+        }
+        guard let updated = triage.reevaluate(alert, findings: findings, now: now) else {
+            var withdrawn = alert
+            withdrawn.status = .withdrawn
+            try withdrawn.update(db)
+            return .withdrawn
+        }
+        guard updated != alert else { return .unchanged }
+        try updated.update(db)
+        return .changed
     }
 
     /// Moves a cursor on its own (for resources stored elsewhere, such as Tasks).

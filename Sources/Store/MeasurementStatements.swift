@@ -14,24 +14,27 @@ struct MeasurementStatements {
     let openAlert: Statement
     let openAlertZone: Statement
     let recentWeights: Statement
+    let sinceForPatient: Statement
+    let storedVersion: Statement
+    let resolvedZone: Statement
     let memo: IngestMemo
 
     init(_ db: Database, memo: IngestMemo) throws {
         self.memo = memo
         insert = try db.cachedStatement(sql: """
             INSERT INTO observation (patientID, kind, code, codeDisplay, value, secondValue, unit, effective,
-                                     lastUpdated, status, sourceIdentifier, id)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING
+                                     lastUpdated, status, sourceIdentifier, comparator, id)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING
             """)
         update = try db.cachedStatement(sql: """
             UPDATE observation SET patientID = ?, kind = ?, code = ?, codeDisplay = ?, value = ?, secondValue = ?,
-                   unit = ?, effective = ?, lastUpdated = ?, status = ?, sourceIdentifier = ?
+                   unit = ?, effective = ?, lastUpdated = ?, status = ?, sourceIdentifier = ?, comparator = ?
             WHERE id = ?
             """)
         byIdentifier = try db.cachedStatement(sql: "SELECT id FROM observation WHERE sourceIdentifier = ? LIMIT 1")
         twin = try db.cachedStatement(sql: """
             SELECT id FROM observation WHERE patientID = ? AND kind = ? AND effective = ? AND value = ?
-              AND secondValue IS ? AND id != ? LIMIT 1
+              AND secondValue IS ? AND id != ? AND code = ? LIMIT 1
             """)
         patientsAndPlans = try db.cachedStatement(sql: """
             SELECT j.value, p.diagnoses, c.rowid, c.planHash FROM json_each(?) j
@@ -45,9 +48,22 @@ struct MeasurementStatements {
             FROM observation WHERE patientID = ? AND kind = 'bodyWeight' AND effective >= ? AND effective < ?
               AND status NOT IN ('entered-in-error', 'cancelled')
             """)
+        sinceForPatient = try db.cachedStatement(sql: """
+            SELECT id, patientID, kind, code, codeDisplay, value, secondValue, unit, effective, lastUpdated, status,
+                   sourceIdentifier, comparator
+            FROM observation WHERE patientID = ? AND effective >= ?
+              AND status NOT IN ('entered-in-error', 'cancelled')
+            """)
+        storedVersion = try db.cachedStatement(sql: """
+            SELECT kind, code, value, secondValue, effective, status, comparator, patientID FROM observation WHERE id = ?
+            """)
+        resolvedZone = try db.cachedStatement(sql: """
+            SELECT MAX(zone) FROM alert WHERE triggerMeasurementID = ? AND status != 'open'
+            """)
         openAlert = try db.cachedStatement(sql: "SELECT * FROM alert WHERE patientID = ? AND status = 'open' LIMIT 1")
         openAlertZone = try db.cachedStatement(sql: "SELECT zone FROM alert WHERE patientID = ? AND status = 'open' LIMIT 1")
-        for statement in [insert, update, byIdentifier, twin, patientsAndPlans, planByRow, openAlertZone, recentWeights] { statement.useRawBindings() }
+        for statement in [insert, update, byIdentifier, twin, patientsAndPlans, planByRow, openAlertZone, recentWeights,
+                          sinceForPatient, storedVersion, resolvedZone] { statement.useRawBindings() }
     }
 
     /// Binds the row's columns in the order both `insert` and `update` name them, id last.
@@ -64,7 +80,8 @@ struct MeasurementStatements {
         statement.bind(double: m.lastUpdated.timeIntervalSince1970, at: 9)
         statement.bind(text: m.status.rawValue, at: 10)
         statement.bind(text: m.sourceIdentifier, at: 11)
-        statement.bind(text: m.id, at: 12)
+        statement.bind(text: m.comparator?.rawValue, at: 12)
+        statement.bind(text: m.id, at: 13)
     }
 
     /// Inserts a measurement not seen before; false when its id, or its business identifier, is
@@ -93,6 +110,7 @@ struct MeasurementStatements {
         twin.bind(double: m.value, at: 4)
         twin.bind(double: m.secondValue, at: 5)
         twin.bind(text: m.id, at: 6)
+        twin.bind(text: m.code, at: 7)
         return try twin.firstBytes { _ in true } ?? false
     }
 
@@ -101,17 +119,52 @@ struct MeasurementStatements {
         recentWeights.bind(text: patientID, at: 1)
         recentWeights.bind(double: before.timeIntervalSince1970 - within, at: 2)
         recentWeights.bind(double: before.timeIntervalSince1970, at: 3)
-        var weights: [HomeMeasurement] = []
-        try recentWeights.forEachRawRow { row in
-            weights.append(HomeMeasurement(
+        return try Self.measurements(recentWeights)
+    }
+
+    /// The patient's counting measurements from `since` on (for re-evaluating an alert).
+    func measurements(of patientID: String, since: Date) throws -> [HomeMeasurement] {
+        sinceForPatient.bind(text: patientID, at: 1)
+        sinceForPatient.bind(double: since.timeIntervalSince1970, at: 2)
+        return try Self.measurements(sinceForPatient)
+    }
+
+    /// Rows of the observation columns in `insert`'s order (comparator, when selected, twelfth).
+    private static func measurements(_ statement: Statement) throws -> [HomeMeasurement] {
+        var found: [HomeMeasurement] = []
+        let hasComparator = statement.columnCount > 12
+        try statement.forEachRawRow { row in
+            found.append(HomeMeasurement(
                 id: row.text(0) ?? "", patientID: row.text(1) ?? "",
                 kind: row.text(2).flatMap(MeasurementKind.init(rawValue:)) ?? .other, code: row.text(3) ?? "",
                 codeDisplay: row.text(4), value: row.double(5) ?? 0, secondValue: row.double(6), unit: row.text(7) ?? "",
                 effective: Date(timeIntervalSince1970: row.double(8) ?? 0),
                 lastUpdated: Date(timeIntervalSince1970: row.double(9) ?? 0),
-                status: row.text(10).flatMap(MeasurementStatus.init(rawValue:)) ?? .unknown, sourceIdentifier: row.text(11)))
+                status: row.text(10).flatMap(MeasurementStatus.init(rawValue:)) ?? .unknown, sourceIdentifier: row.text(11),
+                comparator: hasComparator ? row.text(12).flatMap(ValueComparator.init(rawValue:)) : nil))
         }
-        return weights
+        return found
+    }
+
+    /// Whether a measurement received again differs from the stored one in what triage reads; nil when
+    /// none is stored under its id.
+    func differsFromStored(_ m: HomeMeasurement) throws -> Bool? {
+        storedVersion.bind(text: m.id, at: 1)
+        var differs: Bool?
+        try storedVersion.forEachRawRow { row in
+            differs = row.text(0) != m.kind.rawValue || row.text(1) != m.code || row.double(2) != m.value
+                || row.double(3) != m.secondValue || row.double(4) != m.effective.timeIntervalSince1970
+                || row.text(5) != m.status.rawValue || row.text(6) != m.comparator?.rawValue || row.text(7) != m.patientID
+        }
+        return differs
+    }
+
+    /// The worst zone of a handled (resolved or withdrawn) alert this measurement raised, if any.
+    func handledZone(raisedBy measurementID: String) throws -> Zone? {
+        resolvedZone.bind(text: measurementID, at: 1)
+        var zone: Zone?
+        try resolvedZone.forEachRawRow { row in zone = row.integer(0).flatMap { Zone(rawValue: Int($0)) } }
+        return zone
     }
 
     /// What triage needs to know about one patient, shared by reference: a plan is a large value, and

@@ -72,6 +72,7 @@ extension CacheDatabase {
         registerV6(&migrator)
         registerV6PlanHash(&migrator)
         registerV7(&migrator)
+        registerV8(&migrator)
         return migrator
     }
 }

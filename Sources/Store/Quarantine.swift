@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VardeDomain
 
 /// A resource the sync could not use, and why; counted in summaries, listed by `varde quarantine`.
 public struct QuarantinedResource: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord, NumericDates {
@@ -10,23 +11,44 @@ public struct QuarantinedResource: Codable, Sendable, Equatable, FetchableRecord
     public var resourceID: String?
     public var reason: String
     public var receivedAt: Date
+    /// The resource's text as received (capped), when it could not be read at all.
+    public var raw: String?
 
-    public init(server: String, resourceType: String?, resourceID: String?, reason: String, receivedAt: Date) {
+    public init(server: String, resourceType: String?, resourceID: String?, reason: String, receivedAt: Date,
+                raw: String? = nil) {
         self.server = server
         self.resourceType = resourceType
         self.resourceID = resourceID
         self.reason = reason
         self.receivedAt = receivedAt
+        self.raw = raw
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+/// A physically impossible value from a patient's device, quarantined: someone must check the device.
+public struct ImpossibleValue: Sendable, Equatable {
+    public var patientID: String
+    public var resourceID: String
+    public var measuredAt: Date
+    public init(patientID: String, resourceID: String, measuredAt: Date) {
+        self.patientID = patientID
+        self.resourceID = resourceID
+        self.measuredAt = measuredAt
+    }
+}
+
 extension CacheDatabase {
     /// Records quarantined resources; one row per resource (a resource sent again replaces its row).
-    public func quarantine(_ resources: [QuarantinedResource]) throws {
-        guard !resources.isEmpty else { return }
-        try writer.write { db in
+    /// A device that sent an impossible value (`deviceChecks`, measured inside `window` before `now`) gives
+    /// its patient a routine item "umulig verdi fra apparatet" unless an alert already covers the patient.
+    /// Returns how many such items it opened.
+    @discardableResult
+    public func quarantine(_ resources: [QuarantinedResource], deviceChecks: [ImpossibleValue] = [],
+                           now: Date = Date(), window: TimeInterval = 72 * 3600) throws -> Int {
+        guard !resources.isEmpty || !deviceChecks.isEmpty else { return 0 }
+        return try writer.write { db in
             for var resource in resources {
                 if let resourceID = resource.resourceID {
                     try db.execute(sql: "DELETE FROM quarantine WHERE server = ? AND resourceType IS ? AND resourceID = ?",
@@ -34,6 +56,18 @@ extension CacheDatabase {
                 }
                 try resource.insert(db)
             }
+            var opened = 0
+            for check in deviceChecks where now.timeIntervalSince(check.measuredAt) <= window {
+                var alert = Alert.forImpossibleValue(patientID: check.patientID, resourceID: check.resourceID,
+                                                     measuredAt: check.measuredAt)
+                let covered = try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS(SELECT 1 FROM alert WHERE (patientID = ? AND status = 'open') OR key = ?)
+                    """, arguments: [check.patientID, alert.key]) ?? false
+                guard !covered else { continue }
+                try alert.insert(db)
+                opened += 1
+            }
+            return opened
         }
     }
 

@@ -32,7 +32,7 @@ extension CacheDatabase {
                    p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
                    o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
                    o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier,
-                   tm.text AS messageText, a.missing,
+                   tm.text AS messageText, a.missing, a.marks, o.comparator,
                    (SELECT COUNT(*) FROM message u WHERE u.patientID = a.patientID AND u.direction = 'fromPatient'
                       AND u.seenByCentre IS NULL) AS unreadMessages
             FROM alert a
@@ -43,7 +43,7 @@ extension CacheDatabase {
             WHERE a.status = 'open' AND NOT \(outside.sql) AND NOT \(blocked)
             UNION ALL
             SELECT 1, a.id, a.zone, a.raisedAt, a.openedAt, NULL, NULL, a.owner, NULL, NULL, NULL, NULL,
-                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '[]', NULL, 0
             FROM alert a
             LEFT JOIN patient p ON p.id = a.patientID
             WHERE a.status = 'open' AND NOT \(outside.sql) AND \(blocked)
@@ -73,12 +73,13 @@ extension CacheDatabase {
                 codeDisplay: row["codeDisplay"], value: row["value"], secondValue: row["secondValue"],
                 unit: row["unit"], effective: Date(timeIntervalSince1970: row["effective"]),
                 lastUpdated: Date(timeIntervalSince1970: row["lastUpdated"]),
-                status: MeasurementStatus(rawValue: row["status"]) ?? .unknown, sourceIdentifier: row["sourceIdentifier"]) }
+                status: MeasurementStatus(rawValue: row["status"]) ?? .unknown, sourceIdentifier: row["sourceIdentifier"],
+                comparator: (row["comparator"] as String?).flatMap(ValueComparator.init(rawValue:))) }
             let family: String? = row["familyName"]
             let given: String? = row["givenName"]
             let patientID: String = row["patientID"]
             let number: String = row["municipalityNumber"] ?? ""
-            return QueueEntry(
+            var entry = QueueEntry(
                 alertID: row["alertID"], zone: Zone(rawValue: row["zone"]) ?? .yellow,
                 patientID: patientID,
                 patientName: family.map { "\($0), \(given ?? "")" } ?? patientID,
@@ -88,6 +89,8 @@ extension CacheDatabase {
                 message: row["messageText"], unreadMessages: row["unreadMessages"],
                 missing: (row["missing"] as String?)?.split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) } ?? [],
                 escalated: (row["openedAt"] as Double) < (row["raisedAt"] as Double))
+            entry.marks = FindingMarks.decode(row["marks"])
+            return entry
         }
     }
 
@@ -111,5 +114,13 @@ extension CacheDatabase {
     /// Every stored measurement (for exports and tests; the console reads narrower queries).
     public func allMeasurements() throws -> [HomeMeasurement] {
         try reader.read { db in try HomeMeasurement.order(Column("id")).fetchAll(db) }
+    }
+}
+
+/// An alert's marks as stored (the JSON array GRDB writes for `Alert.marks`).
+enum FindingMarks {
+    static func decode(_ text: String?) -> Set<FindingMark> {
+        guard let text, text.count > 2 else { return [] }
+        return Set(FindingMark.allCases.filter { text.contains("\"\($0.rawValue)\"") })
     }
 }

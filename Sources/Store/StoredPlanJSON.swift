@@ -49,6 +49,9 @@ enum StoredPlanJSON {
             w.key("approvedOn"); try w.number(approval.approvedOn.timeIntervalSinceReferenceDate)
             w.close("}")
         }
+        if let invalid = plan.invalidLimits, !invalid.isEmpty {
+            w.key("invalidLimits"); w.array(invalid) { w, text in w.string(text) }
+        }
         w.key("revised"); try w.number(plan.revised.timeIntervalSinceReferenceDate)
         w.key("lastUpdated"); try w.number(plan.lastUpdated.timeIntervalSinceReferenceDate)
         w.close("}")

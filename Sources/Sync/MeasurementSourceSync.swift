@@ -41,19 +41,24 @@ public final class MeasurementSourceSync: Sendable {
                                              toPatient: patient.patientID)
             }
             var measurements: [HomeMeasurement] = []
-            var problems: [QuarantinedResource] = []
+            var problems: [EntryProblem] = []
             for entry in page.entries {
                 summary.fetched += 1
                 do {
-                    measurements.append(try ObservationMapping.measurement(from: entry.get()) { byNationalID[$0] })
+                    measurements.append(try ObservationMapping.measurement(from: entry.get(), patientByNationalID: { byNationalID[$0] },
+                                                                           serverBase: client.baseURL))
                 } catch {
-                    problems.append(QuarantinedResource(server: client.baseURL, resourceType: error.resourceType,
-                                                        resourceID: error.resourceID, reason: error.reason, receivedAt: clock()))
+                    problems.append(error)
                 }
             }
             summary.quarantined += problems.count
-            try cache.quarantine(problems)
-            let newest = measurements.map(\.effective).max()
+            summary.deviceChecks += try cache.quarantine(problems.map { $0.quarantined(server: client.baseURL, at: clock()) },
+                                                         deviceChecks: problems.compactMap(\.impossibleValue),
+                                                         now: clock(), window: triage.window)
+            // This cursor is on the measurement time: a device clock in the future must not carry it there.
+            let ceiling = CursorCeiling(serverDate: page.serverDate, fallback: clock()).limit
+            summary.futureStamped += measurements.filter { $0.effective > ceiling }.count
+            let newest = measurements.map(\.effective).filter { $0 <= ceiling }.max()
             let cursor = newest.map { SyncCursor(server: client.baseURL, resource: resource, value: FHIRDateTime.format($0)) }
             let result = try cache.storeMeasurements(measurements, triage: triage, now: clock(), cursor: cursor)
             summary.stored += result.stored

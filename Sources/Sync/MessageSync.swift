@@ -42,11 +42,12 @@ extension SyncEngine {
             var messages: [PatientMessage] = []
             var newest: (Date, String)?
             var problems: [EntryProblem] = []
+            let ceiling = CursorCeiling(serverDate: page.serverDate, fallback: clock())
             for entry in page.entries {
                 summary.fetched += 1
                 do {
                     let resource = try entry.get()
-                    newest = Self.newer(newest, resource.meta?.lastUpdated)
+                    newest = ceiling.newer(newest, resource.meta?.lastUpdated, future: &summary.futureStamped)
                     messages.append(try CommunicationMapping.message(from: resource))
                 } catch {
                     problems.append(error)

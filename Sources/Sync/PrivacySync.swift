@@ -49,22 +49,22 @@ public final class PrivacySync: Sendable {
         while let url = next {
             let page = try client.page(url, of: FHIRConsent.self)
             var blocks: [PatientBlock] = []
-            var newest: String?
+            let ceiling = CursorCeiling(serverDate: page.serverDate, fallback: clock())
+            var newest: (Date, String)?
             var problems: [QuarantinedResource] = []
             for entry in page.entries {
                 summary.fetched += 1
                 do throws(EntryProblem) {
                     let consent = try entry.get()
-                    newest = consent.meta?.lastUpdated ?? newest
+                    newest = ceiling.newer(newest, consent.meta?.lastUpdated, future: &summary.futureStamped)
                     blocks += try ConsentMapping.blocks(from: consent)
                 } catch {
-                    problems.append(QuarantinedResource(server: client.baseURL, resourceType: error.resourceType ?? "Consent",
-                                                        resourceID: error.resourceID, reason: error.reason, receivedAt: clock()))
+                    problems.append(error.quarantined(server: client.baseURL, at: clock(), defaultType: "Consent"))
                 }
             }
             summary.quarantined += problems.count
             try cache.quarantine(problems)
-            try cache.storeBlocks(blocks, cursor: newest.map { SyncCursor(server: client.baseURL, resource: "Consent", value: $0) })
+            try cache.storeBlocks(blocks, cursor: newest.map { SyncCursor(server: client.baseURL, resource: "Consent", value: $0.1) })
             summary.pages += 1
             next = page.nextURL
         }

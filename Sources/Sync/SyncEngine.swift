@@ -19,7 +19,7 @@ public final class SyncEngine: Sendable {
     public let privacy: PrivacySync
     /// Kommunenummer the operator is authorised for (nil: all): asked of the server and enforced here.
     public let municipalities: Set<String>?
-    private let clock: @Sendable () -> Date
+    let clock: @Sendable () -> Date
     /// When the centre is staffed: missing measurements are only raised inside these hours.
     public let serviceHours: ServiceHours
     /// Deadlines pass by the minute: looking once a minute is enough, however often the sync runs.
@@ -102,7 +102,7 @@ public final class SyncEngine: Sendable {
     /// Self-care plans, before measurements: triage needs them (a centre has nearly as many plans as patients).
     private func pullPlans(into summary: inout SyncSummary) throws {
         let pipeline = try mappedPages("CarePlan", of: FHIRCarePlan.self, extra: [("status", "active")]) {
-            resource throws(EntryProblem) in try CarePlanMapping.plan(from: resource)
+            [base = client.baseURL] resource throws(EntryProblem) in try CarePlanMapping.plan(from: resource, serverBase: base)
         }
         defer { pipeline.cancel() }
         while let page = try pipeline.next() {
@@ -114,7 +114,8 @@ public final class SyncEngine: Sendable {
 
     private func pullObservations(into summary: inout SyncSummary) throws {
         let pipeline = try mappedPages("Observation", of: FHIRObservation.self) {
-            resource throws(EntryProblem) in try ObservationMapping.measurement(from: resource)
+            [base = client.baseURL] resource throws(EntryProblem) in
+            try ObservationMapping.measurement(from: resource, serverBase: base)
         }
         defer { pipeline.cancel() }
         while let page = try pipeline.next() {
@@ -138,6 +139,8 @@ public final class SyncEngine: Sendable {
         var items: [Item] = []
         var problems: [EntryProblem] = []
         var newest: (Date, String)?
+        /// Resources stamped past the server's clock, which the cursor does not follow.
+        var futureStamped = 0
     }
 
     /// Pages of one resource type, fetched, decoded and mapped on the pipeline's thread while the
@@ -146,15 +149,16 @@ public final class SyncEngine: Sendable {
         _ type: String, of resource: Resource.Type, extra: [(String, String)] = [],
         map: @escaping @Sendable (Resource) throws(EntryProblem) -> Item?
     ) throws -> PagePipeline<MappedPage<Item>> {
-        let client = self.client
+        let client = self.client, clock = self.clock
         return PagePipeline(first: try firstURL(type, extra: extra)) { url in
             let page = try client.page(url, of: Resource.self)
+            let ceiling = CursorCeiling(serverDate: page.serverDate, fallback: clock())
             var mapped = MappedPage<Item>()
             for entry in page.entries {
                 mapped.fetched += 1
                 do throws(EntryProblem) {
                     let resource = try entry.get()
-                    mapped.newest = Self.newer(mapped.newest, resource.meta?.lastUpdated)
+                    mapped.newest = ceiling.newer(mapped.newest, resource.meta?.lastUpdated, future: &mapped.futureStamped)
                     if let item = try map(resource) { mapped.items.append(item) }
                 } catch {
                     mapped.problems.append(error)
@@ -168,6 +172,7 @@ public final class SyncEngine: Sendable {
     private func take<Item>(_ page: MappedPage<Item>, _ type: String, into summary: inout SyncSummary,
                             store: (SyncCursor?) throws -> Int) throws {
         summary.fetched += page.fetched
+        summary.futureStamped += page.futureStamped
         try quarantine(page.problems, into: &summary)
         summary.stored += try store(page.newest.map { SyncCursor(server: client.baseURL, resource: type, value: $0.1) })
         summary.pages += 1
@@ -184,17 +189,9 @@ public final class SyncEngine: Sendable {
     func quarantine(_ problems: [EntryProblem], into summary: inout SyncSummary) throws {
         summary.quarantined += problems.count
         let now = clock()
-        try cache.quarantine(problems.map {
-            QuarantinedResource(server: client.baseURL, resourceType: $0.resourceType, resourceID: $0.resourceID,
-                                reason: $0.reason, receivedAt: now)
-        })
-    }
-
-    /// Keeps the newest `meta.lastUpdated` seen, in the server's own spelling for the next query.
-    static func newer(_ current: (Date, String)?, _ candidate: String?) -> (Date, String)? {
-        guard let candidate, let date = FHIRDateTime.parse(candidate) else { return current }
-        guard let current else { return (date, candidate) }
-        return date > current.0 ? (date, candidate) : current
+        summary.deviceChecks += try cache.quarantine(problems.map { $0.quarantined(server: client.baseURL, at: now) },
+                                                     deviceChecks: problems.compactMap(\.impossibleValue),
+                                                     now: now, window: triage.window)
     }
 
     private func record(_ outcome: Result<Void, any Error>) throws {

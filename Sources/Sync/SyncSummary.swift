@@ -17,6 +17,10 @@ public struct SyncSummary: Sendable, Equatable {
     public var messagesSent = 0
     public var messagesFailed = 0
     public var messagesFromPatients = 0
+    /// Resources stamped later than the server's own clock: stored, but the cursor did not follow them.
+    public var futureStamped = 0
+    /// Routine items opened for devices that sent physically impossible values.
+    public var deviceChecks = 0
     public var pages = 0
     public var duration: TimeInterval = 0
 
@@ -26,7 +30,10 @@ public struct SyncSummary: Sendable, Equatable {
         "fetched \(fetched), stored \(stored), duplicates \(duplicates), quarantined \(quarantined), "
             + "delivered \(delivered), conflicts \(conflicts), "
             + "messages sent \(messagesSent), failed \(messagesFailed), from patients \(messagesFromPatients), "
-            + "alerts opened \(alertsOpened), escalated \(alertsEscalated), withdrawn \(alertsWithdrawn), pages \(pages), "
+            + "alerts opened \(alertsOpened), escalated \(alertsEscalated), withdrawn \(alertsWithdrawn), "
+            + (futureStamped > 0 ? "stamped in the future \(futureStamped), " : "")
+            + (deviceChecks > 0 ? "devices to check \(deviceChecks), " : "")
+            + "pages \(pages), "
             + String(format: "%.2f s", duration)
     }
 }

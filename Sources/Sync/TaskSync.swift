@@ -64,17 +64,28 @@ public final class TaskSync: Sendable {
         var next: String? = client.searchURL("Task", parameters)
         while let url = next {
             let page = try client.page(url, of: FHIRTask.self)
-            var newest: String?
-            for case .success(let task) in page.entries {
+            let ceiling = CursorCeiling(serverDate: page.serverDate, fallback: clock())
+            var newest: (Date, String)?
+            var problems: [QuarantinedResource] = []
+            for entry in page.entries {
                 summary.fetched += 1
-                newest = task.meta?.lastUpdated ?? newest
+                let task: FHIRTask
+                switch entry {
+                case .success(let found): task = found
+                case .failure(let problem):
+                    problems.append(problem.quarantined(server: client.baseURL, at: clock(), defaultType: "Task"))
+                    continue
+                }
+                newest = ceiling.newer(newest, task.meta?.lastUpdated, future: &summary.futureStamped)
                 guard let state = TaskMapping.state(of: task),
                       let local = try cache.alert(key: state.alertKey), local.taskVersion != state.version
                 else { continue }
                 try cache.applyRemote(alertKey: state.alertKey, owner: state.owner, resolved: state.resolved,
                                       outcome: state.outcome, note: state.note, taskVersion: state.version, at: clock())
             }
-            if let newest { try cache.saveCursor(SyncCursor(server: client.baseURL, resource: "Task", value: newest)) }
+            summary.quarantined += problems.count
+            try cache.quarantine(problems)
+            if let newest { try cache.saveCursor(SyncCursor(server: client.baseURL, resource: "Task", value: newest.1)) }
             summary.pages += 1
             next = page.nextURL
         }

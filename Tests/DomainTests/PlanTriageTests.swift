@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import VardeDomain
 
-/// Zones by the patient's own plan, boundaries on both sides; default limits only where the plan is silent.
+/// Zones by the patient's own approved plan, boundaries on both sides; default limits only where the plan is
+/// silent; an unapproved plan judged beside the default limits.
 struct PlanTriageTests {
     static let at = Date(timeIntervalSince1970: 1_795_348_800)
 
@@ -13,7 +14,13 @@ struct PlanTriageTests {
             MeasurementLimits(kind: .bloodPressure, greenLow: 100, greenHigh: 150, yellowLow: 90, yellowHigh: 170),
             MeasurementLimits(kind: .bloodPressure, part: .diastolic, greenLow: 50, greenHigh: 95, yellowLow: 40, yellowHigh: 105),
         ],
-        actions: [], approval: nil, revised: at, lastUpdated: at)
+        actions: [], approval: PlanApproval(approvedBy: "Fastlege Test", approvedOn: at), revised: at, lastUpdated: at)
+
+    static var unapproved: SelfCarePlan {
+        var plan = Self.plan
+        plan.approval = nil
+        return plan
+    }
 
     func measurement(_ kind: MeasurementKind, _ value: Double, _ second: Double? = nil) -> HomeMeasurement {
         HomeMeasurement(id: "m", patientID: "p1", kind: kind, code: "c", value: value, secondValue: second,
@@ -40,6 +47,38 @@ struct PlanTriageTests {
         let judgement = Triage().judge(measurement(.heartRate, 135), diagnoses: [], plan: Self.plan)
         #expect(judgement == Judgement(zone: .red, basis: .defaultLimits))
         #expect(Triage().judge(measurement(.oxygenSaturation, 90), diagnoses: [], plan: nil)?.basis == .defaultLimits)
+    }
+
+    @Test(arguments: [(84.0, Zone.red), (85, .red), (91, .red), (92, .yellow), (95, .yellow), (96, .green)])
+    func anUnapprovedPlanIsJudgedBesideTheDefaultsAndTheWorseWins(value: Double, expected: Zone) {
+        let judgement = Triage().judge(measurement(.oxygenSaturation, value), diagnoses: [], plan: Self.unapproved)
+        #expect(judgement?.zone == expected)
+        #expect(judgement?.marks == [.unapprovedPlan])
+    }
+
+    @Test func aPlanWithOnlyAGreenBandStillRaisesRedByTheDefaults() {
+        var plan = Self.plan
+        plan.limits = [MeasurementLimits(kind: .oxygenSaturation, greenLow: 92, greenHigh: 100, yellowLow: nil, yellowHigh: nil),
+                       MeasurementLimits(kind: .heartRate, greenLow: 50, greenHigh: 100, yellowLow: nil, yellowHigh: nil)]
+        #expect(Triage().judge(measurement(.oxygenSaturation, 85), diagnoses: [], plan: plan)
+                == Judgement(zone: .red, basis: .defaultLimits))
+        #expect(Triage().judge(measurement(.oxygenSaturation, 93), diagnoses: [], plan: plan)?.zone == .green)
+        #expect(Triage().judge(measurement(.oxygenSaturation, 91), diagnoses: [], plan: plan)?.zone == .red)
+        #expect(Triage().judge(measurement(.heartRate, 140), diagnoses: [], plan: plan)?.zone == .red)
+        #expect(Triage().judge(measurement(.heartRate, 120), diagnoses: [], plan: plan) == Judgement(zone: .yellow, basis: .plan))
+        #expect(Triage().judge(measurement(.heartRate, 38), diagnoses: [], plan: plan)?.zone == .red)
+    }
+
+    @Test func aComparatorIsJudgedOneDeviceStepBeyondItsBound() {
+        var spo2 = measurement(.oxygenSaturation, 92)
+        spo2.comparator = .less
+        #expect(Triage().judge(spo2, diagnoses: [], plan: nil)?.zone == .red)
+        var pulse = measurement(.heartRate, 130)
+        pulse.comparator = .greater
+        #expect(Triage().judge(pulse, diagnoses: [], plan: nil)?.zone == .red)
+        var glucose = measurement(.bloodGlucose, 1.1)
+        glucose.comparator = .less
+        #expect(Triage().judge(glucose, diagnoses: [], plan: nil) == Judgement(zone: .red, basis: .defaultLimits, marks: [.suspectedError]))
     }
 
     @Test func anAlertOpenedByThePlanRemembersItsBasis() {

@@ -31,17 +31,24 @@ struct RuleTests {
         #expect(SuspectedErrorRule.reason(m(.bodyWeight, 85.0), previousWeight: yesterday) == nil)
     }
 
-    @Test func aSuspectedErrorBecomesARoutineItemNeverAClinicalAlert() {
+    @Test func aSuspectedErrorKeepsItsZoneAndIsMarked() {
         let change = Triage().evaluate(m(.oxygenSaturation, 40), diagnoses: [], openAlert: nil, now: Self.monday10)
+        guard case .open(let alert) = change else { Issue.record("expected a red alert, got \(change)"); return }
+        #expect(alert.zone == .red)
+        #expect(alert.basis == .defaultLimits)
+        #expect(alert.marks == [.suspectedError])
+    }
+
+    @Test func aSuspectValueNoLimitJudgesWorseIsARoutineItemUntilARealFinding() {
+        let change = Triage().evaluate(m(.bloodPressure, 120, 125), diagnoses: [], openAlert: nil, now: Self.monday10)
         guard case .open(let alert) = change else { Issue.record("expected a routine item, got \(change)"); return }
-        #expect(alert.zone == .green)
-        #expect(alert.basis == .suspectedError)
+        #expect(alert.zone == .green && alert.basis == .suspectedError)
         // A real finding afterwards escalates it into a clinical alert.
         let escalated = Triage().evaluate(m(.oxygenSaturation, 89, id: "m2"), diagnoses: [], openAlert: alert, now: Self.monday10)
         guard case .escalate(let clinical) = escalated else { Issue.record("expected escalation"); return }
-        #expect(clinical.zone == .red && clinical.basis == .defaultLimits)
-        // While a clinical alert is open, a suspect value adds nothing.
-        #expect(Triage().evaluate(m(.heartRate, 0, id: "m3"), diagnoses: [], openAlert: clinical, now: Self.monday10) == .none)
+        #expect(clinical.zone == .red && clinical.basis == .defaultLimits && clinical.marks.isEmpty)
+        // While a clinical alert is open, a suspect value no worse adds nothing.
+        #expect(Triage().evaluate(m(.bloodPressure, 120, 125, id: "m3"), diagnoses: [], openAlert: clinical, now: Self.monday10) == .none)
     }
 
     @Test(arguments: [(82.0, nil as Zone?), (82.1, .yellow), (83.5, .yellow), (83.6, .red)])

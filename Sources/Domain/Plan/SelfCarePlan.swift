@@ -12,13 +12,17 @@ public struct SelfCarePlan: Codable, Sendable, Equatable {
     public var actions: [ZoneAction]
     /// Nil while the GP has not approved the plan: it must then be shown as not approved.
     public var approval: PlanApproval?
+    /// Limits the plan gives that Varde cannot use (a unit it cannot convert), as the plan view shows
+    /// them; the default limits judge those measurements instead. Nil or empty when all are usable.
+    public var invalidLimits: [String]?
     /// When the plan was last revised.
     public var revised: Date
     public var lastUpdated: Date
 
     public init(id: String, patientID: String, goals: [String], schedule: [MeasurementSchedule],
                 limits: [MeasurementLimits], actions: [ZoneAction], approval: PlanApproval?, revised: Date,
-                lastUpdated: Date) {
+                lastUpdated: Date, invalidLimits: [String]? = nil) {
+        self.invalidLimits = invalidLimits
         self.id = id
         self.patientID = patientID
         self.goals = goals
@@ -29,6 +33,9 @@ public struct SelfCarePlan: Codable, Sendable, Equatable {
         self.revised = revised
         self.lastUpdated = lastUpdated
     }
+
+    /// Whether the GP has approved the plan's limits; until then the default limits judge beside them.
+    public var isApproved: Bool { approval != nil }
 
     /// The limits that apply to one value of a measurement kind, if the plan sets any.
     public func limits(for kind: MeasurementKind, part: MeasurementPart = .value) -> MeasurementLimits? {
