@@ -79,12 +79,21 @@ struct TriagePropertyTests {
     }.eraseToAny()
     }
 
+    /// The zone by the plan's own limits alone, read straight from its bands (systolic and diastolic
+    /// for blood pressure); nil where the plan sets no limits for the measurement.
+    static func ownZone(_ plan: SelfCarePlan, _ m: HomeMeasurement) -> Zone? {
+        var zones: [Zone] = []
+        if let limits = plan.limits(for: m.kind) { zones.append(limits.zone(of: m.value)) }
+        if let second = m.secondValue, let limits = plan.limits(for: m.kind, part: .diastolic) { zones.append(limits.zone(of: second)) }
+        return zones.max()
+    }
+
     @Test func anUnapprovedPlanNeverJudgesBetterThanTheDefaultLimitsNorThanItself() async {
         await propertyCheck(count: 2000, input: Self.scenarios) { scenario in
             let plan = scenario.plan(approved: false)
             let zone = Triage().judge(scenario.measurement, diagnoses: scenario.diagnoses, plan: plan)?.zone ?? .green
             let byDefault = DefaultLimits.zone(for: scenario.measurement, diagnoses: scenario.diagnoses) ?? .green
-            let byPlan = plan.zone(for: scenario.measurement) ?? .green
+            let byPlan = Self.ownZone(plan, scenario.measurement) ?? .green
             #expect(zone >= byDefault, "\(scenario): \(zone), the default limits say \(byDefault)")
             #expect(zone >= byPlan, "\(scenario): \(zone), the unapproved plan says \(byPlan)")
         }
@@ -94,7 +103,7 @@ struct TriagePropertyTests {
         await propertyCheck(count: 2000, input: Self.scenarios) { scenario in
             let plan = scenario.plan(approved: true)
             let zone = Triage().judge(scenario.measurement, diagnoses: scenario.diagnoses, plan: plan)?.zone ?? .green
-            let byPlan = plan.zone(for: scenario.measurement) ?? .green
+            let byPlan = Self.ownZone(plan, scenario.measurement) ?? .green
             #expect(zone >= byPlan, "\(scenario): \(zone), the approved plan says \(byPlan)")
         }
     }
@@ -109,7 +118,7 @@ struct TriagePropertyTests {
         }
     }
 
-    // MARK: Units: the converter rounds to 0.1 of the canonical unit (UnitNormaliser).
+    // MARK: Units: the converter rounds converted values to 0.01 of the canonical unit (UnitNormaliser).
 
     @Test func celsiusThroughFahrenheitComesBack() async {
         await propertyCheck(count: 1000, input: Gen.int(in: 250...450)) { tenths in
@@ -117,7 +126,7 @@ struct TriagePropertyTests {
             let fahrenheit = celsius * 9 / 5 + 32
             for unit in ["[degF]", "°F"] {
                 let back = UnitNormaliser.canonical(fahrenheit, unit: unit, kind: .bodyTemperature)
-                #expect(back.map { abs($0 - celsius) <= 0.05 + 1e-9 } == true, "\(celsius) °C as \(fahrenheit) \(unit) → \(String(describing: back))")
+                #expect(back.map { abs($0 - celsius) <= 0.005 + 1e-9 } == true, "\(celsius) °C as \(fahrenheit) \(unit) → \(String(describing: back))")
             }
         }
     }
@@ -127,8 +136,8 @@ struct TriagePropertyTests {
             guard let celsius = UnitNormaliser.canonical(fahrenheit, unit: "[degF]", kind: .bodyTemperature) else {
                 Issue.record("[degF] not converted"); return
             }
-            // 0.05 °C of rounding is 0.09 °F.
-            #expect(abs(celsius * 9 / 5 + 32 - fahrenheit) <= 0.09 + 1e-9, "\(fahrenheit) °F → \(celsius) °C")
+            // 0.005 °C of rounding is 0.009 °F.
+            #expect(abs(celsius * 9 / 5 + 32 - fahrenheit) <= 0.009 + 1e-9, "\(fahrenheit) °F → \(celsius) °C")
         }
     }
 
@@ -138,7 +147,7 @@ struct TriagePropertyTests {
             let pounds = kilograms / 0.453_592_37
             for unit in ["[lb_av]", "lb"] {
                 let back = UnitNormaliser.canonical(pounds, unit: unit, kind: .bodyWeight)
-                #expect(back.map { abs($0 - kilograms) <= 0.05 + 1e-9 } == true, "\(kilograms) kg as \(pounds) \(unit) → \(String(describing: back))")
+                #expect(back.map { abs($0 - kilograms) <= 0.005 + 1e-9 } == true, "\(kilograms) kg as \(pounds) \(unit) → \(String(describing: back))")
             }
         }
     }
@@ -148,8 +157,8 @@ struct TriagePropertyTests {
             guard let kilograms = UnitNormaliser.canonical(pounds, unit: "[lb_av]", kind: .bodyWeight) else {
                 Issue.record("[lb_av] not converted"); return
             }
-            // 0.05 kg of rounding is 0.11 lb.
-            #expect(abs(kilograms / 0.453_592_37 - pounds) <= 0.05 / 0.453_592_37 + 1e-9, "\(pounds) lb → \(kilograms) kg")
+            // 0.005 kg of rounding is 0.011 lb.
+            #expect(abs(kilograms / 0.453_592_37 - pounds) <= 0.005 / 0.453_592_37 + 1e-9, "\(pounds) lb → \(kilograms) kg")
         }
     }
 
@@ -158,7 +167,7 @@ struct TriagePropertyTests {
             let mmol = Double(tenths) / 10
             let mg = mmol * 18.016
             let back = UnitNormaliser.canonical(mg, unit: "mg/dL", kind: .bloodGlucose)
-            #expect(back.map { abs($0 - mmol) <= 0.05 + 1e-9 } == true, "\(mmol) mmol/L as \(mg) mg/dL → \(String(describing: back))")
+            #expect(back.map { abs($0 - mmol) <= 0.005 + 1e-9 } == true, "\(mmol) mmol/L as \(mg) mg/dL → \(String(describing: back))")
         }
     }
 
@@ -167,8 +176,8 @@ struct TriagePropertyTests {
             guard let mmol = UnitNormaliser.canonical(mg, unit: "mg/dL", kind: .bloodGlucose) else {
                 Issue.record("mg/dL not converted"); return
             }
-            // 0.05 mmol/L of rounding is 0.9 mg/dL.
-            #expect(abs(mmol * 18.016 - mg) <= 0.05 * 18.016 + 1e-9, "\(mg) mg/dL → \(mmol) mmol/L")
+            // 0.005 mmol/L of rounding is 0.09 mg/dL.
+            #expect(abs(mmol * 18.016 - mg) <= 0.005 * 18.016 + 1e-9, "\(mg) mg/dL → \(mmol) mmol/L")
         }
     }
 

@@ -31,30 +31,11 @@ struct ReplayState {
         }
         let measurements = try cache.allMeasurements().filter { $0.patientID == patientID }
         return ReplayState(
-            zone: zone, basis: alert.map { $0.basis.rawValue }, marks: alert.map(marks(of:)) ?? [],
+            zone: zone, basis: alert.map { $0.basis.rawValue }, marks: Set(alert?.marks.map(\.rawValue) ?? []),
             quarantined: try cache.quarantined().map {
-                Quarantined(resourceID: $0.resourceID, reason: $0.reason, raw: field("raw", of: $0))
+                Quarantined(resourceID: $0.resourceID, reason: $0.reason, raw: $0.raw)
             },
             measurements: Dictionary(measurements.map { ($0.id, $0) }, uniquingKeysWith: { $1 }),
             cursor: try cache.cursor(server: server, resource: "Observation"))
-    }
-
-    /// The alert's marks (`suspectedError`, `unapprovedPlan`). Read by name until main's `Alert.marks`
-    /// lands on this branch, so that the harness compiles before and after.
-    static func marks(of alert: Alert) -> Set<String> {
-        guard let value = Mirror(reflecting: alert).children.first(where: { $0.label == "marks" })?.value else {
-            // Before marks existed a suspected error was its own basis.
-            return alert.basis == .suspectedError ? ["suspectedError"] : []
-        }
-        return Set(Mirror(reflecting: value).children.map { String(describing: $0.value) })
-    }
-
-    /// A stored property read by name (nil when absent or nil).
-    static func field(_ name: String, of value: Any) -> String? {
-        guard let child = Mirror(reflecting: value).children.first(where: { $0.label == name })?.value else { return nil }
-        if let text = child as? String { return text }
-        let optional = Mirror(reflecting: child)
-        guard optional.displayStyle == .optional, let some = optional.children.first?.value else { return nil }
-        return some as? String ?? String(describing: some)
     }
 }
