@@ -13,6 +13,8 @@ struct ReplayCase {
     var patient: [String: Any]
     var plan: [String: Any]?
     var pageSize: Int
+    /// The pass (1-based) before which the server first serves the patient and plan.
+    var patientInPass: Int = 1
     var passes: [ReplayPass]
 }
 
@@ -67,6 +69,7 @@ enum ReplayCorpus {
         return ReplayCase(
             name: name, rule: ruleText(item["rule"]), file: file, patient: item["patient"] as? [String: Any] ?? [:],
             plan: item["plan"] as? [String: Any], pageSize: item["pageSize"] as? Int ?? 50,
+            patientInPass: item["patientInPass"] as? Int ?? 1,
             passes: try passes.map { pass in
                 ReplayPass(observations: pass["observations"] as? [[String: Any]] ?? [],
                            rawPages: pass["rawPages"] as? [String],

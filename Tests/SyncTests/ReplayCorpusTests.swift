@@ -14,7 +14,7 @@ import VardeSync
 struct ReplayCorpusTests {
     @Test func everyCaseOfTheCorpusEndsWhereItShouldAndNoRedIsMissed() throws {
         let cases = try ReplayCorpus.load()
-        let only = ProcessInfo.processInfo.environment["REPLAY_CASE"]
+        let only = ProcessInfo.processInfo.environment["REPLAY_CASE"].flatMap { $0.isEmpty ? nil : $0 }
         let selected = cases.filter { only == nil || $0.name.contains(only!) }
         #expect(!selected.isEmpty)
         let server = try StaticFHIRServer(date: ReplayCorpus.now)
@@ -102,13 +102,14 @@ struct ReplayRunner {
         let clock = ReplayClock(ReplayCorpus.now)
         server.reset(date: ReplayCorpus.now)
         let fhir = ReplayFHIR(base: server.baseURL, now: ReplayCorpus.now)
-        let patient = fhir.patient(replayCase.patient)
-        server.put("Patient", .init(id: patient["id"] as? String ?? ReplayFHIR.patientID,
-                                    lastUpdated: ReplayCorpus.now.addingTimeInterval(-7200), body: fhir.json(patient)))
-        if let spec = replayCase.plan {
-            let plan = fhir.carePlan(spec)
-            server.put("CarePlan", .init(id: plan["id"] as? String ?? "plan", lastUpdated: ReplayCorpus.now.addingTimeInterval(-7000),
-                                         body: fhir.json(plan)))
+        func servePatientAndPlan(stamped stamp: Date) {
+            let patient = fhir.patient(replayCase.patient)
+            server.put("Patient", .init(id: patient["id"] as? String ?? ReplayFHIR.patientID, lastUpdated: stamp,
+                                        body: fhir.json(patient)))
+            if let spec = replayCase.plan {
+                let plan = fhir.carePlan(spec)
+                server.put("CarePlan", .init(id: plan["id"] as? String ?? "plan", lastUpdated: stamp, body: fhir.json(plan)))
+            }
         }
         let engine = SyncEngine(
             client: FHIRClient(baseURL: server.baseURL, http: CurlHTTPClient(settings: HTTPSettings(totalTimeout: 20)),
@@ -118,6 +119,9 @@ struct ReplayRunner {
         for (index, pass) in replayCase.passes.enumerated() {
             let now = pass.now ?? ReplayCorpus.now
             clock.now = now
+            if index + 1 == replayCase.patientInPass {
+                servePatientAndPlan(stamped: ReplayCorpus.now.addingTimeInterval(-7200 + Double(index) * 600))
+            }
             server.setDate(pass.serverDate ?? now)
             // Unless a case says otherwise, each pass's resources are stamped after the previous pass's.
             let firstStamp = ReplayCorpus.now.addingTimeInterval(-3000 + Double(index) * 600)
