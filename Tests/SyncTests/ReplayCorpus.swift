@@ -27,6 +27,8 @@ struct ReplayPass {
     var now: Date?
     /// What the server's `Date` header says (nil: the pass's `now`).
     var serverDate: Date?
+    /// A nurse's handling of the open alert before the pass: `claim` or `resolve` (claims, then resolves).
+    var handling: String?
     var expect: [String: Any]
 }
 
@@ -75,6 +77,7 @@ enum ReplayCorpus {
                            rawPages: pass["rawPages"] as? [String],
                            now: try (pass["now"] as? String).map { try instant($0, in: name) },
                            serverDate: try (pass["serverDate"] as? String).map { try instant($0, in: name) },
+                           handling: pass["handling"] as? String,
                            expect: pass["expect"] as? [String: Any] ?? [:])
             })
     }
@@ -116,7 +119,7 @@ enum ReplayCorpus {
                               patient: table["patient"] as? [String: Any] ?? [:], plan: table["plan"] as? [String: Any],
                               pageSize: 50,
                               passes: [ReplayPass(observations: [observation], rawPages: nil, now: nil, serverDate: nil,
-                                                  expect: expect)])
+                                                  handling: nil, expect: expect)])
         }
     }
 

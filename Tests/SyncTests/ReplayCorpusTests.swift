@@ -130,11 +130,24 @@ struct ReplayRunner {
                 server.put("Observation", .init(id: observation.id, lastUpdated: observation.lastUpdated, body: observation.body))
             }
             server.serveRawPages("Observation", (pass.rawPages ?? []).map { Data(fhir.expand($0).utf8) })
+            if let handling = pass.handling { try handle(handling, at: now) }
             var failure: String?
             do { _ = try engine.syncOnce() } catch { failure = "\(error)" }
             outcomes.append(try judge(pass.expect, syncFailure: failure))
         }
         return outcomes
+    }
+
+    /// A nurse claims (and, for `resolve`, resolves) the patient's open alert, as the console does.
+    func handle(_ handling: String, at now: Date) throws {
+        let nurse = "Sykepleier Replay"
+        guard let alert = try cache.patientRecord(ReplayFHIR.patientID, since: .distantPast)?.openAlert, let id = alert.id else {
+            throw ReplayCorpus.CorpusError(message: "no open alert to \(handling)")
+        }
+        _ = try cache.handle(alertID: id, .claim, by: nurse, at: now)
+        if handling == "resolve" {
+            _ = try cache.handle(alertID: id, .resolve(.advisedPerPlan, note: "replay"), by: nurse, at: now)
+        }
     }
 
     /// Compares what the cache says after a pass with what the case expects of it.
