@@ -41,3 +41,36 @@ struct CarePlanMappingTests {
         #expect(plan.limits.isEmpty)
     }
 }
+
+/// Plan limits in the units other systems write them in.
+struct CarePlanLimitUnitTests {
+    func plan(unit: String, low: String, high: String) throws -> SelfCarePlan {
+        let json = """
+        {"resourceType":"CarePlan","id":"cp","status":"active","intent":"plan","subject":{"reference":"Patient/p"},
+         "contained":[{"resourceType":"ObservationDefinition","id":"l1",
+           "code":{"coding":[{"system":"http://loinc.org","code":"59408-5"}]},
+           "qualifiedInterval":[
+             {"extension":[{"url":"\(CarePlanMapping.zoneExtension)","valueString":"green"}],"category":"reference",
+              "range":{"low":{"value":\(low),"code":"\(unit)"}}},
+             {"extension":[{"url":"\(CarePlanMapping.zoneExtension)","valueString":"yellow"}],"category":"critical",
+              "range":{"low":{"value":\(high),"code":"\(unit)"}}}]}]}
+        """
+        return try CarePlanMapping.plan(from: JSONDecoder().decode(FHIRCarePlan.self, from: Data(json.utf8)))
+    }
+
+    @Test func limitsAsAFractionAreConvertedToPercent() throws {
+        let converted = try plan(unit: "1", low: "0.94", high: "0.90")
+        #expect(converted.limits.first?.greenLow == 94)
+        #expect(converted.limits.first?.yellowLow == 90)
+        #expect(converted.invalidLimits == nil)
+    }
+
+    @Test func limitsInAnUnreadableUnitAreNamedAndLeftToTheDefaults() throws {
+        let unusable = try plan(unit: "furlongs", low: "94", high: "90")
+        #expect(unusable.limits.isEmpty)
+        #expect(unusable.invalidLimits == ["oksygenmetning: enhet «furlongs» kan ikke leses, standardgrensene gjelder"])
+        let reading = HomeMeasurement(id: "m", patientID: "p", kind: .oxygenSaturation, code: "c", value: 85, unit: "%",
+                                      effective: Date(), lastUpdated: Date())
+        #expect(Triage().judge(reading, diagnoses: [], plan: unusable) == Judgement(zone: .red, basis: .defaultLimits))
+    }
+}

@@ -209,6 +209,8 @@ public enum PatientScreen {
             line("   " + DisplayWidth.fit(name, 18) + DisplayWidth.fit("● \(s.green) \(band(limits.greenLow, limits.greenHigh))", 20)
                  + DisplayWidth.fit("▲ \(s.yellow) \(band(limits.yellowLow, limits.yellowHigh))", 20) + "■ \(s.red) \(s.outside)")
         }
+        // Limits the plan gives in a unit Varde cannot read: said plainly, the default limits judge instead.
+        for reason in plan.invalidLimits ?? [] { line("   ⚠ \(s.invalidLimits): \(Sanitiser.inert(reason))", Style(.warning)) }
         for action in plan.actions {
             let title = action.zone == .red ? "■ \(s.whenRed)" : "▲ \(s.whenYellow)"
             line(" \(title):", Style(action.zone == .red ? .red : .yellow))

@@ -18,6 +18,8 @@ struct PatientStrings {
     var schedule: String
     var dailyBy: String
     var limits: String
+    /// Before a plan limit Varde cannot use (its unit cannot be read).
+    var invalidLimits: String
     var green: String
     var yellow: String
     var red: String
@@ -39,7 +41,7 @@ struct PatientStrings {
         tabs: ["1 Trender", "2 Plan", "3 Meldinger", "4 Historikk"], noHistory: "ingen varsler er håndtert ennå", steps: ["claimed": "tok varselet", "released": "frigav varselet", "resolved": "avsluttet"], years: "år", approvedBy: "plan godkjent av", notApproved: "PLAN IKKE GODKJENT AV FASTLEGE",
         noPlan: "ingen plan: standardgrenser (NEWS2)", last: "siste", min: "min", max: "maks", days: "dager",
         noMeasurements: "ingen målinger i perioden", goals: "Hva er viktig for deg", schedule: "Målinger",
-        dailyBy: "daglig før kl.", limits: "Grenseverdier", green: "grønn", yellow: "gul", red: "rød", outside: "utenfor",
+        dailyBy: "daglig før kl.", limits: "Grenseverdier", invalidLimits: "UGYLDIG GRENSE", green: "grønn", yellow: "gul", red: "rød", outside: "utenfor",
         whenYellow: "Ved gul", whenRed: "Ved rød", patient: "pasienten", centre: "senteret",
         hints: "Tab/1–4 fane · t periode · Esc tilbake · ? hjelp",
         moreCharts: "et høyere vindu viser også:",
@@ -51,7 +53,7 @@ struct PatientStrings {
         tabs: ["1 Trends", "2 Plan", "3 Messages", "4 History"], noHistory: "no alert has been handled yet", steps: ["claimed": "claimed", "released": "released", "resolved": "resolved"], years: "years", approvedBy: "plan approved by", notApproved: "PLAN NOT APPROVED BY GP",
         noPlan: "no plan: default limits (NEWS2)", last: "last", min: "min", max: "max", days: "days",
         noMeasurements: "no measurements in the period", goals: "What matters to you", schedule: "Measurements",
-        dailyBy: "daily before", limits: "Limit values", green: "green", yellow: "yellow", red: "red", outside: "outside",
+        dailyBy: "daily before", limits: "Limit values", invalidLimits: "INVALID LIMIT", green: "green", yellow: "yellow", red: "red", outside: "outside",
         whenYellow: "When yellow", whenRed: "When red", patient: "patient", centre: "centre",
         hints: "Tab/1–4 tab · t period · Esc back · ? help",
         moreCharts: "a taller window also shows:",
