@@ -181,6 +181,36 @@ struct TriagePropertyTests {
         }
     }
 
+    /// The zone of a value as it stands for itself, in the kind's canonical unit, under the default limits.
+    static func defaultZone(_ kind: MeasurementKind, _ value: Double) -> Zone {
+        let stamp = Date(timeIntervalSince1970: 1_795_345_200)
+        let m = HomeMeasurement(id: "o", patientID: "p", kind: kind, code: "\(MeasurementKind.loinc)|x", value: value,
+                                unit: kind.canonicalUnit, effective: stamp, lastUpdated: stamp)
+        return Triage().judge(m, diagnoses: [])?.zone ?? .green
+    }
+
+    @Test func aTemperatureInFahrenheitLandsInTheZoneOfTheCelsiusItStandsFor() async {
+        await propertyCheck(count: 1000, input: Gen.int(in: 300...440)) { tenths in
+            let celsius = Double(tenths) / 10
+            guard let converted = UnitNormaliser.canonical(celsius * 9 / 5 + 32, unit: "[degF]", kind: .bodyTemperature) else {
+                Issue.record("[degF] not converted"); return
+            }
+            #expect(Self.defaultZone(.bodyTemperature, converted) == Self.defaultZone(.bodyTemperature, celsius),
+                    "\(celsius) °C came back as \(converted) °C")
+        }
+    }
+
+    @Test func aGlucoseInMilligramsLandsInTheZoneOfTheMmolItStandsFor() async {
+        await propertyCheck(count: 1000, input: Gen.int(in: 10...400)) { tenths in
+            let mmol = Double(tenths) / 10
+            guard let converted = UnitNormaliser.canonical(mmol * 18.016, unit: "mg/dL", kind: .bloodGlucose) else {
+                Issue.record("mg/dL not converted"); return
+            }
+            #expect(Self.defaultZone(.bloodGlucose, converted) == Self.defaultZone(.bloodGlucose, mmol),
+                    "\(mmol) mmol/L came back as \(converted) mmol/L")
+        }
+    }
+
     @Test func aFractionOfOneIsAPercentage() async {
         await propertyCheck(count: 500, input: Gen.int(in: 0...100)) { percent in
             let back = UnitNormaliser.canonical(Double(percent) / 100, unit: "1", kind: .oxygenSaturation)
