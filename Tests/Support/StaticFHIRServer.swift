@@ -31,6 +31,8 @@ public final class StaticFHIRServer: @unchecked Sendable {
     private let lock = NSLock()
     private var resources: [String: [String: Resource]] = [:]
     private var rawPages: [String: [Data]] = [:]
+    /// Per type: searches still to answer normally, then searches to answer 503.
+    private var failures: [String: (skip: Int, fail: Int)] = [:]
     private var clock: Date
     private var log: [String] = []
     private let listener: Int32
@@ -83,6 +85,7 @@ public final class StaticFHIRServer: @unchecked Sendable {
         defer { lock.unlock() }
         resources = [:]
         rawPages = [:]
+        failures = [:]
         log = []
         clock = date
     }
@@ -106,6 +109,14 @@ public final class StaticFHIRServer: @unchecked Sendable {
     public func serveRawPages(_ type: String, _ pages: [Data]) {
         lock.lock()
         rawPages[type] = pages
+        lock.unlock()
+    }
+
+    /// After `skip` more searches of `type` answered normally, answers the next `fail` with 503 (a server
+    /// falling over in the middle of paging).
+    public func failSearches(_ type: String, skip: Int, fail: Int) {
+        lock.lock()
+        failures[type] = (skip, fail)
         lock.unlock()
     }
 
@@ -209,6 +220,16 @@ public final class StaticFHIRServer: @unchecked Sendable {
                 return ("404 Not Found", Data(#"{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"not-found"}]}"#.utf8))
             }
             return ("200 OK", found.body)
+        }
+        lock.lock()
+        var failing = false
+        if let failure = failures[type] {
+            if failure.skip > 0 { failures[type] = (failure.skip - 1, failure.fail) }
+            else if failure.fail > 0 { failures[type] = (0, failure.fail - 1); failing = true }
+        }
+        lock.unlock()
+        if failing {
+            return ("503 Service Unavailable", Data(#"{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient","diagnostics":"replay: failing on purpose"}]}"#.utf8))
         }
         return ("200 OK", search(type, query))
     }

@@ -29,6 +29,8 @@ struct ReplayPass {
     var serverDate: Date?
     /// A nurse's handling of the open alert before the pass: `claim` or `resolve` (claims, then resolves).
     var handling: String?
+    /// Observation searches answered normally before the server answers 503 to the rest of the pass.
+    var failObservationSearchesAfter: Int?
     var expect: [String: Any]
 }
 
@@ -78,6 +80,7 @@ enum ReplayCorpus {
                            now: try (pass["now"] as? String).map { try instant($0, in: name) },
                            serverDate: try (pass["serverDate"] as? String).map { try instant($0, in: name) },
                            handling: pass["handling"] as? String,
+                           failObservationSearchesAfter: pass["failObservationSearchesAfter"] as? Int,
                            expect: pass["expect"] as? [String: Any] ?? [:])
             })
     }
@@ -119,7 +122,7 @@ enum ReplayCorpus {
                               patient: table["patient"] as? [String: Any] ?? [:], plan: table["plan"] as? [String: Any],
                               pageSize: 50,
                               passes: [ReplayPass(observations: [observation], rawPages: nil, now: nil, serverDate: nil,
-                                                  handling: nil, expect: expect)])
+                                                  handling: nil, failObservationSearchesAfter: nil, expect: expect)])
         }
     }
 

@@ -131,6 +131,8 @@ struct ReplayRunner {
             }
             server.serveRawPages("Observation", (pass.rawPages ?? []).map { Data(fhir.expand($0).utf8) })
             if let handling = pass.handling { try handle(handling, at: now) }
+            server.failSearches("Observation", skip: pass.failObservationSearchesAfter ?? 0,
+                                fail: pass.failObservationSearchesAfter == nil ? 0 : 1000)
             var failure: String?
             do { _ = try engine.syncOnce() } catch { failure = "\(error)" }
             outcomes.append(try judge(pass.expect, syncFailure: failure))
@@ -154,7 +156,9 @@ struct ReplayRunner {
     func judge(_ expect: [String: Any], syncFailure: String?) throws -> ReplayOutcome {
         let state = try ReplayState.read(cache, server: server.baseURL, patientID: ReplayFHIR.patientID)
         var problems: [String] = []
-        if let syncFailure { problems.append("the sync failed: \(syncFailure.prefix(300))") }
+        let syncShouldFail = expect["syncFails"] as? Bool ?? false
+        if let syncFailure, !syncShouldFail { problems.append("the sync failed: \(syncFailure.prefix(300))") }
+        if syncFailure == nil, syncShouldFail { problems.append("the sync did not fail") }
         var expected: [String] = []
         let expectedZone = expect["zone"] as? String
         if let zone = expectedZone {
