@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "CCurses", path: "Sources/CCurses",
@@ -50,20 +51,22 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/varde"),
 
-        .target(name: "TestSupport", dependencies: ["VardeDomain", "VardeSim"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["VardeDomain", "VardeService", "VardeSim"], path: "Tests/Support"),
         .executableTarget(name: "varde-bench", dependencies: [
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeSim", "VardeTerminal", "VardeConsole",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/Bench"),
-        .testTarget(name: "DomainTests", dependencies: ["VardeDomain"]),
+        .testTarget(name: "DomainTests", dependencies: [
+            "VardeDomain", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "ConfigTests", dependencies: ["VardeDomain", "VardeConfig"]),
         .testTarget(name: "StoreTests", dependencies: ["VardeDomain", "VardeStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ServiceTests", dependencies: ["VardeDomain", "VardeService", "VardeSim", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: [
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeSim", "TestSupport",
-        ]),
+        ], resources: [.copy("Replay")]),
         .testTarget(name: "ConsoleTests", dependencies: [
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeTerminal", "VardeConsole", "TestSupport",
         ]),
