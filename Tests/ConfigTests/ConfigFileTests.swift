@@ -133,5 +133,6 @@ struct ConfigFileTests {
         #expect(settings.privacy == PrivacySettings(idleLock: 300, pin: "2580"))
         #expect(settings.municipalities?.count == 3)
         #expect(settings.replyTemplates.map(\.name) == ["Mål på nytt", "Ring oss"])
+        #expect(settings.staleness == StalenessLimits())
     }
 }
