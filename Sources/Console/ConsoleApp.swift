@@ -176,9 +176,9 @@ public final class ConsoleApp {
             var buffer = LockScreen.render(counts: QueueCounts(red: all.filter { $0.zone == .red }.count,
                                                                yellow: all.filter { $0.zone == .yellow }.count),
                                            overdue: all.filter(state.isOverdue).count, now: state.now, lock: idleLock,
-                                           language: state.language, width: width, height: height)
+                                           language: state.language, width: width, height: height, stale: state.staleness)
             // The counts behind the lock are only as good as the reads: a failure is said here too.
-            if let notice, height > 2 { DataPathHealth.draw(notice, over: &buffer, y: 1) }
+            if let notice, height > 3 { DataPathHealth.draw(notice, over: &buffer, y: state.staleness == .current ? 1 : 2) }
             return buffer
         }
         var banners: [Banner] = notice.map { [.failure($0)] } ?? []

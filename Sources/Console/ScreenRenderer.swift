@@ -76,7 +76,7 @@ public enum ScreenRenderer {
             var lock = IdleLock(settings: PrivacySettings(), now: now)
             lock.lock()
             return LockScreen.render(counts: state.counts, overdue: state.overdueCount, now: now, lock: lock,
-                                     language: language, width: width, height: height)
+                                     language: language, width: width, height: height, stale: state.staleness)
         default:
             return QueueScreen.render(&state, width: width, height: height)
         }

@@ -90,6 +90,18 @@ struct DataFreshnessTests {
         #expect(freshness.lastArrival == monday10 + 120)
     }
 
+    @Test func theLockScreenSaysItsCountsMayNotBeCurrent() {
+        var lock = IdleLock(settings: PrivacySettings(), now: sunday)
+        lock.lock()
+        let stale = LockScreen.render(counts: QueueCounts(red: 0, yellow: 0), overdue: 0, now: sunday, lock: lock, language: .nb,
+                                      width: 80, height: 24, stale: .syncStopped(lastSuccess: sunday.addingTimeInterval(-300)))
+        #expect(stale.line(1).contains("⚠ DATA IKKE OPPDATERT · siste synk 12:55"), "\(stale.plainText)")
+        #expect(stale.plainText.contains("0 røde og 0 gule varsler venter"))
+        let current = LockScreen.render(counts: QueueCounts(red: 0, yellow: 0), overdue: 0, now: sunday, lock: lock, language: .nb,
+                                        width: 80, height: 24)
+        #expect(!current.plainText.contains("DATA IKKE"))
+    }
+
     @Test func otherMeasurementsAreCountedInTheStatusLine() {
         for (count, language, words) in [(1, Language.nb, "1 annen måling"), (3, .nb, "3 andre målinger"),
                                          (1, .en, "1 other measurement"), (3, .en, "3 other measurements")] {
