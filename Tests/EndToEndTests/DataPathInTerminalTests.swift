@@ -56,6 +56,31 @@ struct DataPathInTerminalTests {
         #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
     }
 
+    @Test func noNewMeasurementsInServiceHoursTurnsTheHeaderRedWhileTheSyncStillWorks() async throws {
+        // Monday 23 November 2026 10:00 Norwegian time: the centre is open, and the frozen service
+        // sends nothing new after the first sync.
+        let monday = "2026-11-23T09:00:00Z"
+        let sim = try ChildProcess(varde, ["sim", "--port", "0", "--patients", "40", "--seed", "3", "--frozen", "--start", monday])
+        defer { sim.stop() }
+        let line = try #require(sim.waitForLine(containing: "listening on"))
+        let url = try #require(line.split(separator: " ").last.map(String.init))
+        // 12 seconds instead of an hour, so that the test need not wait.
+        let home = try temporaryHome(config: "[staleness]\nmeasurements_minutes = 0.2\n")
+        let command = "'\(varde)' console --server '\(url)' --home '\(home)' --now \(monday); echo EXIT=$?; sleep 60"
+        let terminal = try TmuxSession(width: 100, height: 30, command: command)
+        defer { terminal.close() }
+        let stale = await terminal.waitFor(seconds: 90) { screen in
+            let header = screen.split(separator: "\n").first.map(String.init) ?? ""
+            return header.contains("⚠ INGEN NYE MÅLINGER SIDEN 10:") && !rows(screen).isEmpty
+        }
+        #expect(stale.ok, "\(stale.screen)")
+        // The sync itself is fine: the status line says so, and the header does not blame it.
+        #expect(stale.screen.contains("tilkoblet") && !stale.screen.contains("DATA IKKE OPPDATERT"), "\(stale.screen)")
+
+        try terminal.send("q")
+        #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
+    }
+
     @Test func aSyncThatStoppedTurnsTheHeaderRedAfterItsLimit() async throws {
         let sim = try ChildProcess(varde, ["sim", "--port", "0", "--patients", "40", "--seed", "3", "--frozen",
                                            "--start", fixedStartInstant])
