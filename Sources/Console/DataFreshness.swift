@@ -51,6 +51,7 @@ public struct DataFreshness: Sendable, Equatable {
     /// "14:02" on the same day (Norwegian time), "21.11 14:02" before it.
     static func time(_ date: Date, now: Date, f: Formatting) -> String {
         let day = f.dayAndTime(date), today = f.dayAndTime(now)
-        return day.prefix(5) == today.prefix(5) ? String(day.dropFirst(6)) : day
+        let sameDay = day.prefix(5) == today.prefix(5) && abs(now.timeIntervalSince(date)) < 86_400
+        return sameDay ? String(day.dropFirst(6)) : day
     }
 }
