@@ -69,9 +69,11 @@ let package = Package(
         ], resources: [.copy("Replay")]),
         .testTarget(name: "ConsoleTests", dependencies: [
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeTerminal", "VardeConsole", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "varde", "VardeDomain", "VardeStore", "VardeService", "VardeSim", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]
 )

@@ -9,7 +9,7 @@ struct ConfigReader {
 
     func settings(from table: TOMLTable) throws -> CentreSettings {
         var settings = CentreSettings()
-        try allow(table, keys: ["service_hours", "response_targets", "staffing", "privacy", "access", "keys", "templates"], in: nil)
+        try allow(table, keys: ["service_hours", "response_targets", "staffing", "privacy", "access", "keys", "templates", "staleness"], in: nil)
         if let section = try optionalTable(table, "service_hours", in: nil) {
             try allow(section, keys: ["days", "opens", "closes", "time_zone"], in: "service_hours")
             if let days = try strings(section, "days", in: "service_hours") {
@@ -74,6 +74,13 @@ struct ConfigReader {
                 settings.municipalities = Set(numbers)
             }
         }
+        if let section = try optionalTable(table, "staleness", in: nil) {
+            try allow(section, keys: ["sync_minutes", "measurements_minutes"], in: "staleness")
+            if let minutes = try minutes(section, "sync_minutes", in: "staleness") { settings.staleness.sync = minutes * 60 }
+            if let minutes = try minutes(section, "measurements_minutes", in: "staleness") {
+                settings.staleness.measurements = minutes * 60
+            }
+        }
         if let section = try optionalTable(table, "keys", in: nil) {
             for (command, value) in section {
                 if let single = value.string { settings.keyOverrides[command] = [single] }
@@ -126,6 +133,15 @@ struct ConfigReader {
             throw problem(path(key, section), "must be a list of texts, e.g. [\"a\", \"b\"]")
         }
         return list.compactMap(\.string)
+    }
+
+    /// A number of minutes above 0, whole or not (`2`, `0.05`).
+    private func minutes(_ table: TOMLTable, _ key: String, in section: String) throws -> Double? {
+        guard let value = table[key] else { return nil }
+        guard let minutes = value.double ?? value.int.map(Double.init), minutes > 0, minutes.isFinite else {
+            throw problem(path(key, section), "must be a number of minutes above 0, e.g. 2 or 0.5")
+        }
+        return minutes
     }
 
     private func path(_ key: String, _ section: String?) -> String { section.map { "\($0).\(key)" } ?? key }

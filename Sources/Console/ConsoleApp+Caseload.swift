@@ -9,16 +9,23 @@ extension ConsoleApp {
     static let caseloadPeriod: TimeInterval = 7 * 86_400
 
     func caseloadReport() -> CaseloadReport? {
-        caseloadReport(now: state.now)()
+        switch caseloadReport(now: state.now)() {
+        case .success(let report): return report
+        case .failure(let error):
+            state.say(CacheDatabase.reason(error))
+            return nil
+        }
     }
 
     /// The figures as of `now`, to work out here or on another thread.
-    private func caseloadReport(now: Date) -> @Sendable () -> CaseloadReport? {
+    private func caseloadReport(now: Date) -> @Sendable () -> Result<CaseloadReport, any Error> {
         let (cache, settings, period) = (cache, settings, Self.caseloadPeriod)
         return {
-            try? cache.caseload(since: now.addingTimeInterval(-period), now: now, hours: settings.serviceHours,
-                                targets: settings.responseTargets, staffing: settings.staffing,
-                                municipalities: settings.municipalities)
+            Result {
+                try cache.caseload(since: now.addingTimeInterval(-period), now: now, hours: settings.serviceHours,
+                                   targets: settings.responseTargets, staffing: settings.staffing,
+                                   municipalities: settings.municipalities)
+            }
         }
     }
 
@@ -38,10 +45,18 @@ extension ConsoleApp {
         DispatchQueue.global(qos: .userInitiated).async { refreshed.set(report()) }
     }
 
-    /// Figures from the background queue, if the view is still open and they are newer than its own.
-    func showRefreshedCaseload(_ refreshed: CaseloadReport?) {
+    /// Figures from the background queue, if the view is still open and they are newer than its own;
+    /// a failed refresh is said, and the figures on screen stay as they were.
+    func showRefreshedCaseload(_ refreshed: Result<CaseloadReport, any Error>) {
         caseloadRefreshing = false
-        guard case .caseload(var caseload) = stack.last, let report = refreshed, report.now > caseload.report.now else { return }
+        let report: CaseloadReport
+        switch refreshed {
+        case .success(let fresh): report = fresh
+        case .failure(let error):
+            if case .caseload = stack.last { state.say(CacheDatabase.reason(error)) }
+            return
+        }
+        guard case .caseload(var caseload) = stack.last, report.now > caseload.report.now else { return }
         caseload.report = report
         caseload.language = state.language
         caseload.selected = min(caseload.selected, max(0, caseload.rows.count - 1))

@@ -52,7 +52,8 @@ extension ConsoleApp {
 
     /// Colleagues' steps that overruled ours are said in the status line.
     func showNotices() {
-        guard let notices = try? cache.notices(after: lastNotice), let last = notices.last else { return }
+        let after = lastNotice
+        guard let notices = health.read(.notices, { try cache.notices(after: after) }), let last = notices.last else { return }
         lastNotice = last.id
         if last.text.hasPrefix("taken:") { refuse(.claimedBy(String(last.text.dropFirst("taken:".count)))) }
     }

@@ -14,7 +14,14 @@ extension ConsoleApp {
     func startComposing(reply: Bool) {
         guard case .patient(let patient) = stack.last else { return }
         let id = patient.record.patient.id
-        let draft = try? cache.draft(for: id)
+        let draft: (text: String, inResponseTo: String?)?
+        do {
+            draft = try cache.draft(for: id)
+        } catch {
+            // An editor opened empty would overwrite the draft it could not read: it stays closed.
+            state.say(CacheDatabase.reason(error))
+            return
+        }
         let answering = reply ? patient.record.messages.last { $0.direction == .fromPatient }?.id : nil
         updatePatient {
             $0.tab = .messages
@@ -115,8 +122,12 @@ extension ConsoleApp {
             state.say(m.nothingToRetry)
             return
         }
-        try? cache.retryMessage(id: failed.id)
-        state.say(m.retried)
+        do {
+            try cache.retryMessage(id: failed.id)
+            state.say(m.retried)
+        } catch {
+            state.say(CacheDatabase.reason(error))
+        }
         reloadPatient()
     }
 
@@ -127,7 +138,11 @@ extension ConsoleApp {
         else { return }
         let unseen = patient.record.messages.filter { $0.direction == .fromPatient && $0.seenByCentre == nil }.map(\.id)
         updatePatient { $0.newMessages.formUnion(unseen) }
-        try? cache.markMessagesSeen(of: patient.record.patient.id, at: state.now)
+        do {
+            try cache.markMessagesSeen(of: patient.record.patient.id, at: state.now)
+        } catch {
+            state.say(CacheDatabase.reason(error))
+        }
         reloadPatient()
     }
 }

@@ -17,9 +17,12 @@ public final class ConsoleApp {
     var resolving: Resolving?
     var lastNotice: Int64 = 0
     var state: QueueState
-    private let latest = LatestValue<[QueueEntry]>()
-    /// Caseload figures worked out on a background queue (nil when that failed), for the loop to show.
-    let refreshedCaseload = LatestValue<CaseloadReport?>()
+    /// The queue's observation, started again by itself after a failure.
+    private let queueFeed: QueueFeed
+    /// Which reads of the cache fail now: shown at once on every screen, never swallowed.
+    var health = DataPathHealth()
+    /// Caseload figures worked out on a background queue (or why that failed), for the loop to show.
+    let refreshedCaseload = LatestValue<Result<CaseloadReport, any Error>>()
     /// A caseload refresh is under way; no second one starts until it is shown.
     var caseloadRefreshing = false
     let settings: CentreSettings
@@ -45,6 +48,7 @@ public final class ConsoleApp {
         self.workstation = workstation
         idleLock = IdleLock(settings: settings.privacy, now: clock())
         self.cache = cache
+        queueFeed = QueueFeed(cache: cache, viewer: viewer)
         self.terminal = terminal
         self.theme = theme
         self.themeFolders = themeFolders
@@ -54,7 +58,8 @@ public final class ConsoleApp {
         redWatch = RedAlertWatch(startedAt: clock())
         state.serviceHours = settings.serviceHours
         state.targets = settings.responseTargets
-        lastNotice = (try? cache.notices(after: 0).last?.id) ?? 0
+        state.freshness.limits = settings.staleness
+        lastNotice = health.read(.notices) { try cache.notices(after: 0).last?.id ?? 0 } ?? 0
     }
 
     /// The views on the stack; Esc pops one. The queue is always at the bottom.
@@ -75,14 +80,21 @@ public final class ConsoleApp {
 
     /// Runs until the operator quits (or `shouldStop` says so, for tests).
     public func run(shouldStop: () -> Bool = { false }) {
-        let observation = cache.observeQueue(for: viewer) { [latest] entries in latest.set(entries) }
+        queueFeed.start()
         defer {
-            observation.cancel()
+            queueFeed.cancel()
             terminal.shutdown()
         }
         var lastStatusRead = Date.distantPast
+        var lastQueueCheck = Date()
         while !shouldStop() {
-            if let entries = latest.take() {
+            if Date().timeIntervalSince(lastQueueCheck) >= Self.queueCheckInterval {
+                queueFeed.check(now: Date())
+                lastQueueCheck = Date()
+            }
+            let queue = queueFeed.take(now: Date())
+            health.set(.queue, failure: queueFeed.failure)
+            if let entries = queue {
                 state.update(entries)
                 redWatch.observe(entries)
                 reloadPatient()
@@ -91,9 +103,7 @@ public final class ConsoleApp {
             if let refreshed = refreshedCaseload.take() { showRefreshedCaseload(refreshed) }
             state.now = clock()
             if Date().timeIntervalSince(lastStatusRead) >= 1 {
-                state.sync = try? cache.syncState()
-                state.outbox = (try? cache.queuedMessageCount()) ?? 0
-                state.quarantined = (try? cache.quarantineCount()) ?? 0
+                readStatus()
                 refreshCaseload()
                 // Delivery and read receipts change no queue row: an open thread is read again anyway
                 // (other tabs wait for the queue to change, as before).
@@ -125,6 +135,22 @@ public final class ConsoleApp {
         }
     }
 
+    /// How often the queue's query is checked between the observation's reads.
+    static let queueCheckInterval: TimeInterval = 0.5
+
+    /// What the status line and the header need, read once a second; a failed read keeps the last
+    /// value it had and is said on screen (the sync's age then keeps growing until the header says so).
+    private func readStatus() {
+        if let sync = health.read(.syncState, { try cache.syncState() }) { state.sync = sync }
+        if let outbox = health.read(.outbox, { try cache.queuedMessageCount() }) { state.outbox = outbox }
+        if let quarantined = health.read(.quarantine, { try cache.quarantineCount() }) { state.quarantined = quarantined }
+        let previous = state.freshness.arrivals
+        if let arrivals = health.read(.measurements, { try cache.measurementArrivals(after: previous) }) {
+            state.freshness.observe(arrivals, now: clock())
+            state.otherMeasurements = arrivals.otherCount
+        }
+    }
+
     static func lockInput(_ key: Key) -> IdleLock.Input {
         switch key {
         case .character(let c) where c.isNumber: .digit(c)
@@ -134,27 +160,42 @@ public final class ConsoleApp {
         }
     }
 
-    /// The screen, with the new-red banner (when there is one) inserted under the title line: the
-    /// screen is drawn one row shorter so that nothing it shows is covered.
+    /// A line drawn across every screen under its title: a failing read of the cache, a new red alert.
+    private enum Banner {
+        case failure(String)
+        case newRed
+    }
+
+    /// The screen, with its banners (a failing read, a new red alert) inserted under the title line:
+    /// the screen is drawn shorter so that nothing it shows is covered. At the smallest size there is
+    /// no row to spare: the banners take the lines above the status line instead.
     private func frame(width: Int, height: Int) -> ScreenBuffer {
+        let notice = health.notice(state.language)
         if idleLock.isLocked {
             let all = state.allEntries
-            return LockScreen.render(counts: QueueCounts(red: all.filter { $0.zone == .red }.count,
-                                                         yellow: all.filter { $0.zone == .yellow }.count),
-                                     overdue: all.filter(state.isOverdue).count, now: state.now, lock: idleLock,
-                                     language: state.language, width: width, height: height)
-        }
-        guard width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height, !redWatch.unseen.isEmpty else {
-            return screen(width: width, height: height)
-        }
-        if height == QueueScreen.minimumSize.height {
-            // No row to spare at the smallest size: the banner takes the line above the status line.
-            var buffer = screen(width: width, height: height)
-            redWatch.draw(&buffer, y: height - 2, language: state.language)
+            var buffer = LockScreen.render(counts: QueueCounts(red: all.filter { $0.zone == .red }.count,
+                                                               yellow: all.filter { $0.zone == .yellow }.count),
+                                           overdue: all.filter(state.isOverdue).count, now: state.now, lock: idleLock,
+                                           language: state.language, width: width, height: height, stale: state.staleness)
+            // The counts behind the lock are only as good as the reads: a failure is said here too.
+            if let notice, height > 3 { DataPathHealth.draw(notice, over: &buffer, y: state.staleness == .current ? 1 : 2) }
             return buffer
         }
-        var buffer = screen(width: width, height: height - 1).insertingLine(at: 1, height: height)
-        redWatch.draw(&buffer, y: 1, language: state.language)
+        var banners: [Banner] = notice.map { [.failure($0)] } ?? []
+        if !redWatch.unseen.isEmpty { banners.append(.newRed) }
+        guard width >= QueueScreen.minimumSize.width, height >= QueueScreen.minimumSize.height, !banners.isEmpty else {
+            return screen(width: width, height: height)
+        }
+        let inserted = min(banners.count, height - QueueScreen.minimumSize.height)
+        var buffer = screen(width: width, height: height - inserted)
+        for line in 0..<inserted { buffer = buffer.insertingLine(at: 1 + line, height: height - inserted + line + 1) }
+        for (index, banner) in banners.enumerated() {
+            let y = index < inserted ? 1 + index : height - 2 - (index - inserted)
+            switch banner {
+            case .failure(let text): DataPathHealth.draw(text, over: &buffer, y: y)
+            case .newRed: redWatch.draw(&buffer, y: y, language: state.language)
+            }
+        }
         return buffer
     }
 
@@ -181,8 +222,9 @@ public final class ConsoleApp {
             context = .caseload
             StatusBar.drawPrompt(&buffer, state: state, after: -1, y: height - 1)
         case .quarantine(let scroll):
-            buffer = QuarantineScreen.render((try? cache.quarantined()) ?? [], total: (try? cache.quarantineCount()) ?? 0,
-                                             scroll: scroll, width: width, height: height, language: state.language, now: state.now)
+            // A failed read is said in the banner, not shown as an empty list.
+            let rows = health.read(.quarantine) { try cache.quarantined() } ?? []
+            buffer = QuarantineScreen.render(rows, total: state.quarantined, scroll: scroll, width: width, height: height, language: state.language, now: state.now)
             context = .patient
             StatusBar.drawPrompt(&buffer, state: state, after: -1, y: height - 1)
         }
@@ -303,10 +345,16 @@ public final class ConsoleApp {
         let entry = state.entries[state.selected]
         if entry.isBlocked { refuse(.blocked); return }
         let opening = entry.basis == .message && entry.trigger == nil && tab == .trends ? .messages : tab
-        guard let record = try? cache.openPatient(entry.patientID, for: viewer, what: Self.accessKind(opening),
-                                                  workstation: workstation, at: state.now,
-                                                  since: state.now.addingTimeInterval(-90 * 86_400))
-        else { return }
+        let found: PatientRecord?
+        do {
+            found = try cache.openPatient(entry.patientID, for: viewer, what: Self.accessKind(opening),
+                                          workstation: workstation, at: state.now,
+                                          since: state.now.addingTimeInterval(-90 * 86_400))
+        } catch {
+            state.say(CacheDatabase.reason(error))
+            return
+        }
+        guard let record = found else { return }
         redWatch.seen(patientID: entry.patientID)
         var patient = PatientState(record: record, tab: opening, now: state.now, language: state.language, glyphs: glyphs)
         patient.newMessages = Set(record.messages.filter { $0.direction == .fromPatient && $0.seenByCentre == nil }.map(\.id))
@@ -349,6 +397,8 @@ public final class ConsoleApp {
         do {
             found = try cache.patientRecord(patient.record.patient.id, for: viewer, since: state.now.addingTimeInterval(-90 * 86_400))
         } catch {
+            // The record on screen is as last read: said, so that nobody takes it for the newest.
+            state.say(CacheDatabase.reason(error))
             return
         }
         // A block that arrived while the record was open closes it at once.

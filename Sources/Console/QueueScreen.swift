@@ -49,14 +49,21 @@ public enum QueueScreen {
     }
 
     private static func header(_ buffer: inout ScreenBuffer, _ state: QueueState, _ f: Formatting) {
-        let style = Style(.header)
+        // Stale data is never quiet: the title gives way to what is wrong, in the red style.
+        let stale = DataFreshness.notices(state.staleness, now: state.now, language: state.language)
+        let style = stale.isEmpty ? Style(.header) : Style(.banner, bold: true)
         buffer.fill(row: 0, style: style)
-        buffer.put(" \(f.strings.appName) · \(f.strings.queueTitle)", x: 0, y: 0, style: style)
         let counts = state.counts
         let overdue = state.overdueCount
         let right = "■ \(counts.red) \(f.strings.red.lowercased())  ▲ \(counts.yellow) \(f.strings.yellow.lowercased())"
             + (overdue > 0 ? "  ! \(overdue) \(f.strings.overdue)" : "")
             + "   \(f.dayAndTime(state.now)) "
+        let room = buffer.width - DisplayWidth.of(right) - 1
+        let title = "\(f.strings.appName) · \(f.strings.queueTitle)"
+        // The title too where it fits, else the notice alone, shortened as far as needed.
+        let candidates = stale.isEmpty ? [title] : stale.flatMap { ["\(title)  ⚠ \($0)", "⚠ \($0)"] }
+        let left = candidates.first { DisplayWidth.of($0) + 1 <= room } ?? DisplayWidth.fit(candidates[candidates.count - 1], room - 1)
+        buffer.put(" " + left, x: 0, y: 0, style: style)
         buffer.put(right, x: buffer.width - DisplayWidth.of(right), y: 0, style: style)
     }
 

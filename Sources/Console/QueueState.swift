@@ -35,9 +35,15 @@ public struct QueueState: Sendable {
     /// Each row's filter text, folded once rather than on every update.
     var foldedText = FoldedText()
 
+    /// When the console started and when the newest measurement arrived: the header says when data is stale.
+    public var freshness: DataFreshness
+    /// Stored measurements with a code Varde does not know, kept as "other" (the status line counts them).
+    public var otherMeasurements = 0
+
     public init(entries: [QueueEntry] = [], now: Date, sync: SyncState? = nil, language: Language = .nb) {
         self.entries = QueueRows(entries)
         allEntries = entries
+        freshness = DataFreshness(startedAt: now)
         self.now = now
         self.sync = sync
         self.language = language
@@ -174,6 +180,12 @@ public struct QueueState: Sendable {
     /// Resources the sync set aside (shown in the status line; `:karantene` lists them).
     public var quarantined = 0
     public var targets = ResponseTargets()
+
+    /// Whether the queue on screen can be trusted to be current (checked on every frame: no database read).
+    public var staleness: Staleness {
+        StalenessRule.judge(now: now, startedAt: freshness.startedAt, lastSync: sync?.lastSuccessAt,
+                            lastArrival: freshness.lastArrival, limits: freshness.limits, hours: serviceHours)
+    }
 
     public func isOverdue(_ entry: QueueEntry) -> Bool {
         targets.isOverdue(zone: entry.zone == .green ? nil : entry.zone, raisedAt: entry.raisedAt, now: now, hours: serviceHours)

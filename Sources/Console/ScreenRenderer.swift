@@ -28,6 +28,14 @@ public enum ScreenRenderer {
         state.sync = try cache.syncState()
         state.outbox = try cache.queuedMessageCount()
         state.quarantined = try cache.quarantineCount()
+        // As the console would have it after its first second: started now, the newest measurement's
+        // stamp the earliest it can have arrived.
+        state.serviceHours = settings.serviceHours
+        state.targets = settings.responseTargets
+        state.freshness.limits = settings.staleness
+        let arrivals = try cache.measurementArrivals()
+        state.freshness.observe(arrivals, now: now)
+        state.otherMeasurements = arrivals.otherCount
         switch screen {
         case "patient", "trends", "plan", "messages", "compose", "history":
             // Message screens show, unless told, the first patient in the queue who has written.
@@ -68,7 +76,7 @@ public enum ScreenRenderer {
             var lock = IdleLock(settings: PrivacySettings(), now: now)
             lock.lock()
             return LockScreen.render(counts: state.counts, overdue: state.overdueCount, now: now, lock: lock,
-                                     language: language, width: width, height: height)
+                                     language: language, width: width, height: height, stale: state.staleness)
         default:
             return QueueScreen.render(&state, width: width, height: height)
         }

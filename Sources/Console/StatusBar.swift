@@ -28,6 +28,10 @@ enum StatusBar {
         if state.quarantined > 0 {
             left += " · ⚠ \(state.quarantined) " + (state.language == .nb ? "i karantene (:karantene)" : "quarantined (:quarantine)")
         }
+        if state.otherMeasurements > 0 {
+            // Measurements with a code Varde does not know are kept, never silent.
+            left += " · " + FreshnessStrings.of(state.language).other(state.otherMeasurements)
+        }
         if state.outbox > 0 {
             // Undelivered messages are said plainly, most of all while the server cannot be reached.
             left += " · ✉ " + MessageStrings.of(state.language).outbox.replacingOccurrences(of: "%d", with: String(state.outbox))

@@ -13,9 +13,10 @@ public final class QueueObservation: @unchecked Sendable {
 
 extension CacheDatabase {
     /// Calls `onChange` with the queue now and after every committed change that touches it
-    /// (the database drives the UI; network code never pokes views).
+    /// (the database drives the UI; network code never pokes views). After an error, reported to
+    /// `onError`, the observation has stopped for good: the caller must say so and start a new one.
     public func observeQueue(for viewer: Viewer = .unrestricted, _ onChange: @escaping @Sendable ([QueueEntry]) -> Void,
-                             onError: @escaping @Sendable (any Error) -> Void = { _ in }) -> QueueObservation {
+                             onError: @escaping @Sendable (any Error) -> Void) -> QueueObservation {
         let observation = ValueObservation.tracking { db in try Self.fetchQueue(db, for: viewer) }.removeDuplicates()
         let cancellable = observation.start(in: reader, scheduling: .async(onQueue: DispatchQueue(label: "varde.queue")),
                                             onError: onError, onChange: onChange)

@@ -85,6 +85,27 @@ struct ConfigFileTests {
         }
     }
 
+    @Test("[staleness] takes minutes, whole or not; the defaults are 2 and 60")
+    func staleness() throws {
+        #expect(try ConfigFile.parse("").staleness == StalenessLimits(sync: 120, measurements: 3600))
+        let settings = try ConfigFile.parse("[staleness]\nsync_minutes = 5\nmeasurements_minutes = 0.05\n")
+        #expect(settings.staleness.sync == 300)
+        #expect(abs(settings.staleness.measurements - 3) < 1e-9)
+        #expect(try ConfigFile.parse("[staleness]\nsync_minutes = 0.5\n").staleness == StalenessLimits(sync: 30, measurements: 3600))
+    }
+
+    @Test("[staleness] mistakes are refused with the line",
+          arguments: [
+              ("[staleness]\nsync_minute = 2\n", 2, "unknown setting 'sync_minute'"),
+              ("[staleness]\nsync_minutes = 0\n", 2, "number of minutes above 0"),
+              ("[staleness]\n\nmeasurements_minutes = -5\n", 3, "number of minutes above 0"),
+              ("[staleness]\nsync_minutes = \"2m\"\n", 2, "number of minutes above 0"),
+              ("staleness = 2\n", 1, "must be a section [staleness]"),
+          ] as [(String, Int?, String)])
+    func stalenessRefused(text: String, line: Int?, message: String) {
+        refused(text: text, line: line, message: message)
+    }
+
     @Test("a missing file means defaults")
     func missingFile() throws {
         #expect(try ConfigFile.load(path: "/nonexistent/config.toml") == CentreSettings())
@@ -112,5 +133,6 @@ struct ConfigFileTests {
         #expect(settings.privacy == PrivacySettings(idleLock: 300, pin: "2580"))
         #expect(settings.municipalities?.count == 3)
         #expect(settings.replyTemplates.map(\.name) == ["Mål på nytt", "Ring oss"])
+        #expect(settings.staleness == StalenessLimits())
     }
 }

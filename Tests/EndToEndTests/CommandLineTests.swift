@@ -40,8 +40,13 @@ struct CommandLineTests {
         #expect(render.status == 0)
         let screen = render.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(screen.count == 31) // 30 rows and the final newline
-        #expect(screen[0].contains("Varde · Kø"))
+        // Five minutes after the last sync the header says the data is not up to date, as the console would.
+        #expect(screen[0].contains("⚠ DATA IKKE OPPDATERT · siste synk 13:00"), "\(screen[0])")
         #expect(render.stdout.contains("■ RØD"))
+        let fresh = try runCommand(varde, ["render", "queue", "--home", home, "--size", "100x30",
+                                           "--now", "2026-11-22T12:01:00Z"])
+        let header = fresh.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("Varde · Kø") && !header.contains("DATA IKKE"), "\(header)")
 
         let again = try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home])
         #expect(again.stdout.contains("fetched 0,"))

@@ -13,11 +13,13 @@ public struct CentreSettings: Sendable, Equatable {
     public var keyOverrides: [String: [String]]
     /// Quick replies offered in the message editor.
     public var replyTemplates: [ReplyTemplate]
+    /// When the queue must say its data is not up to date.
+    public var staleness: StalenessLimits
 
     public init(serviceHours: ServiceHours = ServiceHours(), responseTargets: ResponseTargets = ResponseTargets(),
                 staffing: Staffing = Staffing(), privacy: PrivacySettings = PrivacySettings(),
                 municipalities: Set<String>? = nil, keyOverrides: [String: [String]] = [:],
-                replyTemplates: [ReplyTemplate] = ReplyTemplate.defaults) {
+                replyTemplates: [ReplyTemplate] = ReplyTemplate.defaults, staleness: StalenessLimits = StalenessLimits()) {
         self.serviceHours = serviceHours
         self.responseTargets = responseTargets
         self.staffing = staffing
@@ -25,6 +27,7 @@ public struct CentreSettings: Sendable, Equatable {
         self.municipalities = municipalities
         self.keyOverrides = keyOverrides
         self.replyTemplates = replyTemplates
+        self.staleness = staleness
     }
 }
 
