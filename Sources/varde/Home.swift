@@ -36,8 +36,10 @@ struct Home {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
             return try CacheDatabase(path: cachePath)
+        } catch let problem as CacheProblem {
+            fail(problem.description)
         } catch {
-            fail("cannot open the local cache in \(path): \(error)")
+            fail("cannot open the local cache in \(path): \(error.localizedDescription)")
         }
     }
 }

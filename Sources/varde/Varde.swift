@@ -7,7 +7,7 @@ struct Varde: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "varde",
         abstract: "Varde: the console for nurses in a digital home follow-up centre.",
-        subcommands: [Console.self, Demo.self, Sim.self, Sync.self, Render.self, Quarantine.self, Report.self, Audit.self],
+        subcommands: [Console.self, Demo.self, Sim.self, Sync.self, Render.self, Quarantine.self, Report.self, Audit.self, Cache.self],
         defaultSubcommand: Console.self)
 
     /// Runs the command; usage errors exit with 2 as the command contract says (not EX_USAGE).
