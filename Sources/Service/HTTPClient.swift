@@ -92,6 +92,10 @@ public final class CurlHTTPClient: @unchecked Sendable {
             headers.append(("Content-Type", "application/fhir+json"))
         }
         headers.append(("Expect", ""))
+        // A line break in a header would end it and start another the server believes we sent.
+        if let broken = headers.first(where: { ($0.0 + $0.1).unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" } }) {
+            throw TransportError(code: -1, message: "refused to send the \(broken.0) header: it contains a line break")
+        }
         for (name, value) in headers { headerList = curl_slist_append(headerList, "\(name): \(value)") }
 
         _ = varde_curl_set_string(handle, CURLOPT_URL, request.url)

@@ -21,7 +21,7 @@ public final class CacheDatabase: Sendable {
             if !db.configuration.readonly, let connection = db.sqliteConnection { checkpointer.watch(connection) }
         }
         self.checkpointer = checkpointer
-        let existed = FileManager.default.fileExists(atPath: path)
+        if FileManager.default.fileExists(atPath: path) { try Self.ensureUsable(path: path, check: check) }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)
@@ -32,7 +32,6 @@ public final class CacheDatabase: Sendable {
         } catch let error as DatabaseError {
             throw CacheProblem.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
-        if existed { try Self.ensureUsable(pool, path: path, check: check) }
         writer = pool
         try Self.migrator.migrate(pool)
         // The cache holds health data: private to the user.

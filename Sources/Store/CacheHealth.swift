@@ -49,30 +49,28 @@ extension CacheDatabase {
         }
     }
 
-    /// Refuses a file that is damaged or from a newer Varde, before anything is written to it.
-    static func ensureUsable(_ pool: DatabasePool, path: String, check: Check) throws {
+    /// Refuses a file that is damaged or from a newer Varde, before anything is written to it: the checks
+    /// run on a read-only connection of their own, closed before the cache is opened for writing.
+    static func ensureUsable(path: String, check: Check) throws {
+        var config = Configuration()
+        config.readonly = true
         do {
-            try pool.read { db in
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.read { db in
                 _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
                 if try db.tableExists("grdb_migrations"), try migrator.hasBeenSuperseded(db) {
-                    let known = Set(migrator.migrations)
-                    let unknown = try migrator.appliedIdentifiers(db).subtracting(known)
+                    let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
                     throw CacheProblem.newerVersion(path: path, migrations: Array(unknown))
                 }
+                guard check != .none else { return }
+                let findings = try String.fetchAll(db, sql: "PRAGMA \(check == .full ? "integrity_check" : "quick_check")(5)")
+                if findings != ["ok"] { throw CacheProblem.damaged(path: path, details: findings) }
             }
+            try queue.close()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw CacheProblem.notADatabase(path: path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
             throw CacheProblem.damaged(path: path, details: [error.message ?? "corrupt"])
         }
-        guard check != .none else { return }
-        let pragma = check == .full ? "integrity_check" : "quick_check"
-        let findings: [String]
-        do {
-            findings = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA \(pragma)(5)") }
-        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-            throw CacheProblem.damaged(path: path, details: [error.message ?? "corrupt"])
-        }
-        if findings != ["ok"] { throw CacheProblem.damaged(path: path, details: findings) }
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A tiny HTTP server on loopback that answers every request with one fixed response: a hostile
+/// follow-up service for tests (escape sequences in an OperationOutcome, a paging link elsewhere).
+public final class HostileServer: @unchecked Sendable {
+    public let port: Int
+    private let listener: Int32
+    private let response: Data
+    private let lock = NSLock()
+    private var heads: [String] = []
+
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// The request lines and headers received so far, one string per request.
+    public var requests: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return heads
+    }
+
+    /// Starts listening on a free loopback port; every request gets `status` and `body` (FHIR JSON).
+    public init(status: Int, body: String) throws {
+        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socketFD >= 0 else { throw Failed(step: "socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(socketFD, 16) == 0 else { close(socketFD); throw Failed(step: "bind") }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
+        }
+        listener = socketFD
+        port = Int(UInt16(bigEndian: address.sin_port))
+        let reason = status == 200 ? "OK" : "Refused"
+        let payload = Data(body.utf8)
+        response = Data("HTTP/1.1 \(status) \(reason)\r\nContent-Type: application/fhir+json\r\nContent-Length: \(payload.count)\r\nConnection: close\r\n\r\n".utf8) + payload
+        let thread = Thread { [self] in serve() }
+        thread.start()
+    }
+
+    /// Stops listening; the accepting thread ends with the next failed accept.
+    public func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    private func serve() {
+        while true {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            var received = Data()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while received.range(of: Data("\r\n\r\n".utf8)) == nil {
+                let count = read(connection, &buffer, buffer.count)
+                guard count > 0 else { break }
+                received.append(buffer, count: count)
+            }
+            lock.lock()
+            heads.append(String(decoding: received, as: UTF8.self))
+            lock.unlock()
+            response.withUnsafeBytes { bytes in _ = write(connection, bytes.baseAddress, bytes.count) }
+            close(connection)
+        }
+    }
+
+    struct Failed: Error { var step: String }
+}
