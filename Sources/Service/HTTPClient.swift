@@ -45,9 +45,10 @@ public struct HTTPSettings: Sendable {
     public var maxResponseBytes = 64 << 20
     /// All headers of one answer together may not be larger than this.
     public var maxHeaderBytes = 256 << 10
-    /// A transfer slower than `minimumSpeed` bytes a second for `slowFor` seconds is abandoned (a trickling server).
-    public var minimumSpeed = 512
-    public var slowFor: TimeInterval = 5
+    /// A transfer slower than `minimumSpeed` bytes a second for `slowFor` seconds is abandoned (a trickling
+    /// server). The time counts from the request, so it also gives a busy server that long to start answering.
+    public var minimumSpeed = 64
+    public var slowFor: TimeInterval = 15
 
     public init(connectTimeout: TimeInterval = 5, totalTimeout: TimeInterval = 30, caFile: String? = nil,
                 bearerToken: String? = nil) {

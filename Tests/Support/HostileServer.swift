@@ -8,7 +8,8 @@ import Glibc
 public final class HostileServer: @unchecked Sendable {
     public let port: Int
     private let listener: Int32
-    private let response: Data
+    /// Writes the answer to one connection (after its request head was read).
+    private let answer: @Sendable (Int32) -> Void
     private let lock = NSLock()
     private var heads: [String] = []
 
@@ -22,7 +23,16 @@ public final class HostileServer: @unchecked Sendable {
     }
 
     /// Starts listening on a free loopback port; every request gets `status` and `body` (FHIR JSON).
-    public init(status: Int, body: String) throws {
+    public convenience init(status: Int, body: String) throws {
+        let reason = status == 200 ? "OK" : "Refused"
+        let payload = Data(body.utf8)
+        let response = Data("HTTP/1.1 \(status) \(reason)\r\nContent-Type: application/fhir+json\r\nContent-Length: \(payload.count)\r\nConnection: close\r\n\r\n".utf8) + payload
+        try self.init { connection in HostileServer.deliver(response, to: connection) }
+    }
+
+    /// A server whose every answer is written by `answer` on the raw connection (a gzip bomb, a body
+    /// without end, a trickle).
+    public init(answer: @escaping @Sendable (Int32) -> Void) throws {
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketFD >= 0 else { throw Failed(step: "socket") }
         var address = sockaddr_in()
@@ -39,9 +49,7 @@ public final class HostileServer: @unchecked Sendable {
         }
         listener = socketFD
         port = Int(UInt16(bigEndian: address.sin_port))
-        let reason = status == 200 ? "OK" : "Refused"
-        let payload = Data(body.utf8)
-        response = Data("HTTP/1.1 \(status) \(reason)\r\nContent-Type: application/fhir+json\r\nContent-Length: \(payload.count)\r\nConnection: close\r\n\r\n".utf8) + payload
+        self.answer = answer
         let thread = Thread { [self] in serve() }
         thread.start()
     }
@@ -66,8 +74,36 @@ public final class HostileServer: @unchecked Sendable {
             lock.lock()
             heads.append(String(decoding: received, as: UTF8.self))
             lock.unlock()
-            response.withUnsafeBytes { bytes in _ = write(connection, bytes.baseAddress, bytes.count) }
-            close(connection)
+            let answer = self.answer
+            Thread {
+                answer(connection)
+                close(connection)
+            }.start()
+        }
+    }
+
+    /// Writes all of `data` (false when the client has gone).
+    @discardableResult
+    public static func deliver(_ data: Data, to connection: Int32) -> Bool {
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                // MSG_NOSIGNAL: a client that hangs up must not end the test process with SIGPIPE.
+                let written = send(connection, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// A 200 answer with `contentEncoding` whose body is `chunk` written `times` times (or until the client goes).
+    public static func repeating(_ chunk: Data, times: Int, contentEncoding: String? = nil) -> @Sendable (Int32) -> Void {
+        { connection in
+            let encoding = contentEncoding.map { "Content-Encoding: \($0)\r\n" } ?? ""
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\n\(encoding)Content-Length: \(chunk.count * times)\r\nConnection: close\r\n\r\n"
+            guard deliver(Data(head.utf8), to: connection) else { return }
+            for _ in 0..<times { guard deliver(chunk, to: connection) else { return } }
         }
     }
 
