@@ -19,6 +19,7 @@ public enum ConfigFile {
 
     /// The settings a configuration text describes.
     public static func parse(_ text: String, file: String = fileName) throws -> CentreSettings {
+        try refuseWhatTheParserCannotTake(text, file: file)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -27,6 +28,46 @@ public enum ConfigFile {
         }
         let reader = ConfigReader(file: file, text: text)
         return try reader.settings(from: table)
+    }
+}
+
+extension ConfigFile {
+    /// Text that the TOML parser (toml++ 3.4 inside TOMLKit) does not refuse but traps on, or reads only in part,
+    /// is refused here with its line: a section header whose name does not start right after `[` or `[[`
+    /// (`[` alone, `[#`, `[=`: toml++ asserts, found by fuzzing) and a NUL character (TOMLKit hands the parser a
+    /// C string, which would end there and silently drop the rest of the file; TOML allows no NUL anyway).
+    static func refuseWhatTheParserCannotTake(_ text: String, file: String) throws {
+        var inMultiLineString = false
+        // Split on the scalar: "\r\n" is one Character, so a String split on "\n" would not split CRLF files.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
+        for (index, raw) in lines.enumerated() {
+            if raw.utf8.contains(0) {
+                throw ConfigError(file: file, line: index + 1, message: "the line holds a NUL character, which TOML does not allow")
+            }
+            if !inMultiLineString, let header = sectionName(raw), !startsAKey(header) {
+                throw ConfigError(file: file, line: index + 1, message: "a section needs a name, e.g. [privacy]")
+            }
+            // A line with an odd number of \"\"\" or ''' opens or closes a multi-line string.
+            let delimiters = raw.components(separatedBy: "\"\"\"").count - 1 + raw.components(separatedBy: "'''").count - 1
+            if delimiters % 2 == 1 { inMultiLineString.toggle() }
+        }
+    }
+
+    /// What follows `[` or `[[` (and blanks) on a line that opens a section header, as toml++ reads it; nil for other lines.
+    private static func sectionName(_ line: Substring) -> Substring? {
+        func blanks(_ text: Substring) -> Substring { text.drop { $0 == " " || $0 == "\t" } }
+        let line = blanks(line)
+        guard line.first == "[" else { return nil }
+        let afterFirst = line.dropFirst()
+        // `[[` only when contiguous; toml++ itself refuses `[ [`.
+        return afterFirst.first == "[" ? blanks(afterFirst.dropFirst()) : blanks(afterFirst)
+    }
+
+    /// Whether a key (bare or quoted) or the `]` that toml++ refuses by itself starts the text.
+    private static func startsAKey(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return ("a"..."z").contains(first) || ("A"..."Z").contains(first) || ("0"..."9").contains(first)
+            || first == "_" || first == "-" || first == "\"" || first == "'" || first == "]"
     }
 }
 

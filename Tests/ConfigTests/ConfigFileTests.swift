@@ -106,6 +106,28 @@ struct ConfigFileTests {
         refused(text: text, line: line, message: message)
     }
 
+    /// Found by fuzzing: toml++ (inside TOMLKit) asserts on a section header without a name, so `[` alone on a
+    /// line stopped Varde; such text, and a NUL (which would cut the file short), is refused with its line.
+    @Test("what the TOML parser would trap on is refused with the line",
+          arguments: [
+              ("[\n", 1, "a section needs a name"),
+              ("[privacy]\npin = \"2580\"\n[\r\n", 3, "a section needs a name"),
+              ("[privacy]\r\n[[ #templates\n", 2, "a section needs a name"),
+              ("[=]\n", 1, "a section needs a name"),
+              ("[ \t", 1, "a section needs a name"),
+              ("[privacy]\npin = \"2580\"\u{0}\n", 2, "NUL character"),
+          ] as [(String, Int?, String)])
+    func parserTrapsRefused(text: String, line: Int?, message: String) {
+        refused(text: text, line: line, message: message)
+    }
+
+    @Test("a line starting with [ inside a multi-line text is text, not a section")
+    func bracketInsideMultiLineText() throws {
+        let settings = try ConfigFile.parse("[[templates]]\nname = \"Merk\"\ntext = \"\"\"\n[!] Ring oss\n\"\"\"\n[ privacy ]\npin = \"2580\"\n")
+        #expect(settings.replyTemplates == [ReplyTemplate(name: "Merk", text: "[!] Ring oss\n")])
+        #expect(settings.privacy.pin == "2580")
+    }
+
     @Test("a missing file means defaults")
     func missingFile() throws {
         #expect(try ConfigFile.load(path: "/nonexistent/config.toml") == CentreSettings())
