@@ -32,42 +32,97 @@ public enum ConfigFile {
 }
 
 extension ConfigFile {
-    /// Text that the TOML parser (toml++ 3.4 inside TOMLKit) does not refuse but traps on, or reads only in part,
-    /// is refused here with its line: a section header whose name does not start right after `[` or `[[`
-    /// (`[` alone, `[#`, `[=`: toml++ asserts, found by fuzzing) and a NUL character (TOMLKit hands the parser a
-    /// C string, which would end there and silently drop the rest of the file; TOML allows no NUL anyway).
+    /// Text that the TOML parser (toml++ 3.4 inside TOMLKit) traps on instead of refusing is refused here first,
+    /// with its line. Fuzzing found toml++ asserting (and so stopping Varde) on a section header without a name
+    /// (`[` alone on a line, `[#`, `[=`) and on a date-time cut short (`1979-05-27T:`). None of it is TOML that
+    /// Varde reads, so it is refused by what it is: a header without a name; a date or time, which no setting
+    /// takes (times of day are text, "08:00"); control characters, which TOML allows nowhere but tab and line
+    /// ends (a NUL would also end the C string TOMLKit hands on, silently dropping the rest of the file).
     static func refuseWhatTheParserCannotTake(_ text: String, file: String) throws {
-        var inMultiLineString = false
-        // Split on the scalar: "\r\n" is one Character, so a String split on "\n" would not split CRLF files.
-        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
-        for (index, raw) in lines.enumerated() {
-            if raw.utf8.contains(0) {
-                throw ConfigError(file: file, line: index + 1, message: "the line holds a NUL character, which TOML does not allow")
+        let scalars = Array(text.unicodeScalars)
+        var line = 1
+        var index = 0
+        var atLineStart = true
+        func refuse(_ message: String) -> ConfigError { ConfigError(file: file, line: line, message: message) }
+        func at(_ offset: Int) -> Unicode.Scalar? { index + offset < scalars.count ? scalars[index + offset] : nil }
+        func isDigit(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { ("0"..."9").contains($0) } ?? false }
+        func three(_ quote: Unicode.Scalar) -> Bool { at(0) == quote && at(1) == quote && at(2) == quote }
+        /// Skips a string from its opening quote(s) to after its closing ones, counting lines.
+        func skipString(_ quote: Unicode.Scalar) throws {
+            let multiLine = three(quote)
+            index += multiLine ? 3 : 1
+            while let scalar = at(0) {
+                if scalar == "\n" {
+                    line += 1
+                    if !multiLine { return } // toml++ refuses the unfinished string itself
+                } else if isControl(scalar) {
+                    throw refuse("a control character (U+\(String(scalar.value, radix: 16, uppercase: true))), which TOML does not allow")
+                } else if scalar == "\\" && quote == "\"" {
+                    if at(1) == "\n" { line += 1 }
+                    index += 2
+                    continue
+                } else if multiLine ? three(quote) : scalar == quote {
+                    index += multiLine ? 3 : 1
+                    while multiLine, at(0) == quote { index += 1 } // up to two quotes may end the text itself
+                    return
+                }
+                index += 1
             }
-            if !inMultiLineString, let header = sectionName(raw), !startsAKey(header) {
-                throw ConfigError(file: file, line: index + 1, message: "a section needs a name, e.g. [privacy]")
+        }
+        while let scalar = at(0) {
+            if isControl(scalar) {
+                throw refuse("a control character (U+\(String(scalar.value, radix: 16, uppercase: true))), which TOML does not allow")
             }
-            // A line with an odd number of \"\"\" or ''' opens or closes a multi-line string.
-            let delimiters = raw.components(separatedBy: "\"\"\"").count - 1 + raw.components(separatedBy: "'''").count - 1
-            if delimiters % 2 == 1 { inMultiLineString.toggle() }
+            switch scalar {
+            case "\n":
+                line += 1
+                atLineStart = true
+                index += 1
+                continue
+            case " ", "\t", "\r":
+                index += 1
+                continue
+            case "#":
+                while let next = at(0), next != "\n" {
+                    if isControl(next) { throw refuse("a control character in a comment, which TOML does not allow") }
+                    index += 1
+                }
+                continue
+            case "\"", "'":
+                try skipString(scalar)
+                atLineStart = false
+                continue
+            case "[" where atLineStart:
+                var name = index + 1
+                if name < scalars.count, scalars[name] == "[" { name += 1 }
+                while name < scalars.count, scalars[name] == " " || scalars[name] == "\t" { name += 1 }
+                guard name < scalars.count, startsAKey(scalars[name]) else { throw refuse("a section needs a name, e.g. [privacy]") }
+            case ":":
+                throw refuse("dates and times are not settings here; write a time of day as text, e.g. \"08:00\"")
+            default:
+                // A date: four digits and a dash, then a digit (not inside a bare word).
+                if isDigit(scalar), isDigit(at(1)), isDigit(at(2)), isDigit(at(3)), at(4) == "-", isDigit(at(5)),
+                   index == 0 || !isBareKeyCharacter(scalars[index - 1]) {
+                    throw refuse("dates and times are not settings here; write a date as text, e.g. \"2026-11-22\"")
+                }
+            }
+            atLineStart = false
+            index += 1
         }
     }
 
-    /// What follows `[` or `[[` (and blanks) on a line that opens a section header, as toml++ reads it; nil for other lines.
-    private static func sectionName(_ line: Substring) -> Substring? {
-        func blanks(_ text: Substring) -> Substring { text.drop { $0 == " " || $0 == "\t" } }
-        let line = blanks(line)
-        guard line.first == "[" else { return nil }
-        let afterFirst = line.dropFirst()
-        // `[[` only when contiguous; toml++ itself refuses `[ [`.
-        return afterFirst.first == "[" ? blanks(afterFirst.dropFirst()) : blanks(afterFirst)
+    /// What TOML allows nowhere: C0 controls but tab, line feed and carriage return; DEL.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
     }
 
-    /// Whether a key (bare or quoted) or the `]` that toml++ refuses by itself starts the text.
-    private static func startsAKey(_ text: Substring) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return ("a"..."z").contains(first) || ("A"..."Z").contains(first) || ("0"..."9").contains(first)
-            || first == "_" || first == "-" || first == "\"" || first == "'" || first == "]"
+    private static func isBareKeyCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
+    }
+
+    /// Whether a key (bare or quoted) starts here, or the `]` that toml++ refuses by itself.
+    private static func startsAKey(_ scalar: Unicode.Scalar) -> Bool {
+        isBareKeyCharacter(scalar) || scalar == "\"" || scalar == "'" || scalar == "]"
     }
 }
 

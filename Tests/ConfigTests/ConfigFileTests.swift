@@ -106,8 +106,9 @@ struct ConfigFileTests {
         refused(text: text, line: line, message: message)
     }
 
-    /// Found by fuzzing: toml++ (inside TOMLKit) asserts on a section header without a name, so `[` alone on a
-    /// line stopped Varde; such text, and a NUL (which would cut the file short), is refused with its line.
+    /// Found by fuzzing: toml++ (inside TOMLKit) asserts on a section header without a name (`[` alone on a
+    /// line) and on a date-time cut short, which stopped Varde; such text, dates and times (no setting takes one)
+    /// and control characters (a NUL would cut the file short) are refused with their line.
     @Test("what the TOML parser would trap on is refused with the line",
           arguments: [
               ("[\n", 1, "a section needs a name"),
@@ -115,7 +116,10 @@ struct ConfigFileTests {
               ("[privacy]\r\n[[ #templates\n", 2, "a section needs a name"),
               ("[=]\n", 1, "a section needs a name"),
               ("[ \t", 1, "a section needs a name"),
-              ("[privacy]\npin = \"2580\"\u{0}\n", 2, "NUL character"),
+              ("[privacy]\npin = \"2580\"\u{0}\n", 2, "control character"),
+              ("d = 1979-05-27T:\n", 1, "dates and times are not settings"),
+              ("[service_hours]\n# åpner\nopens = 08:00\n", 3, "dates and times are not settings"),
+              ("[[templates]]\nname = \"x\"\ntext = \"\"\"\nhei\u{7F}\n\"\"\"\n", 4, "control character"),
           ] as [(String, Int?, String)])
     func parserTrapsRefused(text: String, line: Int?, message: String) {
         refused(text: text, line: line, message: message)
@@ -123,8 +127,8 @@ struct ConfigFileTests {
 
     @Test("a line starting with [ inside a multi-line text is text, not a section")
     func bracketInsideMultiLineText() throws {
-        let settings = try ConfigFile.parse("[[templates]]\nname = \"Merk\"\ntext = \"\"\"\n[!] Ring oss\n\"\"\"\n[ privacy ]\npin = \"2580\"\n")
-        #expect(settings.replyTemplates == [ReplyTemplate(name: "Merk", text: "[!] Ring oss\n")])
+        let settings = try ConfigFile.parse("[[templates]]\nname = \"Merk: 10:00\"\ntext = \"\"\"\n[!] Ring oss 2026-11-22 kl. 10:00 \\\"#1\\\"\n\"\"\"\n[ privacy ] # PIN: 2580\npin = \"2580\"\n")
+        #expect(settings.replyTemplates == [ReplyTemplate(name: "Merk: 10:00", text: "[!] Ring oss 2026-11-22 kl. 10:00 \"#1\"\n")])
         #expect(settings.privacy.pin == "2580")
     }
 
