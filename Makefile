@@ -46,7 +46,7 @@ screens: deps
 ## go to .build-fuzz/corpus/<target>, crashes to .build-fuzz/<target>-crash-*. `make fuzz-smoke` is 20 s each.
 ## The config target runs without leak detection: TOMLKit's TOMLTable(string:) never frees its error record.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= fhir-pages config terminal
+FUZZ_TARGETS ?= fhir-pages config terminal mapping
 FUZZ := .build-fuzz
 FUZZ_SAN := -sanitize=fuzzer,address
 FUZZ_SWIFTC := swiftc $(FUZZ_SAN) -parse-as-library -g -O
@@ -54,12 +54,14 @@ FUZZ_SWIFTC := swiftc $(FUZZ_SAN) -parse-as-library -g -O
 FUZZ_FHIR_SOURCES := $(addprefix Sources/Service/,JSONByteReader.swift FHIRByteReading.swift ObservationPageDecoder.swift \
   FHIRCarePlan+ByteReading.swift FHIRPatient+ByteReading.swift PageSplitter.swift FHIRBundle.swift FHIRResources.swift \
   FHIRCarePlan.swift)
+FUZZ_MAPPING_SOURCES := $(FUZZ_FHIR_SOURCES) $(addprefix Sources/Service/,ObservationMapping.swift CarePlanMapping.swift \
+  FHIRReferences.swift FHIRDateTime.swift FHIRProfile.swift)
 FUZZ_TERMINAL_SOURCES := $(addprefix Sources/Terminal/,Key.swift KeyName.swift Theme.swift Style.swift Sanitiser.swift \
   BuiltinThemes.swift DisplayWidth.swift TextWrap.swift)
 FUZZ_SPM := $(FUZZ)/debug
 
 fuzz-build: deps
-	@mkdir -p $(FUZZ)/bin
+	@mkdir -p $(FUZZ)/bin && rm -f $(FUZZ)/bin/fuzz-*
 	$(FUZZ_SWIFTC) -module-name FuzzFHIRPages -o $(FUZZ)/bin/fuzz-fhir-pages Tests/Fuzz/fhir-pages/*.swift $(FUZZ_FHIR_SOURCES) 2>&1 | grep -v 'Cannot export local symbol' || true
 	$(FUZZ_SWIFTC) -module-name FuzzTerminal -o $(FUZZ)/bin/fuzz-terminal Tests/Fuzz/terminal/*.swift $(FUZZ_TERMINAL_SOURCES) 2>&1 | grep -v 'Cannot export local symbol' || true
 	$(SWIFT) build --scratch-path $(FUZZ) --target VardeConfig -Xswiftc -sanitize=fuzzer,address \
@@ -67,6 +69,8 @@ fuzz-build: deps
 	$(FUZZ_SWIFTC) -I $(FUZZ_SPM)/Modules -I $(FUZZ_SPM)/CTOML.build -Xcc -fmodule-map-file=$(FUZZ_SPM)/CTOML.build/module.modulemap \
 	  -o $(FUZZ)/bin/fuzz-config Tests/Fuzz/config/*.swift $(FUZZ_SPM)/VardeConfig.build/*.o $(FUZZ_SPM)/VardeDomain.build/*.o \
 	  $(FUZZ_SPM)/TOMLKit.build/*.o $(FUZZ_SPM)/CTOML.build/Sources/*.o -lstdc++ 2>&1 | grep -v 'Cannot export local symbol' || true
+	$(FUZZ_SWIFTC) -module-name FuzzMapping -I $(FUZZ_SPM)/Modules -o $(FUZZ)/bin/fuzz-mapping Tests/Fuzz/mapping/*.swift \
+	  $(FUZZ_MAPPING_SOURCES) $(FUZZ_SPM)/VardeDomain.build/*.o 2>&1 | grep -v 'Cannot export local symbol' || true
 	@for t in $(FUZZ_TARGETS); do test -x $(FUZZ)/bin/fuzz-$$t || { echo "fuzz-$$t did not build"; exit 1; }; done
 
 ## Each target in turn for FUZZ_SECONDS; stops at the first crash (its input is in .build-fuzz/).
@@ -75,9 +79,10 @@ fuzz: fuzz-build
 	  mkdir -p $(FUZZ)/corpus/$$t; \
 	  dict=""; [ -f Tests/Fuzz/$$t/$$t.dict ] && dict="-dict=Tests/Fuzz/$$t/$$t.dict"; \
 	  leaks=""; [ $$t = config ] && leaks="-detect_leaks=0"; \
+	  seeds=Tests/Fuzz/$$t/corpus; [ $$t = mapping ] && seeds="$$seeds Tests/Fuzz/fhir-pages/corpus" && dict="-dict=Tests/Fuzz/fhir-pages/fhir-pages.dict"; \
 	  echo "== fuzz-$$t for $(FUZZ_SECONDS) s"; \
 	  $(FUZZ)/bin/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-	    -print_final_stats=1 $$dict $$leaks -artifact_prefix=$(FUZZ)/$$t- $(FUZZ)/corpus/$$t Tests/Fuzz/$$t/corpus \
+	    -print_final_stats=1 $$dict $$leaks -artifact_prefix=$(FUZZ)/$$t- $(FUZZ)/corpus/$$t $$seeds \
 	    > $(FUZZ)/fuzz-$$t.log 2>&1 || { tail -60 $(FUZZ)/fuzz-$$t.log; exit 1; }; \
 	  grep -E '^#[0-9]+.*(DONE|pulse|NEW)' $(FUZZ)/fuzz-$$t.log | tail -1; grep -E 'stat::number_of_executed_units' $(FUZZ)/fuzz-$$t.log; \
 	done
