@@ -9,7 +9,11 @@ struct TOMLShape {
     private let scalars: [Unicode.Scalar]
     private var index = 0
     private var line = 1
+    private var depth = 0
     private let file: String
+    /// Lists and tables inside values nest no deeper than this (no setting nests more than twice; fuzzing found a
+    /// few thousand `[` overflowing the stack of a reader without a limit).
+    static let maxDepth = 32
 
     /// Throws `ConfigError` at the first place where the text is not well-formed TOML of the kinds Varde reads.
     static func check(_ text: String, file: String) throws(ConfigError) {
@@ -134,6 +138,9 @@ struct TOMLShape {
     // MARK: Values
 
     private mutating func value() throws(ConfigError) {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw problem("lists and tables are nested deeper than \(Self.maxDepth) levels") }
         switch at() {
         case "\""?, "'"?: try string()
         case "["?: try list()

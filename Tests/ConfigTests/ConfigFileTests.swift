@@ -124,6 +124,7 @@ struct ConfigFileTests {
               ("[service_hours]\ndays = [\"man\", \"tir\", }\n", 2, "expected value"),
               ("[privacy]\npin = \"25\\q80\"\n", 2, "not an escape"),
               ("[access]\nmunicipalities = [\"1804\"\n", 3, "expected ',' or ']'"),
+              ("\n[keys]\nclaim = " + String(repeating: "[", count: 5000), 3, "nested deeper than 32"),
           ] as [(String, Int?, String)])
     func parserTrapsRefused(text: String, line: Int?, message: String) {
         refused(text: text, line: line, message: message)
