@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEPS := libncursesw5-dev libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux tzdata locales python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test screens bench clean
+.PHONY: deps build demo test screens bench clean fuzz fuzz-smoke fuzz-build
 
 ## Install the system libraries Varde links against, only those missing.
 deps:
@@ -41,5 +41,54 @@ screens: deps
 	VARDE_UPDATE_SCREENS=1 $(SWIFT) test --filter GoldenScreenTests
 	git --no-pager diff --stat -- Screens/
 
+## Fuzzing (libFuzzer + AddressSanitizer) of everything that reads untrusted bytes: Tests/Fuzz/<target>/ holds
+## each entry point, its seed corpus and dictionary. FUZZ_SECONDS per target (default 600); the corpora grown
+## go to .build-fuzz/corpus/<target>, crashes to .build-fuzz/<target>-crash-*. `make fuzz-smoke` is 20 s each.
+## The config target runs without leak detection: TOMLKit's TOMLTable(string:) never frees its error record.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= fhir-pages config terminal mapping
+FUZZ := .build-fuzz
+FUZZ_SAN := -sanitize=fuzzer,address
+FUZZ_SWIFTC := swiftc $(FUZZ_SAN) -parse-as-library -g -O
+# The page readers and what they decode into, compiled into one module with the entry point.
+FUZZ_FHIR_SOURCES := $(addprefix Sources/Service/,JSONByteReader.swift FHIRByteReading.swift ObservationPageDecoder.swift \
+  FHIRCarePlan+ByteReading.swift FHIRPatient+ByteReading.swift PageSplitter.swift FHIRBundle.swift FHIRResources.swift \
+  FHIRCarePlan.swift)
+FUZZ_MAPPING_SOURCES := $(FUZZ_FHIR_SOURCES) $(addprefix Sources/Service/,ObservationMapping.swift CarePlanMapping.swift \
+  FHIRReferences.swift FHIRDateTime.swift FHIRProfile.swift)
+FUZZ_TERMINAL_SOURCES := $(addprefix Sources/Terminal/,Key.swift KeyName.swift Theme.swift Style.swift Sanitiser.swift \
+  BuiltinThemes.swift DisplayWidth.swift TextWrap.swift)
+FUZZ_SPM := $(FUZZ)/debug
+
+fuzz-build: deps
+	@mkdir -p $(FUZZ)/bin && rm -f $(FUZZ)/bin/fuzz-*
+	$(FUZZ_SWIFTC) -module-name FuzzFHIRPages -o $(FUZZ)/bin/fuzz-fhir-pages Tests/Fuzz/fhir-pages/*.swift $(FUZZ_FHIR_SOURCES) 2>&1 | grep -v 'Cannot export local symbol' || true
+	$(FUZZ_SWIFTC) -module-name FuzzTerminal -o $(FUZZ)/bin/fuzz-terminal Tests/Fuzz/terminal/*.swift $(FUZZ_TERMINAL_SOURCES) 2>&1 | grep -v 'Cannot export local symbol' || true
+	$(SWIFT) build --scratch-path $(FUZZ) --target VardeConfig -Xswiftc -sanitize=fuzzer,address \
+	  -Xcc -fsanitize=fuzzer-no-link,address -Xcxx -fsanitize=fuzzer-no-link,address
+	$(FUZZ_SWIFTC) -I $(FUZZ_SPM)/Modules -I $(FUZZ_SPM)/CTOML.build -Xcc -fmodule-map-file=$(FUZZ_SPM)/CTOML.build/module.modulemap \
+	  -o $(FUZZ)/bin/fuzz-config Tests/Fuzz/config/*.swift $(FUZZ_SPM)/VardeConfig.build/*.o $(FUZZ_SPM)/VardeDomain.build/*.o \
+	  $(FUZZ_SPM)/TOMLKit.build/*.o $(FUZZ_SPM)/CTOML.build/Sources/*.o -lstdc++ 2>&1 | grep -v 'Cannot export local symbol' || true
+	$(FUZZ_SWIFTC) -module-name FuzzMapping -I $(FUZZ_SPM)/Modules -o $(FUZZ)/bin/fuzz-mapping Tests/Fuzz/mapping/*.swift \
+	  $(FUZZ_MAPPING_SOURCES) $(FUZZ_SPM)/VardeDomain.build/*.o 2>&1 | grep -v 'Cannot export local symbol' || true
+	@for t in $(FUZZ_TARGETS); do test -x $(FUZZ)/bin/fuzz-$$t || { echo "fuzz-$$t did not build"; exit 1; }; done
+
+## Each target in turn for FUZZ_SECONDS; stops at the first crash (its input is in .build-fuzz/).
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ)/corpus/$$t; \
+	  dict=""; [ -f Tests/Fuzz/$$t/$$t.dict ] && dict="-dict=Tests/Fuzz/$$t/$$t.dict"; \
+	  leaks=""; [ $$t = config ] && leaks="-detect_leaks=0"; \
+	  seeds=Tests/Fuzz/$$t/corpus; [ $$t = mapping ] && seeds="$$seeds Tests/Fuzz/fhir-pages/corpus" && dict="-dict=Tests/Fuzz/fhir-pages/fhir-pages.dict"; \
+	  echo "== fuzz-$$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ)/bin/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 $$dict $$leaks -artifact_prefix=$(FUZZ)/$$t- $(FUZZ)/corpus/$$t $$seeds \
+	    > $(FUZZ)/fuzz-$$t.log 2>&1 || { tail -60 $(FUZZ)/fuzz-$$t.log; exit 1; }; \
+	  grep -E '^#[0-9]+.*(DONE|pulse|NEW)' $(FUZZ)/fuzz-$$t.log | tail -1; grep -E 'stat::number_of_executed_units' $(FUZZ)/fuzz-$$t.log; \
+	done
+
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=20
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -19,6 +19,7 @@ public enum ConfigFile {
 
     /// The settings a configuration text describes.
     public static func parse(_ text: String, file: String = fileName) throws -> CentreSettings {
+        try TOMLShape.check(text, file: file) // toml++ traps on some malformed text: refuse it first
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -58,6 +58,14 @@ public struct EntryProblem: Error, Sendable, Equatable {
     /// Raw text kept with an unreadable resource is cut to this many bytes.
     public static let rawLimit = 4096
 
+    /// The start of a resource's text as kept with its problem: at most `rawLimit` bytes of UTF-8 also when the
+    /// bytes received were not UTF-8 (each bad byte becomes U+FFFD, three bytes long, so the text is cut again).
+    static func rawText<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+        var text = String(decoding: bytes.prefix(rawLimit), as: UTF8.self)
+        while text.utf8.count > rawLimit { text.unicodeScalars.removeLast() }
+        return text
+    }
+
     public init(resourceType: String?, resourceID: String?, reason: String, raw: String? = nil,
                 deviceCheck: DeviceCheck? = nil) {
         self.resourceType = resourceType

@@ -102,7 +102,7 @@ enum PageSplitter {
                 : measured.longestString > limits.maxStringBytes
                 ? "et tekstfelt er \(measured.longestString) byte langt (grensen er \(limits.maxStringBytes))" : nil
             if let overLimit {
-                let raw = String(decoding: entry.prefix(EntryProblem.rawLimit), as: UTF8.self)
+                let raw = EntryProblem.rawText(entry)
                 page.entries.append(.failure(EntryProblem(resourceType: sniff("resourceType", in: raw), resourceID: sniff("id", in: raw),
                                                           reason: overLimit, raw: raw)))
                 continue
@@ -112,7 +112,7 @@ enum PageSplitter {
                     page.entries.append(result)
                 }
             } catch {
-                let raw = String(decoding: entry.prefix(EntryProblem.rawLimit), as: UTF8.self)
+                let raw = EntryProblem.rawText(entry)
                 page.entries.append(.failure(EntryProblem(
                     resourceType: sniff("resourceType", in: raw), resourceID: sniff("id", in: raw),
                     reason: "uleselig ressurs: \(describe(error))", raw: raw)))
@@ -133,7 +133,7 @@ enum PageSplitter {
         var page = page
         for (index, entry) in page.entries.enumerated() {
             guard case .failure(var problem) = entry, problem.raw == nil else { continue }
-            problem.raw = String(decoding: data[kept[index]].prefix(EntryProblem.rawLimit), as: UTF8.self)
+            problem.raw = EntryProblem.rawText(data[kept[index]])
             page.entries[index] = .failure(problem)
         }
         return page

@@ -44,7 +44,13 @@ public enum DisplayWidth {
             result.append("…")
             used += 1
         }
-        return result + String(repeating: " ", count: max(0, width - used))
+        var fitted = result + String(repeating: " ", count: max(0, width - used))
+        // Joining can merge characters: a prepended mark (U+0600–U+0605 and others, none below U+0600; found by
+        // fuzzing) takes the character after it, the "…" or a padding space, into its own cluster, a column short.
+        if let last = result.unicodeScalars.last, last.value >= 0x600 {
+            while of(fitted) < width { fitted.append(" ") }
+        }
+        return fitted
     }
 }
 

@@ -87,7 +87,7 @@ public final class NcursesTerminal: TerminalBackend {
         var code: Int32 = 0
         switch varde_read_key(&code) {
         case 1: return functionKey(code)
-        case 0: return characterKey(code)
+        case 0: return Key(characterCode: code)
         default: return nil
         }
     }
@@ -119,19 +119,6 @@ public final class NcursesTerminal: TerminalBackend {
         case "kLFT5": return .controlLeft
         case "kRIT5": return .controlRight
         default: return nil
-        }
-    }
-
-    private func characterKey(_ code: Int32) -> Key? {
-        switch code {
-        case 27: return .escape
-        case 10, 13: return .enter
-        case 9: return .tab
-        case 8, 127: return .backspace
-        case 1...26: return .control(Character(Unicode.Scalar(UInt8(code) + 96)))
-        default:
-            guard let scalar = Unicode.Scalar(UInt32(bitPattern: code)) else { return nil }
-            return .character(Character(scalar))
         }
     }
 

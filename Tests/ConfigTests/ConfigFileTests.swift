@@ -106,6 +106,61 @@ struct ConfigFileTests {
         refused(text: text, line: line, message: message)
     }
 
+    /// Found by fuzzing: toml++ (inside TOMLKit) asserts on a section header without a name (`[` alone on a
+    /// line), on a date-time cut short and on a `}` where a list expects a value, which stopped Varde; text is
+    /// now read with TOML's grammar first, and what is not well formed, dates and times (no setting takes one)
+    /// and control characters (a NUL would cut the file short) are refused with their line.
+    @Test("what the TOML parser would trap on is refused with the line",
+          arguments: [
+              ("[\n", 1, "a section needs a name"),
+              ("[privacy]\npin = \"2580\"\n[\r\n", 3, "a section needs a name"),
+              ("[privacy]\r\n[[ #templates\n", 2, "a section needs a name"),
+              ("[=]\n", 1, "a section needs a name"),
+              ("[ \t", 1, "a section needs a name"),
+              ("[privacy]\npin = \"2580\"\u{0}\n", 2, "control character"),
+              ("d = 1979-05-27T:\n", 1, "dates and times are not settings"),
+              ("[service_hours]\n# åpner\nopens = 08:00\n", 3, "dates and times are not settings"),
+              ("[[templates]]\nname = \"x\"\ntext = \"\"\"\nhei\u{7F}\n\"\"\"\n", 4, "control character"),
+              ("[service_hours]\ndays = [\"man\", \"tir\", }\n", 2, "expected value"),
+              ("[privacy]\npin = \"25\\q80\"\n", 2, "not an escape"),
+              ("[access]\nmunicipalities = [\"1804\"\n", 3, "expected ',' or ']'"),
+              ("\n[keys]\nclaim = " + String(repeating: "[", count: 5000), 3, "nested deeper than 32"),
+          ] as [(String, Int?, String)])
+    func parserTrapsRefused(text: String, line: Int?, message: String) {
+        refused(text: text, line: line, message: message)
+    }
+
+    @Test("well-formed TOML in its other spellings is still read")
+    func otherSpellingsOfTOML() throws {
+        let settings = try ConfigFile.parse("""
+        staffing = { patients_per_fte = 0x50, fte = { "kari" = 1e0, 'ola' = 0.6 } }\r
+        [ privacy ]   # the lock\r
+        pin = '2580'\r
+        idle_lock = "1m\\u0033\\U00000030s"
+        [access]
+        municipalities = [
+          "1804", # Bodø
+          "1806",
+        ]
+        [[templates]]
+        name = \"\"\"Ring "oss"\"\"\"
+        text = \"\"\"
+        Hei {fornavn}, \\
+            ring oss.\"\"\"
+        """)
+        #expect(settings.staffing == Staffing(fte: ["kari": 1.0, "ola": 0.6], patientsPerFTE: 80))
+        #expect(settings.privacy == PrivacySettings(idleLock: 90, pin: "2580"))
+        #expect(settings.municipalities == ["1804", "1806"])
+        #expect(settings.replyTemplates == [ReplyTemplate(name: "Ring \"oss\"", text: "Hei {fornavn}, ring oss.")])
+    }
+
+    @Test("a line starting with [ inside a multi-line text is text, not a section")
+    func bracketInsideMultiLineText() throws {
+        let settings = try ConfigFile.parse("[[templates]]\nname = \"Merk: 10:00\"\ntext = \"\"\"\n[!] Ring oss 2026-11-22 kl. 10:00 \\\"#1\\\"\n\"\"\"\n[ privacy ] # PIN: 2580\npin = \"2580\"\n")
+        #expect(settings.replyTemplates == [ReplyTemplate(name: "Merk: 10:00", text: "[!] Ring oss 2026-11-22 kl. 10:00 \"#1\"\n")])
+        #expect(settings.privacy.pin == "2580")
+    }
+
     @Test("a missing file means defaults")
     func missingFile() throws {
         #expect(try ConfigFile.load(path: "/nonexistent/config.toml") == CentreSettings())

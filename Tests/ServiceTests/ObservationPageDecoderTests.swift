@@ -172,6 +172,22 @@ struct ObservationPageDecoderTests {
         #expect((try? page.entries[1].get())?.id == "ok")
     }
 
+    /// Found by fuzzing: bytes that are not UTF-8 became U+FFFD (three bytes each), so the raw text kept with an
+    /// unreadable resource grew past `EntryProblem.rawLimit`; it is cut to the limit after decoding too.
+    @Test func rawTextOfBytesThatAreNotUTF8StaysWithinTheLimit() throws {
+        // The resource lacks its status, so it cannot be read; its long member is skipped by Foundation unchecked.
+        var json = Data(#"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Observation","id":"bad","code":{},"note":""#.utf8)
+        json.append(contentsOf: [UInt8](repeating: 0xFF, count: 5000))
+        json.append(contentsOf: Array(#""}},{"resource":{"resourceType":"Observation","id":"ok","status":"final","code":{}}}]}"#.utf8))
+        let page = try ObservationPageDecoder.decodeOrFallBack(json)
+        #expect(page.entries.count == 2)
+        guard case .failure(let problem) = page.entries[0] else { Issue.record("the resource that is not UTF-8 was read"); return }
+        #expect(problem.resourceID == "bad")
+        #expect(problem.raw?.isEmpty == false)
+        #expect((problem.raw?.utf8.count ?? 0) <= EntryProblem.rawLimit)
+        #expect((try? page.entries[1].get())?.id == "ok")
+    }
+
     /// Random damage to real pages: whenever the fast path still answers, Codable agrees with it.
     @Test func damagedPagesNeverDecodeDifferently() throws {
         // Pages of three observations, so that each round is quick (and keys sorted, so every run is alike).
