@@ -101,11 +101,13 @@ public struct SimServer: Sendable {
         let ids = query.values("_id").map(SearchMatch.ids)
         let patients = (query.values("patient") + query.values("subject")).map(SearchMatch.patientIDs)
         let statuses = query.values("status")
-        let keep: ((SelfCarePlan) -> Bool)? = query.filters.isEmpty ? nil : { plan in
+        // Every plan served is active: `status=active` (Varde's own sync) keeps the fast path.
+        let keep: ((SelfCarePlan) -> Bool)? = ids.isEmpty && patients.isEmpty ? nil : { plan in
             ids.allSatisfy { $0.contains(plan.id) } && patients.allSatisfy { $0.contains(plan.patientID) }
-                && statuses.allSatisfy { SearchMatch.token($0, system: nil, code: "active") } // every plan served is active
         }
-        let page = centre.plans(after: query.after, count: query.count, in: query.municipalities, where: keep)
+        let page = statuses.allSatisfy({ SearchMatch.token($0, system: nil, code: "active") })
+            ? centre.plans(after: query.after, count: query.count, in: query.municipalities, where: keep)
+            : SimulatedCentre.Page(items: [], total: 0, hasMore: false, lastStamp: nil)
         let base = baseURL(request)
         let entries = page.items.map {
             FHIRSearchBundle<FHIRCarePlan>.Entry(fullUrl: "\(base)/CarePlan/\($0.id)", resource: CarePlanMapping.resource(from: $0))
