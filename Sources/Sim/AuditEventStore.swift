@@ -25,6 +25,12 @@ public final class AuditEventStore: @unchecked Sendable {
         return (stored, true)
     }
 
+    func get(id: String) -> FHIRAuditEvent? {
+        lock.lock()
+        defer { lock.unlock() }
+        return events.first { $0.id == id }
+    }
+
     /// Every stored event, or one patient's, in the order they arrived.
     public func all(patientID: String? = nil) -> [FHIRAuditEvent] {
         lock.lock()
@@ -56,7 +62,15 @@ struct AuditEventEndpoint: Sendable {
             response.status = created ? .created : .ok
             return response
         }
+        router.get("AuditEvent/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let event = store.get(id: id) else { throw FHIRError.notFound("AuditEvent", id) }
+            return fhir(event)
+        }
         router.get("AuditEvent") { request, _ in
+            for (name, _) in request.uri.queryParameters where !SearchSupport.auditEvent.contains(String(name)) {
+                throw FHIRError(status: .badRequest, code: "not-supported", "search parameter '\(name)' is not supported on AuditEvent")
+            }
             let patient = request.uri.queryParameters.get("patient").map { $0.hasPrefix("Patient/") ? String($0.dropFirst(8)) : $0 }
             let base = "http://\(request.head.authority ?? "127.0.0.1")"
             let events = store.all(patientID: patient)

@@ -21,6 +21,12 @@ public final class BlockStore: @unchecked Sendable {
         blocks.append((stamp, block))
     }
 
+    func get(_ id: String) -> (Int64, PatientBlock)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return blocks.first { $0.block.id == id }.map { ($0.stamp, $0.block) }
+    }
+
     func changed(after cursor: Int64?, count: Int) -> (items: [(Int64, PatientBlock)], hasMore: Bool) {
         lock.lock()
         defer { lock.unlock() }
@@ -34,8 +40,13 @@ struct BlockEndpoint: Sendable {
     let store: BlockStore
 
     func register(on router: Router<BasicRequestContext>) {
+        router.get("Consent/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let (stamp, block) = store.get(id) else { throw FHIRError.notFound("Consent", id) }
+            return fhir(ConsentMapping.resource(from: block, lastUpdated: Date(timeIntervalSince1970: Double(stamp) / 1000)))
+        }
         router.get("Consent") { request, _ in
-            let query = try SearchQuery(request)
+            let query = try SearchQuery(request, type: "Consent", supports: SearchSupport.consent)
             let page = store.changed(after: query.after, count: query.count)
             let base = "http://\(request.head.authority ?? "127.0.0.1")"
             var links = [FHIRBundleLink(relation: "self", url: "\(base)/Consent?\(query.text(after: query.after))")]

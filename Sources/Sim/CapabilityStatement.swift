@@ -21,17 +21,31 @@ struct CapabilityStatement: Encodable, Sendable {
     struct Interaction: Encodable, Sendable { var code: String }
     struct SearchParam: Encodable, Sendable { var name: String; var type: String }
 
+    /// The type of each search parameter the simulator knows.
+    static let parameterTypes: [String: String] = [
+        "_id": "token", "_lastUpdated": "date", "_count": "number", "_sort": "string", "municipality": "token",
+        "identifier": "token", "patient": "reference", "subject": "reference", "code": "token", "date": "date",
+        "status": "token",
+    ]
+
+    /// Per type: the interactions served and exactly the search parameters the server honours
+    /// (`SearchSupport`, plus `_lastUpdated`, `_count`, `_sort` where paging search applies).
+    static let served: [(type: String, interactions: [String], parameters: Set<String>)] = [
+        ("Patient", ["read", "search-type"], SearchSupport.patient.union(SearchQuery.common)),
+        ("Observation", ["read", "search-type"], SearchSupport.observation.union(SearchQuery.common)),
+        ("CarePlan", ["read", "search-type"], SearchSupport.carePlan.union(SearchQuery.common)),
+        ("Task", ["read", "update", "search-type"], SearchSupport.task.union(SearchQuery.common)),
+        ("Communication", ["read", "create", "search-type"], SearchSupport.communication.union(SearchQuery.common)),
+        ("Consent", ["read", "search-type"], SearchSupport.consent.union(SearchQuery.common)),
+        ("AuditEvent", ["read", "create", "search-type"], SearchSupport.auditEvent),
+    ]
+
     static func simulator() -> CapabilityStatement {
-        let params = [SearchParam(name: "_lastUpdated", type: "date"), SearchParam(name: "_count", type: "number"),
-                      SearchParam(name: "_sort", type: "string")]
-        return CapabilityStatement(
-            date: "2026-11-22",
-            rest: [Rest(resource: ["Patient", "Observation", "CarePlan", "Task", "Communication", "Consent"].map {
-                Resource(type: $0, interaction: [Interaction(code: "search-type")],
-                         searchParam: ["Patient", "Observation", "CarePlan"].contains($0)
-                             ? params + [SearchParam(name: "municipality", type: "token")] : params)
-            } + [Resource(type: "AuditEvent", interaction: [Interaction(code: "create"), Interaction(code: "search-type")],
-                          searchParam: [SearchParam(name: "patient", type: "reference"),
-                                        SearchParam(name: "identifier", type: "token")])])])
+        CapabilityStatement(
+            date: "2026-12-02",
+            rest: [Rest(resource: served.map { type, interactions, parameters in
+                Resource(type: type, interaction: interactions.map { Interaction(code: $0) },
+                         searchParam: parameters.sorted().map { SearchParam(name: $0, type: parameterTypes[$0] ?? "string") })
+            })])
     }
 }

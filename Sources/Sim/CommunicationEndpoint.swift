@@ -11,16 +11,22 @@ struct CommunicationEndpoint: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         router.post("Communication") { request, _ in try await self.create(request) }
+        router.get("Communication/:id") { _, context in
+            store.advance()
+            let id = context.parameters.get("id") ?? ""
+            guard let found = store.get(id: id) else { throw FHIRError.notFound("Communication", id) }
+            return fhir(found)
+        }
         router.get("Communication") { request, _ in
             store.advance()
             let base = "http://\(request.head.authority ?? "127.0.0.1")"
+            let query = try SearchQuery(request, type: "Communication", supports: SearchSupport.communication)
             if let identifier = request.uri.queryParameters.get("identifier") {
                 let value = MessageStore.identifierValue("identifier=\(identifier)") ?? identifier
                 let found = store.find(identifier: value)
                 return fhir(FHIRSearchBundle(id: UUID().uuidString.lowercased(), meta: nil, total: found.count, link: [],
                                              entry: found.map { .init(fullUrl: "\(base)/Communication/\($0.id ?? "")", resource: $0) }))
             }
-            let query = try SearchQuery(request)
             let page = store.changed(after: query.after, count: query.count, in: query.municipalities)
             var links = [FHIRBundleLink(relation: "self", url: "\(base)/Communication?\(query.text(after: query.after))")]
             if page.hasMore, let last = page.lastStamp {

@@ -117,6 +117,12 @@ final class MessageStore: @unchecked Sendable {
         return token.split(separator: "|", maxSplits: 1).last.map(String.init)
     }
 
+    func get(id: String) -> FHIRCommunication? {
+        lock.lock()
+        defer { lock.unlock() }
+        return indexByServerID[id].map { items[$0].resource }
+    }
+
     func find(identifier: String) -> [FHIRCommunication] {
         lock.lock()
         defer { lock.unlock() }

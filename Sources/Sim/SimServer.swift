@@ -53,6 +53,24 @@ public struct SimServer: Sendable {
         router.get("Patient") { request, _ in try await self.searchPatients(request) }
         router.get("Observation") { request, _ in try await self.searchObservations(request) }
         router.get("CarePlan") { request, _ in try await self.searchPlans(request) }
+        router.get("Patient/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let (patient, municipality) = centre.patient(id: id) else { throw FHIRError.notFound("Patient", id) }
+            return fhir(PatientMapping.resource(from: patient, municipality: municipality))
+        }
+        router.get("Observation/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            centre.advance(to: centre.now())
+            guard let m = centre.observation(id: id) else { throw FHIRError.notFound("Observation", id) }
+            var observation = ObservationMapping.observation(from: m)
+            if faults.isInvalid(m.id) { observation.subject = nil }
+            return fhir(observation)
+        }
+        router.get("CarePlan/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let plan = centre.plan(id: id) else { throw FHIRError.notFound("CarePlan", id) }
+            return fhir(CarePlanMapping.resource(from: plan))
+        }
         PMDEndpoint(centre: centre, faults: faults).register(on: router)
         TaskEndpoint(store: tasks).register(on: router)
         CommunicationEndpoint(store: messages).register(on: router)
@@ -62,8 +80,14 @@ public struct SimServer: Sendable {
     }
 
     private func searchPatients(_ request: Request) async throws -> Response {
-        let query = try SearchQuery(request)
-        let page = centre.patients(after: query.after, count: query.count, in: query.municipalities)
+        let query = try SearchQuery(request, type: "Patient", supports: SearchSupport.patient)
+        let ids = query.values("_id").map(SearchMatch.ids)
+        let identifiers = query.values("identifier")
+        let keep: ((Patient, Municipality) -> Bool)? = query.filters.isEmpty ? nil : { patient, _ in
+            ids.allSatisfy { $0.contains(patient.id) }
+                && identifiers.allSatisfy { SearchMatch.token($0, system: NationalIdentityNumber.system, code: patient.nationalID) }
+        }
+        let page = centre.patients(after: query.after, count: query.count, in: query.municipalities, where: keep)
         let base = baseURL(request)
         let entries = page.items.map { patient, municipality in
             FHIRSearchBundle<FHIRPatient>.Entry(fullUrl: "\(base)/Patient/\(patient.id)",
@@ -73,8 +97,17 @@ public struct SimServer: Sendable {
     }
 
     private func searchPlans(_ request: Request) async throws -> Response {
-        let query = try SearchQuery(request)
-        let page = centre.plans(after: query.after, count: query.count, in: query.municipalities)
+        let query = try SearchQuery(request, type: "CarePlan", supports: SearchSupport.carePlan)
+        let ids = query.values("_id").map(SearchMatch.ids)
+        let patients = (query.values("patient") + query.values("subject")).map(SearchMatch.patientIDs)
+        let statuses = query.values("status")
+        // Every plan served is active: `status=active` (Varde's own sync) keeps the fast path.
+        let keep: ((SelfCarePlan) -> Bool)? = ids.isEmpty && patients.isEmpty ? nil : { plan in
+            ids.allSatisfy { $0.contains(plan.id) } && patients.allSatisfy { $0.contains(plan.patientID) }
+        }
+        let page = statuses.allSatisfy({ SearchMatch.token($0, system: nil, code: "active") })
+            ? centre.plans(after: query.after, count: query.count, in: query.municipalities, where: keep)
+            : SimulatedCentre.Page(items: [], total: 0, hasMore: false, lastStamp: nil)
         let base = baseURL(request)
         let entries = page.items.map {
             FHIRSearchBundle<FHIRCarePlan>.Entry(fullUrl: "\(base)/CarePlan/\($0.id)", resource: CarePlanMapping.resource(from: $0))
@@ -83,9 +116,24 @@ public struct SimServer: Sendable {
     }
 
     private func searchObservations(_ request: Request) async throws -> Response {
-        let query = try SearchQuery(request)
+        let query = try SearchQuery(request, type: "Observation", supports: SearchSupport.observation)
+        let ids = query.values("_id").map(SearchMatch.ids)
+        let patientSets = (query.values("patient") + query.values("subject")).map(SearchMatch.patientIDs)
+        let codes = query.values("code")
+        let dates = try query.values("date").map(SearchMatch.DateFilter.init)
         centre.advance(to: centre.now())
-        let page = centre.observations(after: query.after, count: query.count, in: query.municipalities)
+        let page: SimulatedCentre.Page<HomeMeasurement>
+        if query.filters.isEmpty {
+            page = centre.observations(after: query.after, count: query.count, in: query.municipalities)
+        } else {
+            let patients = patientSets.isEmpty ? nil : patientSets.dropFirst().reduce(patientSets[0]) { $0.intersection($1) }
+            page = centre.observations(after: query.after, count: query.count, in: query.municipalities, patientIDs: patients) { m in
+                ids.allSatisfy { $0.contains(m.id) }
+                    && codes.allSatisfy { code in SearchMatch.token(code, system: m.kind.codes.first?.system ?? String(m.code.split(separator: "|").first ?? ""),
+                                                                 code: m.kind.codes.first?.code ?? String(m.code.split(separator: "|").last ?? "")) }
+                    && dates.allSatisfy { $0.matches(m.effective) }
+            }
+        }
         let base = baseURL(request)
         let entries = page.items.map { m in
             var observation = ObservationMapping.observation(from: m)
@@ -119,15 +167,30 @@ public struct SimServer: Sendable {
     }
 }
 
-/// The search parameters the simulator understands: `_lastUpdated=gt…`, `_count`, `_sort=_lastUpdated`,
-/// and `municipality=0301,1804` (Varde's search parameter: only patients of those kommunenummer).
+/// The search parameters the simulator understands. Every type takes `_lastUpdated=gt…|ge…`, `_count` and
+/// `_sort=_lastUpdated`; a type adds those it names in `supports` (e.g. `municipality=0301,1804`, Varde's
+/// search parameter: only patients of those kommunenummer). Any other parameter is refused with 400
+/// and an OperationOutcome naming it, never silently ignored.
 struct SearchQuery {
     var after: Int64?
     var count: Int
     var municipalities: Set<String>?
+    /// The type's own search parameters (`_id`, `patient`, `code`, `date` …) in the order given:
+    /// every paging link carries them.
+    var filters: [(name: String, value: String)] = []
 
-    init(_ request: Request) throws {
+    static let common: Set<String> = ["_lastUpdated", "_count", "_sort"]
+
+    init(_ request: Request, type: String = "", supports: Set<String> = []) throws {
         let parameters = request.uri.queryParameters
+        for (name, value) in parameters {
+            let name = String(name)
+            guard Self.common.contains(name) || supports.contains(name) else {
+                throw FHIRError(status: .badRequest, code: "not-supported",
+                                "search parameter '\(name)' is not supported\(type.isEmpty ? "" : " on \(type)")")
+            }
+            if name != "municipality", !Self.common.contains(name) { filters.append((name, String(value))) }
+        }
         count = min(1000, max(1, parameters.get("_count").flatMap { Int($0) } ?? 100))
         municipalities = parameters.get("municipality").map { Set($0.split(separator: ",").map(String.init)) }
         if let sort = parameters.get("_sort"), sort != "_lastUpdated" {
@@ -144,8 +207,13 @@ struct SearchQuery {
         }
     }
 
+    /// The values of one of the type's own parameters (each occurrence; all must hold).
+    func values(_ name: String) -> [String] { filters.filter { $0.name == name }.map { $0.value } }
+
+    private static let valueCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~:/,"))
+
     func text(after cursor: Int64?) -> String {
-        var parts: [String] = []
+        var parts = filters.map { "\($0.name)=\($0.value.addingPercentEncoding(withAllowedCharacters: Self.valueCharacters) ?? $0.value)" }
         if let municipalities { parts.append("municipality=\(municipalities.sorted().joined(separator: ","))") }
         if let cursor {
             let instant = FHIRDateTime.format(Date(timeIntervalSince1970: Double(cursor) / 1000))
@@ -157,10 +225,91 @@ struct SearchQuery {
     }
 }
 
+/// Matching the values of FHIR search parameters: ids, references, tokens and dates.
+enum SearchMatch {
+    /// `_id=a,b`: any of the ids.
+    static func ids(_ value: String) -> Set<String> { Set(value.split(separator: ",").map(String.init)) }
+
+    /// `patient=Patient/X`, `patient=X` or a full URL ending in `Patient/X`; a comma means any of them.
+    static func patientIDs(_ value: String) -> Set<String> {
+        Set(value.split(separator: ",").map { part in
+            if let range = part.range(of: "Patient/", options: .backwards) { return String(part[range.upperBound...]) }
+            return String(part)
+        })
+    }
+
+    /// Whether a coding matches a token `system|code`, `|code` (no system) or `code` (any system);
+    /// a comma means any of them.
+    static func token(_ value: String, system: String?, code: String?) -> Bool {
+        value.split(separator: ",").contains { part in
+            guard let bar = part.firstIndex(of: "|") else { return String(part) == code }
+            let wantedSystem = part[..<bar], wantedCode = part[part.index(after: bar)...]
+            let systemMatches = wantedSystem.isEmpty ? (system ?? "").isEmpty : String(wantedSystem) == system
+            return systemMatches && (wantedCode.isEmpty || String(wantedCode) == code)
+        }
+    }
+
+    /// A `date` parameter: prefix eq/ge/gt/le/lt (eq when absent) and the range its precision spans.
+    struct DateFilter {
+        let prefix: String
+        let lower: Date
+        let upper: Date
+
+        init(_ value: String) throws {
+            let letters = value.prefix(2)
+            let hasPrefix = ["eq", "ge", "gt", "le", "lt"].contains(letters)
+            guard hasPrefix || value.first?.isNumber == true else {
+                throw FHIRError(status: .badRequest, code: "not-supported", "date prefixes are eq, ge, gt, le and lt")
+            }
+            prefix = hasPrefix ? String(letters) : "eq"
+            let text = hasPrefix ? String(value.dropFirst(2)) : value
+            guard let date = FHIRDateTime.parse(text) else {
+                throw FHIRError(status: .badRequest, code: "invalid", "date must be a FHIR date or dateTime, not '\(text)'")
+            }
+            lower = date
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            switch text.count {
+            case 4: upper = calendar.date(byAdding: .year, value: 1, to: date) ?? date
+            case 7: upper = calendar.date(byAdding: .month, value: 1, to: date) ?? date
+            case 10: upper = date.addingTimeInterval(86_400)
+            default: upper = date.addingTimeInterval(text.contains(".") ? 0.001 : 1)
+            }
+        }
+
+        func matches(_ instant: Date) -> Bool {
+            switch prefix {
+            case "ge": instant >= lower
+            case "gt": instant >= upper
+            case "le": instant < upper
+            case "lt": instant < lower
+            default: instant >= lower && instant < upper
+            }
+        }
+    }
+}
+
+/// The search parameters each type supports beyond `_lastUpdated`, `_count` and `_sort`
+/// (the CapabilityStatement declares exactly these).
+enum SearchSupport {
+    static let patient: Set<String> = ["_id", "identifier", "municipality"]
+    static let observation: Set<String> = ["_id", "patient", "subject", "code", "date", "municipality"]
+    static let carePlan: Set<String> = ["_id", "patient", "subject", "status", "municipality"]
+    static let communication: Set<String> = ["identifier", "municipality"]
+    static let task: Set<String> = []
+    static let consent: Set<String> = []
+    /// AuditEvent search takes `patient` only (no paging parameters).
+    static let auditEvent: Set<String> = ["patient"]
+}
+
 /// An error the simulator answers with an OperationOutcome body.
 struct FHIRError: Error, HTTPResponseError {
     let status: HTTPResponse.Status
     let outcome: FHIROperationOutcome
+
+    static func notFound(_ type: String, _ id: String) -> FHIRError {
+        FHIRError(status: .notFound, code: "not-found", "no \(type) \(id)")
+    }
 
     init(status: HTTPResponse.Status, code: String, _ diagnostics: String) {
         self.status = status

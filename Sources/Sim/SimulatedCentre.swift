@@ -16,6 +16,7 @@ public final class SimulatedCentre: @unchecked Sendable {
     /// Indexes of each patient's measurements, in time order (for per-patient PMD searches).
     private var indexesByPatient: [String: [Int]] = [:]
     private let patientIndexByNationalID: [String: Int]
+    private let patientIndexByID: [String: Int]
     /// Each patient's kommunenummer (for searches limited to an operator's municipalities).
     let municipalityByPatient: [String: String]
     /// The system of the business identifier every simulated measurement carries, in both sources.
@@ -47,6 +48,7 @@ public final class SimulatedCentre: @unchecked Sendable {
         models = Population.generate(config, firstTime: historyStart)
         municipalityByPatient = Dictionary(models.map { ($0.patient.id, $0.municipality.number) }) { a, _ in a }
         patientIndexByNationalID = Dictionary(models.enumerated().map { ($1.patient.nationalID, $0) }) { a, _ in a }
+        patientIndexByID = Dictionary(models.enumerated().map { ($1.patient.id, $0) }) { a, _ in a }
         allPlans = models.compactMap(\.plan)
         planStamps = allPlans.map { Int64(($0.lastUpdated.timeIntervalSince1970 * 1000).rounded()) }
         patientStamps = models.map { Int64(($0.patient.lastUpdated.timeIntervalSince1970 * 1000).rounded()) }
@@ -133,10 +135,19 @@ public final class SimulatedCentre: @unchecked Sendable {
         public var lastStamp: Int64?
     }
 
-    public func patients(after cursor: Int64?, count: Int, in municipalities: Set<String>? = nil) -> Page<(Patient, Municipality)> {
+    public func patients(after cursor: Int64?, count: Int, in municipalities: Set<String>? = nil,
+                         where keep: ((Patient, Municipality) -> Bool)? = nil) -> Page<(Patient, Municipality)> {
         lock.lock()
         defer { lock.unlock() }
         let from = Self.firstIndex(in: patientStamps, after: cursor)
+        if let keep {
+            let matching = (from..<models.count).filter {
+                (municipalities?.contains(models[$0].municipality.number) ?? true) && keep(models[$0].patient, models[$0].municipality)
+            }
+            let taken = matching.prefix(count)
+            return Page(items: taken.map { (models[$0].patient, models[$0].municipality) }, total: matching.count,
+                        hasMore: matching.count > count, lastStamp: taken.last.map { patientStamps[$0] })
+        }
         guard let municipalities else {
             let to = min(patientStamps.count, from + count)
             return Page(items: models[from..<to].map { ($0.patient, $0.municipality) }, total: patientStamps.count - from,
@@ -168,6 +179,51 @@ public final class SimulatedCentre: @unchecked Sendable {
                     hasMore: (index..<observations.count).contains(where: served),
                     lastStamp: index > from ? stamps[index - 1] : nil)
     }
+
+    /// A search narrowed by more than the municipality: the measurements of `patientIDs` (all when nil)
+    /// that `keep` accepts, in `_lastUpdated` order after `cursor`.
+    public func observations(after cursor: Int64?, count: Int, in municipalities: Set<String>?, patientIDs: Set<String>?,
+                             where keep: (HomeMeasurement) -> Bool) -> Page<HomeMeasurement> {
+        lock.lock()
+        defer { lock.unlock() }
+        let from = Self.firstIndex(in: stamps, after: cursor)
+        let candidates: [Int] = patientIDs.map { ids in
+            ids.flatMap { indexesByPatient[$0] ?? [] }.filter { $0 >= from }.sorted()
+        } ?? Array(from..<observations.count)
+        let matching = candidates.filter { index in
+            let m = observations[index]
+            return !isSuperseded(index) && !isPMDOnly(m)
+                && (municipalities.map { $0.contains(municipalityByPatient[m.patientID] ?? "") } ?? true) && keep(m)
+        }
+        let taken = matching.prefix(count)
+        return Page(items: taken.map { observations[$0] }, total: matching.count, hasMore: matching.count > count,
+                    lastStamp: taken.last.map { stamps[$0] })
+    }
+
+    /// The current version of measurement `id`, if the follow-up service serves it.
+    public func observation(id: String) -> HomeMeasurement? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard id.hasPrefix("obs-"), let number = Int(id.dropFirst(4)), number >= 1, number <= observations.count else { return nil }
+        var index = number - 1
+        guard observations[index].id == id else { return nil }
+        if isSuperseded(index) {
+            guard let later = indexesByPatient[observations[index].patientID]?.last(where: { observations[$0].id == id }),
+                  !isSuperseded(later) else { return nil }
+            index = later
+        }
+        return isPMDOnly(observations[index]) ? nil : observations[index]
+    }
+
+    /// Patient `id` and their municipality.
+    public func patient(id: String) -> (Patient, Municipality)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return patientIndexByID[id].map { (models[$0].patient, models[$0].municipality) }
+    }
+
+    /// Plan `id`.
+    public func plan(id: String) -> SelfCarePlan? { allPlans.first { $0.id == id } }
 
     /// Whether only the PMD-style endpoint serves this measurement (decided by its identifier).
     public func isPMDOnly(_ m: HomeMeasurement) -> Bool {
@@ -216,12 +272,15 @@ public final class SimulatedCentre: @unchecked Sendable {
     private let planStamps: [Int64]
 
     /// Plans in `_lastUpdated` order after `cursor` (milliseconds, exclusive).
-    public func plans(after cursor: Int64?, count: Int, in municipalities: Set<String>? = nil) -> Page<SelfCarePlan> {
+    public func plans(after cursor: Int64?, count: Int, in municipalities: Set<String>? = nil,
+                      where keep: ((SelfCarePlan) -> Bool)? = nil) -> Page<SelfCarePlan> {
         let plans = allPlans
         let stamps = planStamps
         let from = Self.firstIndex(in: stamps, after: cursor)
-        if let municipalities {
-            let matching = (from..<plans.count).filter { municipalities.contains(municipalityByPatient[plans[$0].patientID] ?? "") }
+        if municipalities != nil || keep != nil {
+            let matching = (from..<plans.count).filter {
+                (municipalities?.contains(municipalityByPatient[plans[$0].patientID] ?? "") ?? true) && (keep?(plans[$0]) ?? true)
+            }
             let taken = matching.prefix(count)
             return Page(items: taken.map { plans[$0] }, total: matching.count, hasMore: matching.count > count,
                         lastStamp: taken.last.map { stamps[$0] })

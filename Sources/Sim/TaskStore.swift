@@ -67,7 +67,7 @@ struct TaskEndpoint: Sendable {
             return response
         }
         router.get("Task") { request, _ in
-            let query = try SearchQuery(request)
+            let query = try SearchQuery(request, type: "Task", supports: SearchSupport.task)
             let page = store.changed(after: query.after, count: query.count)
             let base = "http://\(request.head.authority ?? "127.0.0.1")"
             var links = [FHIRBundleLink(relation: "self", url: "\(base)/Task?\(query.text(after: query.after))")]
