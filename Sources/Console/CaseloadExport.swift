@@ -3,7 +3,9 @@ import VardeDomain
 import VardeTerminal
 
 /// The caseload figures as a table, CSV or Markdown for the centre's leader to send on: counts of
-/// 1–4 become "<5", and response times resting on fewer than five alerts are left out.
+/// 1–4 become "<5", and response times resting on fewer than five alerts are left out. Every cell is
+/// made inert (`Sanitiser.inert`: nurse and municipality names come from the network) and escaped
+/// for its format, so no field can break a row or a column.
 public enum CaseloadExport {
     public static func render(_ report: CaseloadReport, format: String, language: Language, only: Bool = false) -> String {
         let f = Formatting(language)
@@ -69,17 +71,26 @@ public enum CaseloadExport {
 
     static func minutes(_ seconds: TimeInterval) -> String { String(Int((seconds / 60).rounded())) }
 
+    /// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled.
     static func csv(_ value: String) -> String {
-        value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        let value = Sanitiser.inert(value)
+        return value.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0.isNewline })
+            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+
+    /// One Markdown table cell: inert (a line break becomes a visible symbol), `\` and `|` escaped.
+    static func markdownCell(_ value: String) -> String {
+        Sanitiser.inert(value).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
     }
 
     static func markdown(_ header: [String], _ rows: [[String]]) -> String {
-        let escape = { (text: String) in text.replacingOccurrences(of: "|", with: "\\|") }
+        let escape = markdownCell
         return "| " + header.map(escape).joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
             + rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
     }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {
+        let (header, rows) = (header.map(Sanitiser.inert), rows.map { $0.map(Sanitiser.inert) })
         let widths = header.indices.map { column in ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         return ([header] + rows).map { row in
             row.enumerated().map { index, value in

@@ -45,9 +45,10 @@ public struct HTTPSettings: Sendable {
     public var maxResponseBytes = 64 << 20
     /// All headers of one answer together may not be larger than this.
     public var maxHeaderBytes = 256 << 10
-    /// A transfer slower than `minimumSpeed` bytes a second for `slowFor` seconds is abandoned (a trickling server).
-    public var minimumSpeed = 512
-    public var slowFor: TimeInterval = 5
+    /// A transfer slower than `minimumSpeed` bytes a second for `slowFor` seconds is abandoned (a trickling
+    /// server). The time counts from the request, so it also gives a busy server that long to start answering.
+    public var minimumSpeed = 64
+    public var slowFor: TimeInterval = 15
 
     public init(connectTimeout: TimeInterval = 5, totalTimeout: TimeInterval = 30, caFile: String? = nil,
                 bearerToken: String? = nil) {
@@ -92,6 +93,10 @@ public final class CurlHTTPClient: @unchecked Sendable {
             headers.append(("Content-Type", "application/fhir+json"))
         }
         headers.append(("Expect", ""))
+        // A line break in a header would end it and start another the server believes we sent.
+        if let broken = headers.first(where: { ($0.0 + $0.1).unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" } }) {
+            throw TransportError(code: -1, message: "refused to send the \(broken.0) header: it contains a line break")
+        }
         for (name, value) in headers { headerList = curl_slist_append(headerList, "\(name): \(value)") }
 
         _ = varde_curl_set_string(handle, CURLOPT_URL, request.url)

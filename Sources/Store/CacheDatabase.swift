@@ -10,7 +10,9 @@ public final class CacheDatabase: Sendable {
     let checkpointer: WALCheckpointer?
 
     /// Opens (creating if needed) the cache file in WAL mode so the console can read while sync writes.
-    public init(path: String) throws {
+    /// An existing file is checked first (`check`): a damaged cache, or one from a newer Varde, is refused
+    /// with a `CacheProblem` before anything is written to it.
+    public init(path: String, check: Check = .quick) throws {
         var config = Configuration()
         config.busyMode = .timeout(5)
         let checkpointer = WALCheckpointer(path: path)
@@ -19,7 +21,17 @@ public final class CacheDatabase: Sendable {
             if !db.configuration.readonly, let connection = db.sqliteConnection { checkpointer.watch(connection) }
         }
         self.checkpointer = checkpointer
-        let pool = try DatabasePool(path: path, configuration: config)
+        if FileManager.default.fileExists(atPath: path) { try Self.ensureUsable(path: path, check: check) }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw CacheProblem.notADatabase(path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw CacheProblem.damaged(path: path, details: [error.message ?? "corrupt"])
+        } catch let error as DatabaseError {
+            throw CacheProblem.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
         writer = pool
         try Self.migrator.migrate(pool)
         // The cache holds health data: private to the user.

@@ -161,9 +161,14 @@ struct MeasurementStatements {
 
     /// The worst zone of a handled (resolved or withdrawn) alert this measurement raised, if any.
     func handledZone(raisedBy measurementID: String) throws -> Zone? {
-        resolvedZone.bind(text: measurementID, at: 1)
+        try Self.zone(resolvedZone, measurementID)
+    }
+
+    /// The zone in the first column of the one row `statement` gives for `text`, nil for none (or NULL).
+    private static func zone(_ statement: Statement, _ text: String) throws -> Zone? {
+        statement.bind(text: text, at: 1)
         var zone: Zone?
-        try resolvedZone.forEachRawRow { row in zone = row.integer(0).flatMap { Zone(rawValue: Int($0)) } }
+        try statement.forEachRawRow { row in zone = row.integer(0).flatMap { Zone(rawValue: Int($0)) } }
         return zone
     }
 
@@ -215,10 +220,7 @@ struct MeasurementStatements {
 
     /// The zone of the patient's open alert, nil when there is none (without decoding the alert).
     func openAlertZone(of patientID: String) throws -> Zone? {
-        openAlertZone.bind(text: patientID, at: 1)
-        var zone: Zone?
-        try openAlertZone.forEachRawRow { row in zone = row.integer(0).flatMap { Zone(rawValue: Int($0)) } }
-        return zone
+        try Self.zone(openAlertZone, patientID)
     }
 
     func openAlert(of patientID: String) throws -> Alert? {

@@ -12,14 +12,15 @@ struct Audit: ParsableCommand {
     @Option(help: "Only this patient's accesses.") var patient: String?
     @Option(help: "Only accesses since a FHIR instant or an age such as 30m, 24h, 7d.") var since: String?
 
-    func run() throws {
-        var from: Date?
-        if let since {
-            guard let parsed = Self.instant(since, now: Date()) else {
-                throw ValidationError("--since must be a FHIR instant or an age such as 24h or 7d")
-            }
-            from = parsed
+    func validate() throws {
+        if let patient { try OptionRules.resourceID(patient, "--patient") }
+        if let since, Self.instant(since, now: Date()) == nil {
+            throw ValidationError("--since must be a FHIR instant or an age in minutes, hours or days, such as 30m, 24h or 7d; not '\(since)'")
         }
+    }
+
+    func run() throws {
+        let from = since.flatMap { Self.instant($0, now: Date()) }
         let cache = Home(common.home).openCache()
         do {
             let log = try cache.accessLog(patientID: patient, since: from)
@@ -30,14 +31,14 @@ struct Audit: ParsableCommand {
                     + "\(access.workstation)  \(access.deliveredAt == nil ? "waiting" : "delivered")")
             }
         } catch {
-            fail("cannot read the local cache: \(error)")
+            fail("cannot read the local cache: \(plainReason(error))")
         }
     }
 
     /// A FHIR instant, or an age before `now` (`30m`, `24h`, `7d`).
     static func instant(_ text: String, now: Date) -> Date? {
         if let date = FHIRDateTime.parse(text) { return date }
-        guard let unit = text.last, let amount = Double(text.dropLast()), amount >= 0 else { return nil }
+        guard let unit = text.last, let amount = Double(text.dropLast()), amount.isFinite, amount >= 0 else { return nil }
         let seconds: Double? = switch unit {
         case "m": 60
         case "h", "t": 3600

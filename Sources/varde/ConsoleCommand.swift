@@ -17,6 +17,12 @@ struct Console: ParsableCommand {
     var measurementsURL: String?
     @Option(help: "Colour theme from the Themes folder.") var theme: String = "default"
 
+    func validate() throws {
+        try OptionRules.serviceURL(server, "--server")
+        if let measurementsURL { try OptionRules.serviceURL(measurementsURL, "--measurements-url") }
+        try OptionRules.theme(theme)
+    }
+
     func run() throws {
         let home = Home(common.home)
         let settings = home.settings()
@@ -26,7 +32,7 @@ struct Console: ParsableCommand {
                                                     settings: httpSettings(common, home: home), nurse: common.nurse,
                                                     serviceHours: settings.serviceHours,
                                                     municipalities: settings.municipalities, clock: clock),
-                   themeName: theme, language: language(common.lang), nurse: common.nurse,
+                   themeName: theme, language: common.language, nurse: common.nurse,
                    settings: settings, keymap: keymap(settings, home: home), clock: clock)
     }
 }
@@ -55,6 +61,6 @@ func loadTheme(_ name: String) -> Theme {
         let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return noColour ? theme.withoutColour : theme
     } catch {
-        fail("cannot use theme '\(name)': \(error)")
+        fail("cannot use theme '\(name)': \(plainReason(error))")
     }
 }

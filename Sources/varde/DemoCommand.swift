@@ -12,6 +12,10 @@ struct Demo: ParsableCommand {
     @OptionGroup var sim: SimOptions
     @Option(help: "Colour theme from the Themes folder.") var theme: String = "default"
 
+    func validate() throws {
+        try OptionRules.theme(theme)
+    }
+
     func run() throws {
         let centre = SimulatedCentre(config: sim.config(defaultSpeed: 240))
         let port = startInProcess(SimServer(centre: centre))
@@ -29,7 +33,7 @@ struct Demo: ParsableCommand {
         let engine = makeEngine(server: "http://127.0.0.1:\(port)", cache: cache, settings: httpSettings(common, home: home),
                                 nurse: common.nurse, serviceHours: settings.serviceHours,
                                 municipalities: settings.municipalities, clock: clock)
-        runConsole(cache: cache, engine: engine, themeName: theme, language: language(common.lang), nurse: common.nurse,
+        runConsole(cache: cache, engine: engine, themeName: theme, language: common.language, nurse: common.nurse,
                    settings: settings, keymap: keymap(settings, home: configHome), syncInterval: 1, clock: clock)
     }
 }
@@ -56,7 +60,7 @@ func startInProcess(_ server: SimServer) -> Int {
                 listening.signal()
             }
         } catch {
-            fail("the simulator could not start: \(error)")
+            fail("the simulator could not start: \(plainReason(error))")
         }
     }
     guard listening.wait(timeout: .now() + 30) == .success, let port = box.port else {

@@ -26,25 +26,36 @@ struct Home {
         do {
             return try ConfigFile.load(path: configPath)
         } catch {
-            fail("cannot use the configuration: \(error)")
+            fail("cannot use the configuration: \(plainReason(error))")
+        }
+    }
+
+    /// Makes `folder` and any folders missing above it, readable by the user only; when the system
+    /// refuses, its own reason ("Not a directory", "Permission denied") as a `POSIXError`.
+    static func makeFolder(_ folder: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw POSIXError(.ENOTDIR) }
+            return
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != folder { try makeFolder(parent) }
+        guard mkdir(folder, 0o700) == 0 || errno == EEXIST else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
     }
 
     /// Opens the cache, creating a private folder for it first.
     func openCache() -> CacheDatabase {
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try Self.makeFolder(path)
             return try CacheDatabase(path: cachePath)
+        } catch let problem as CacheProblem {
+            fail(problem.description)
         } catch {
-            fail("cannot open the local cache in \(path): \(error)")
+            fail("cannot open the local cache in \(path): \(plainReason(error))")
         }
     }
-}
-
-func language(_ code: String) -> Language {
-    guard let language = Language(rawValue: code) else { fail("unknown language '\(code)': use nb or en") }
-    return language
 }
 
 /// HTTP settings from the common options: the token (env or a private file, never printed) and CA.
@@ -53,7 +64,7 @@ func httpSettings(_ common: CommonOptions, home: Home) -> HTTPSettings {
         let token = try AccessToken.load(file: common.tokenFile ?? (home.path as NSString).appendingPathComponent("token"))
         return HTTPSettings(caFile: common.caFile, bearerToken: token)
     } catch {
-        fail("\(error)")
+        fail(plainReason(error))
     }
 }
 
@@ -62,7 +73,7 @@ func keymap(_ settings: CentreSettings, home: Home) -> Keymap {
     do {
         return try Keymap(overrides: settings.keyOverrides)
     } catch {
-        fail("cannot use the configuration: \(home.configPath): \(error)")
+        fail("cannot use the configuration: \(home.configPath): \(plainReason(error))")
     }
 }
 

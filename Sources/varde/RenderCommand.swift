@@ -17,33 +17,33 @@ struct Render: ParsableCommand {
     @Flag(help: "Colour with ANSI escape codes.") var ansi = false
     @Option(help: "Draw as if the clock showed this FHIR instant (for reproducible screens).") var now: String?
 
+    func validate() throws {
+        guard ScreenRenderer.screens.contains(screen) else {
+            throw ValidationError("unknown screen '\(screen)'; the screens are: \(ScreenRenderer.screens.joined(separator: ", "))")
+        }
+        _ = try OptionRules.size(size)
+        if let patient { try OptionRules.resourceID(patient, "--patient") }
+        try OptionRules.theme(theme)
+        if let now { try OptionRules.instant(now, "--now") }
+    }
+
     func run() throws {
-        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
-            throw ValidationError("--size must look like 80x24")
-        }
-        var clock = Date()
-        if let now {
-            guard let parsed = FHIRDateTime.parse(now) else { throw ValidationError("--now must be a FHIR instant") }
-            clock = parsed
-        }
+        let (width, height) = try OptionRules.size(size)
+        let clock = now.flatMap(FHIRDateTime.parse) ?? Date()
         let home = Home(common.home)
         let settings = home.settings()
         let viewer = Viewer(operatorID: common.nurse, municipalities: settings.municipalities)
         let cache = home.openCache()
-        guard ScreenRenderer.screens.contains(screen) else {
-            throw ValidationError("unknown screen '\(screen)'; available: \(ScreenRenderer.screens.joined(separator: ", "))")
-        }
         let buffer: ScreenBuffer
         do {
-            buffer = try ScreenRenderer.render(screen, cache: cache, now: clock, width: parts[0], height: parts[1],
-                                               language: language(common.lang), patientID: patient, settings: settings,
+            buffer = try ScreenRenderer.render(screen, cache: cache, now: clock, width: width, height: height,
+                                               language: common.language, patientID: patient, settings: settings,
                                                viewer: viewer, workstation: workstationName())
         } catch let problem as ScreenRenderer.Problem {
             fail("\(problem)")
         } catch {
-            fail("cannot read the local cache: \(error)")
+            fail("cannot read the local cache: \(plainReason(error))")
         }
-        print(ansi ? AnsiText.render(buffer, theme: loadTheme(theme)) : buffer.plainText, terminator: "")
+        if ansi { emitStyled(AnsiText.render(buffer, theme: loadTheme(theme))) } else { emit(buffer.plainText) }
     }
 }

@@ -23,8 +23,10 @@ struct CaseloadReportCommand: ParsableCommand {
     @Option(help: "Report as of this FHIR instant instead of now.") var now: String?
 
     func validate() throws {
-        guard ["table", "csv", "md"].contains(format) else { throw ValidationError("--format must be table, csv or md") }
-        guard days != nil else { throw ValidationError("--since must look like 7d") }
+        guard ["table", "csv", "md"].contains(format) else { throw ValidationError("--format must be table, csv or md; not '\(format)'") }
+        guard days != nil else { throw ValidationError("--since must be a number of days from 1d to 366d, such as 7d; not '\(since)'") }
+        if municipality.contains(where: \.isEmpty) { throw ValidationError("--municipality must name a municipality (number or name), not be empty") }
+        if let now { try OptionRules.instant(now, "--now") }
     }
 
     var days: Int? {
@@ -33,11 +35,7 @@ struct CaseloadReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        var clock = Date()
-        if let now {
-            guard let parsed = FHIRDateTime.parse(now) else { throw ValidationError("--now must be a FHIR instant") }
-            clock = parsed
-        }
+        let clock = now.flatMap(FHIRDateTime.parse) ?? Date()
         let home = Home(common.home)
         let settings = home.settings()
         let cache = home.openCache()
@@ -52,9 +50,9 @@ struct CaseloadReportCommand: ParsableCommand {
                 }
                 guard !report.municipalities.isEmpty else { fail("no such municipality in the cache: \(municipality.joined(separator: ", "))") }
             }
-            print(CaseloadExport.render(report, format: format, language: language(common.lang), only: !municipality.isEmpty), terminator: "")
+            emit(CaseloadExport.render(report, format: format, language: common.language, only: !municipality.isEmpty))
         } catch {
-            fail("cannot read the local cache: \(error)")
+            fail("cannot read the local cache: \(plainReason(error))")
         }
     }
 }

@@ -18,20 +18,31 @@ struct SimOptions: ParsableArguments {
     @Option(help: "A patient's block of a named operator, PATIENT:OPERATOR (served as Consent); repeatable.")
     var block: [String] = []
 
-    func config(defaultSpeed: Double, faults: SimFaults = SimFaults()) -> SimConfig {
-        var startDate = Date()
-        if let start {
-            guard let parsed = FHIRDateTime.parse(start) else { fail("--start must be a FHIR instant") }
-            startDate = parsed
+    func validate() throws {
+        try OptionRules.whole(patients, "--patients", 1...100_000)
+        try OptionRules.whole(municipalities, "--municipalities", 1...56)
+        if let speed { try OptionRules.number(speed, "--speed", 0.01...100_000) }
+        try OptionRules.number(historyDays, "--history-days", 0...365)
+        if let start { try OptionRules.instant(start, "--start") }
+        for text in block where Self.blockParts(text) == nil {
+            throw ValidationError("--block must be PATIENT:OPERATOR with a FHIR patient id, such as pas-00017:kari; not '\(text)'")
         }
-        var config = SimConfig(patients: max(1, patients), municipalities: max(1, municipalities), seed: seed,
-                               speed: max(0.01, speed ?? defaultSpeed), historyDays: max(0, historyDays), start: startDate,
-                               frozen: frozen, faults: faults)
+    }
+
+    /// `PATIENT:OPERATOR` split, or nil when either part is missing or the patient is no FHIR id.
+    static func blockParts(_ text: String) -> (patient: String, operator: String)? {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, OptionRules.isResourceID(parts[0]), OptionRules.isOperatorID(parts[1]) else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    func config(defaultSpeed: Double, faults: SimFaults = SimFaults()) -> SimConfig {
+        var config = SimConfig(patients: patients, municipalities: municipalities, seed: seed,
+                               speed: speed ?? defaultSpeed, historyDays: historyDays,
+                               start: start.flatMap(FHIRDateTime.parse) ?? Date(), frozen: frozen, faults: faults)
         config.gzip = !noGzip
-        config.blocks = block.enumerated().map { index, text in
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { fail("--block must look like PATIENT:OPERATOR") }
-            return PatientBlock(id: "block-\(index + 1)", patientID: parts[0], operatorID: parts[1])
+        config.blocks = block.enumerated().compactMap { index, text in
+            Self.blockParts(text).map { PatientBlock(id: "block-\(index + 1)", patientID: $0.patient, operatorID: $0.operator) }
         }
         return config
     }
@@ -51,11 +62,21 @@ struct Sim: ParsableCommand {
     @Option(name: .customLong("pmd-only-share"), help: "Fraction of measurements only the PMD-style endpoint (/pmd) serves.")
     var pmdOnlyShare: Double = 0
 
+    func validate() throws {
+        try OptionRules.port(port, "--port")
+        for (option, rate) in [("--fail-rate", failRate), ("--malformed-rate", malformedRate),
+                               ("--drop-connections", dropConnections), ("--invalid-rate", invalidRate),
+                               ("--pmd-only-share", pmdOnlyShare)] {
+            try OptionRules.fraction(rate, option)
+        }
+        try OptionRules.whole(latencyMs, "--latency-ms", 0...60_000)
+    }
+
     func run() throws {
         let faults = SimFaults(failRate: failRate, latencyMs: latencyMs, malformedRate: malformedRate,
                                dropRate: dropConnections, invalidResourceRate: invalidRate)
         var config = sim.config(defaultSpeed: 1, faults: faults)
-        config.pmdOnlyShare = min(1, max(0, pmdOnlyShare))
+        config.pmdOnlyShare = pmdOnlyShare
         let centre = SimulatedCentre(config: config)
         let server = SimServer(centre: centre)
         let done = DispatchSemaphore(value: 0)
@@ -66,7 +87,7 @@ struct Sim: ParsableCommand {
                     say("varde sim listening on http://127.0.0.1:\(bound)")
                 }
             } catch {
-                FileHandle.standardError.write(Data("varde: simulator stopped: \(error)\n".utf8))
+                warn("simulator stopped: \(plainReason(error))")
             }
             done.signal()
         }

@@ -17,6 +17,12 @@ struct Sync: ParsableCommand {
     @Flag(help: "Sync once, print a summary line and exit.") var once = false
     @Option(help: "Seconds between passes when not --once.") var interval: Double = 5
 
+    func validate() throws {
+        try OptionRules.serviceURL(server, "--server")
+        if let measurementsURL { try OptionRules.serviceURL(measurementsURL, "--measurements-url") }
+        try OptionRules.number(interval, "--interval", 0...86_400, above: true)
+    }
+
     func run() throws {
         let home = Home(common.home)
         let settings = home.settings()
@@ -31,7 +37,7 @@ struct Sync: ParsableCommand {
                 say("varde sync: \(summary.line)")
             } catch {
                 if once { fail("sync failed: \(error)") }
-                FileHandle.standardError.write(Data("varde: sync failed: \(error)\n".utf8))
+                warn("sync failed: \(error)")
             }
             if !once { Thread.sleep(forTimeInterval: interval) }
         } while !once
@@ -41,10 +47,6 @@ struct Sync: ParsableCommand {
 func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheDatabase, settings: HTTPSettings,
                 nurse: String = "ukjent", serviceHours: ServiceHours = ServiceHours(),
                 municipalities: Set<String>? = nil, clock: @escaping @Sendable () -> Date = Date.init) -> SyncEngine {
-    for address in [server] + (measurementsURL.map { [$0] } ?? []) {
-        guard let url = URL(string: address), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
-        else { fail("not an http(s) URL: \(address)") }
-    }
     let source = measurementsURL.map {
         MeasurementSourceSync(client: FHIRClient(baseURL: $0, http: CurlHTTPClient(settings: settings)), cache: cache)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VardeConsole
 
 /// `varde`: the follow-up centre console and its tools.
 @main
@@ -7,22 +8,40 @@ struct Varde: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "varde",
         abstract: "Varde: the console for nurses in a digital home follow-up centre.",
-        subcommands: [Console.self, Demo.self, Sim.self, Sync.self, Render.self, Quarantine.self, Report.self, Audit.self],
+        subcommands: [Console.self, Demo.self, Sim.self, Sync.self, Render.self, Quarantine.self, Report.self, Audit.self, Cache.self],
         defaultSubcommand: Console.self)
 
-    /// Runs the command; usage errors exit with 2 as the command contract says (not EX_USAGE).
+    /// Runs the command. A usage error exits with 2 and one line naming the option and the rule (not
+    /// EX_USAGE, not the usage text); a runtime failure exits with 1 and one plain line.
     static func main() {
         umask(0o077) // the cache, its journal and anything else Varde writes are private to the user
+        refuseUnknownCommand(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
+        } catch let error as ExitCode {
             exit(withError: error)
+        } catch {
+            switch exitCode(for: error) {
+            case .success: exit(withError: error) // --help, --version
+            case .validationFailure: refuseUsage(firstLine(message(for: error)))
+            default: fail(plainReason(error))
+            }
         }
+    }
+
+    /// The commands by name, as the first argument may give them (`help` is the parser's own).
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } }
+
+    /// `varde nosuchcommand` is a usage error that lists the commands, not a console without `--server`.
+    static func refuseUnknownCommand(_ arguments: [String]) {
+        guard let first = arguments.first, !first.hasPrefix("-"), !(commandNames + ["help"]).contains(first) else { return }
+        refuseUsage("unknown command '\(first)'; the commands are: \(commandNames.joined(separator: ", "))")
+    }
+
+    private static func firstLine(_ text: String) -> String {
+        let line = text.split(separator: "\n").first.map(String.init) ?? text
+        return line.hasPrefix("Error: ") ? String(line.dropFirst("Error: ".count)) : line
     }
 }
 
@@ -49,15 +68,15 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .customLong("token-file"), help: "File with the access token, mode 0600 (default: HOME/token; VARDE_TOKEN wins).")
     var tokenFile: String?
-}
 
-/// Ends the program with a one-line reason on stderr and exit code 1.
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("varde: \(message)\n".utf8))
-    Foundation.exit(1)
-}
+    /// The operator's language (validated: nb or en).
+    var language: Language { Language(rawValue: lang) ?? .nb }
 
-/// Prints a line to stdout and flushes at once (tests and scripts read it while we run).
-func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    func validate() throws {
+        try OptionRules.language(lang)
+        if let `operator` { try OptionRules.operatorID(`operator`, "--operator") }
+        for (option, value) in [("--home", home), ("--ca-file", caFile), ("--token-file", tokenFile)] where value?.isEmpty == true {
+            throw ValidationError("\(option) must name a file or folder, not be empty")
+        }
+    }
 }

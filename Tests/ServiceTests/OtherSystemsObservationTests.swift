@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import VardeDomain
 import VardeService
 
@@ -110,5 +111,26 @@ struct OtherSystemsObservationTests {
         }
         #expect(problems.map(\.resourceID) == ["o-bad"])
         if let raw = problems.first?.raw { #expect(raw.utf8.count <= EntryProblem.rawLimit) }
+    }
+}
+
+/// A server that trickles its answer is abandoned after the client's slow-transfer time, not held for minutes.
+struct TrickleTests {
+    @Test func aTricklingServerIsAbandonedWithinSeconds() throws {
+        let server = try HostileServer { connection in
+            guard HostileServer.deliver(Data("HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\nContent-Length: 1000\r\n\r\n".utf8),
+                                        to: connection) else { return }
+            for _ in 0..<30 {
+                guard HostileServer.deliver(Data(" ".utf8), to: connection) else { return }
+                Thread.sleep(forTimeInterval: 1)
+            }
+        }
+        defer { server.stop() }
+        var settings = HTTPSettings()
+        settings.slowFor = 2
+        let client = FHIRClient(baseURL: server.baseURL, http: CurlHTTPClient(settings: settings), retry: RetryPolicy(attempts: 1))
+        let started = Date()
+        #expect(throws: ServiceError.self) { _ = try client.page(server.baseURL + "/Observation", of: FHIRObservation.self) }
+        #expect(Date().timeIntervalSince(started) < 20, "the trickle is abandoned long before its 30 s")
     }
 }
