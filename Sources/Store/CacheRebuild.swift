@@ -71,10 +71,16 @@ extension CacheDatabase {
         let columns = newColumns.filter(oldColumns.contains)
         guard !columns.isEmpty else { return result }
         let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-        let highest = (try? old.read { db in try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \"\(table)\"") }) ?? nil
+        // A damaged table may not even give its highest rowid: then every range is tried (nothing is skipped).
+        var highest: Int64?
+        do {
+            highest = try old.read { db in try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \"\(table)\"") }
+        } catch {
+            highest = nil
+        }
         let chunk: Int64 = 500
         var from: Int64 = 0
-        // Without a readable highest rowid, ranges are tried up to a bound no cache of a centre reaches.
+        // Without a readable highest rowid, ranges are tried until a long run of them comes back empty.
         let end = highest ?? 50_000_000
         while from <= end {
             let rows: [Row]
