@@ -62,10 +62,5 @@ public enum UnitNormaliser {
         return (canonical - conversion.offset) / conversion.factor
     }
 
-    /// Whether Varde reads values of `kind` in `unit`.
-    public static func accepts(_ unit: String, for kind: MeasurementKind) -> Bool {
-        unit == kind.canonicalUnit || kind == .frailty || kind == .news2 || conversions(kind)[fold(unit)] != nil
-    }
-
     static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 }

@@ -22,3 +22,11 @@ struct FHIRDateTimeTests {
         #expect(FHIRDateTime.parse(FHIRDateTime.format(date)) == date)
     }
 }
+
+/// The server's clock as its HTTP `Date` header says it.
+struct HTTPDateTests {
+    @Test func anIMFFixdateIsTheServersClock() {
+        #expect(HTTPDate.parse("Sun, 22 Nov 2026 12:00:00 GMT") == FHIRDateTime.parse("2026-11-22T12:00:00Z"))
+        #expect(HTTPDate.parse("yesterday") == nil)
+    }
+}
