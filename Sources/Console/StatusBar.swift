@@ -28,6 +28,10 @@ enum StatusBar {
         if state.quarantined > 0 {
             left += " · ⚠ \(state.quarantined) " + (state.language == .nb ? "i karantene (:karantene)" : "quarantined (:quarantine)")
         }
+        if let future = state.sync?.futureStamped, future > 0 {
+            // The server stamps some resources later than its own clock: the sync cannot move past them.
+            left += " · ⚠ \(future) " + (state.language == .nb ? "stemplet i fremtiden" : "stamped in the future")
+        }
         if state.otherMeasurements > 0 {
             // Measurements with a code Varde does not know are kept, never silent.
             left += " · " + FreshnessStrings.of(state.language).other(state.otherMeasurements)

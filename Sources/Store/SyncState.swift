@@ -15,6 +15,9 @@ public struct SyncState: Sendable, Equatable, Codable, NumericDates, Persistable
     public var lastAttemptAt: Date?
     public var lastSuccessAt: Date?
     public var lastError: String?
+    /// Resources the last pass received stamped later than the server's own clock: stored, but the cursor
+    /// does not follow them, so the workstation says so until the server's stamps are right again.
+    public var futureStamped: Int?
 
     public init(server: String, connection: ConnectionState, lastAttemptAt: Date? = nil,
                 lastSuccessAt: Date? = nil, lastError: String? = nil) {

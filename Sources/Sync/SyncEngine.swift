@@ -65,7 +65,7 @@ public final class SyncEngine: Sendable {
             throw error
         }
         summary.duration = Date().timeIntervalSince(started)
-        try record(.success(()))
+        try record(.success(()), futureStamped: summary.futureStamped)
         return summary
     }
 
@@ -196,7 +196,7 @@ public final class SyncEngine: Sendable {
                                                      now: now, window: triage.window)
     }
 
-    private func record(_ outcome: Result<Void, any Error>) throws {
+    private func record(_ outcome: Result<Void, any Error>, futureStamped: Int? = nil) throws {
         let now = clock()
         var state = try cache.syncState() ?? SyncState(server: client.baseURL, connection: .online)
         state.server = client.baseURL
@@ -206,6 +206,7 @@ public final class SyncEngine: Sendable {
             state.connection = .online
             state.lastSuccessAt = now
             state.lastError = nil
+            state.futureStamped = futureStamped
         case .failure(let error):
             state.connection = state.connection == .online ? .reconnecting : .offline
             state.lastError = "\(error)"
