@@ -1,4 +1,5 @@
 import Foundation
+import VardeDomain
 
 /// A `Bundle.link` (`self`, `next`).
 public struct FHIRBundleLink: Codable, Sendable, Equatable {
@@ -53,7 +54,7 @@ public struct EntryProblem: Error, Sendable, Equatable {
     /// The resource's text as received, capped (`EntryProblem.rawLimit`), when it could not be read at all.
     public var raw: String?
     /// A physically impossible value from a patient's device: the patient gets a routine item to have it checked.
-    public var deviceCheck: DeviceCheck?
+    public var deviceCheck: ImpossibleValue?
 
     /// Raw text kept with an unreadable resource is cut to this many bytes.
     public static let rawLimit = 4096
@@ -67,22 +68,12 @@ public struct EntryProblem: Error, Sendable, Equatable {
     }
 
     public init(resourceType: String?, resourceID: String?, reason: String, raw: String? = nil,
-                deviceCheck: DeviceCheck? = nil) {
+                deviceCheck: ImpossibleValue? = nil) {
         self.resourceType = resourceType
         self.resourceID = resourceID
         self.reason = reason
         self.raw = raw
         self.deviceCheck = deviceCheck
-    }
-}
-
-/// Whose device sent an impossible value, and when it was measured.
-public struct DeviceCheck: Sendable, Equatable {
-    public var patientID: String
-    public var measuredAt: Date
-    public init(patientID: String, measuredAt: Date) {
-        self.patientID = patientID
-        self.measuredAt = measuredAt
     }
 }
 

@@ -84,7 +84,7 @@ public enum ObservationMapping {
         }
         if let reason = PhysicalLimits.problem(kind, value: value, second: second) {
             var impossible = problem(reason)
-            impossible.deviceCheck = DeviceCheck(patientID: patientID, measuredAt: effective)
+            impossible.deviceCheck = ImpossibleValue(patientID: patientID, resourceID: id, measuredAt: effective)
             throw impossible
         }
         return HomeMeasurement(id: id, patientID: patientID, kind: kind, code: codeText, codeDisplay: display,

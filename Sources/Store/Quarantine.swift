@@ -27,18 +27,6 @@ public struct QuarantinedResource: Codable, Sendable, Equatable, FetchableRecord
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// A physically impossible value from a patient's device, quarantined: someone must check the device.
-public struct ImpossibleValue: Sendable, Equatable {
-    public var patientID: String
-    public var resourceID: String
-    public var measuredAt: Date
-    public init(patientID: String, resourceID: String, measuredAt: Date) {
-        self.patientID = patientID
-        self.resourceID = resourceID
-        self.measuredAt = measuredAt
-    }
-}
-
 extension CacheDatabase {
     /// Records quarantined resources; one row per resource (a resource sent again replaces its row).
     /// A device that sent an impossible value (`deviceChecks`, measured inside `window` before `now`) gives

@@ -30,9 +30,4 @@ extension EntryProblem {
         QuarantinedResource(server: server, resourceType: resourceType ?? defaultType, resourceID: resourceID,
                             reason: reason, receivedAt: now, raw: raw)
     }
-
-    /// The device check this problem asks for, when it was a physically impossible value.
-    var impossibleValue: ImpossibleValue? {
-        deviceCheck.map { ImpossibleValue(patientID: $0.patientID, resourceID: resourceID ?? "", measuredAt: $0.measuredAt) }
-    }
 }

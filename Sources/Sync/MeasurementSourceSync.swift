@@ -53,7 +53,7 @@ public final class MeasurementSourceSync: Sendable {
             }
             summary.quarantined += problems.count
             summary.deviceChecks += try cache.quarantine(problems.map { $0.quarantined(server: client.baseURL, at: clock()) },
-                                                         deviceChecks: problems.compactMap(\.impossibleValue),
+                                                         deviceChecks: problems.compactMap(\.deviceCheck),
                                                          now: clock(), window: triage.window)
             // This cursor is on the measurement time: a device clock in the future must not carry it there.
             let ceiling = CursorCeiling(serverDate: page.serverDate, fallback: clock()).limit

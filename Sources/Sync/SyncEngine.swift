@@ -192,7 +192,7 @@ public final class SyncEngine: Sendable {
         summary.quarantined += problems.count
         let now = clock()
         summary.deviceChecks += try cache.quarantine(problems.map { $0.quarantined(server: client.baseURL, at: now) },
-                                                     deviceChecks: problems.compactMap(\.impossibleValue),
+                                                     deviceChecks: problems.compactMap(\.deviceCheck),
                                                      now: now, window: triage.window)
     }
 
