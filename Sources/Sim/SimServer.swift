@@ -28,6 +28,7 @@ public struct SimServer: Sendable {
         colleagues = SimulatedColleagues(count: centre.config.colleagues, centre: centre, tasks: tasks, messages: messages,
                                          seed: centre.config.seed,
                                          from: centre.config.start.addingTimeInterval(-centre.config.historyDays * 86_400))
+        // The colleagues' work through the history is done before the first request, like the measurements'.
         colleagues.work(until: centre.now())
         auditEvents = AuditEventStore()
         blocks = BlockStore(initial: centre.config.blocks)
@@ -78,14 +79,17 @@ public struct SimServer: Sendable {
             return fhir(CarePlanMapping.resource(from: plan))
         }
         PMDEndpoint(centre: centre, faults: faults).register(on: router)
-        TaskEndpoint(store: tasks, catchUp: { [centre, colleagues] in
-            centre.advance(to: centre.now())
-            colleagues.work(until: centre.now())
-        }).register(on: router)
+        TaskEndpoint(store: tasks, catchUp: catchUp).register(on: router)
         CommunicationEndpoint(store: messages).register(on: router)
         AuditEventEndpoint(store: auditEvents).register(on: router)
         BlockEndpoint(store: blocks).register(on: router)
         return router
+    }
+
+    /// Brings the measurements and the colleagues' work up to the centre's clock.
+    @Sendable func catchUp() {
+        centre.advance(to: centre.now())
+        colleagues.work(until: centre.now())
     }
 
     private func searchPatients(_ request: Request) async throws -> Response {
@@ -128,8 +132,7 @@ public struct SimServer: Sendable {
         let patientSets = (query.values("patient") + query.values("subject")).map(SearchMatch.patientIDs)
         let codes = query.values("code")
         let dates = try query.values("date").map(SearchMatch.DateFilter.init)
-        centre.advance(to: centre.now())
-        colleagues.work(until: centre.now())
+        catchUp()
         let page: SimulatedCentre.Page<HomeMeasurement>
         if query.filters.isEmpty {
             page = centre.observations(after: query.after, count: query.count, in: query.municipalities)
