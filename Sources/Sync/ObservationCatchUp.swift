@@ -17,7 +17,7 @@ extension SyncEngine {
         }
 
         /// Large enough that an initial sync writes each per-patient index page a few times, not once a page.
-        public static let catchUp = BatchLimits(rows: 100_000, seconds: 2)
+        public static let catchUp = BatchLimits(rows: 100_000, seconds: 1)
         /// One page per transaction (as before v9).
         public static let perPage = BatchLimits(rows: 1, seconds: 0)
     }
