@@ -50,7 +50,8 @@ enum RawSQLiteFloor {
         func text(_ index: Int32, _ value: String?) {
             if let value { sqlite3_bind_text(statement, index, value, -1, transient) } else { sqlite3_bind_null(statement, index) }
         }
-        return try Observed.measure({
+        // The hook holds the checkpointer weakly, as the cache's does: it must live as long as the inserts.
+        return try withExtendedLifetime(checkpointer) { try Observed.measure({
             for start in stride(from: 0, to: measurements.count, by: batch) {
                 sqlite3_exec(db, "BEGIN IMMEDIATE", nil, nil, nil)
                 for m in measurements[start..<min(measurements.count, start + batch)] {
@@ -66,7 +67,7 @@ enum RawSQLiteFloor {
                 }
                 guard sqlite3_exec(db, "COMMIT", nil, nil, nil) == SQLITE_OK else { throw BenchError("commit failed") }
             }
-        }, settle: { settle(db!) })
+        }, settle: { settle(db!) }) }
     }
 
     /// Lets the background checkpoint finish, then copies what is left of the log back into the file.
