@@ -61,7 +61,7 @@ struct IngestBench {
     private func initialSync() throws -> (Observed, storingCPU: Double) {
         let cache = try CacheDatabase(path: path("cache"))
         let engine = SyncEngine(client: FHIRClient(baseURL: "http://127.0.0.1:\(port)", http: CurlHTTPClient()),
-                                cache: cache, pageSize: pageSize, clock: { start })
+                                cache: cache, pageSize: pageSize, clock: { [start] in start })
         var storing = 0.0
         var summary = SyncSummary()
         let observed = try Observed.measure({

@@ -22,9 +22,7 @@ final class EncodedPageCache: @unchecked Sendable {
 
     /// The response for a kept page, nil when none is kept.
     func response(_ key: String) -> Response? {
-        lock.lock()
-        let page = pages[key]
-        lock.unlock()
+        let page = lock.withLock { pages[key] }
         return page.map { Self.response($0, gzip: key.contains("|gzip|")) }
     }
 
@@ -34,15 +32,18 @@ final class EncodedPageCache: @unchecked Sendable {
         try await response.body.write(CollectingWriter(body: collected))
         var page = collected.buffer
         if gzip { page = try page.compress(with: .gzip()) }
-        lock.lock()
-        if bytes + page.readableBytes <= limit, pages[key] == nil {
-            pages[key] = page
-            bytes += page.readableBytes
-        }
-        lock.unlock()
+        remember(page, key: key)
         var sent = Self.response(page, gzip: gzip)
         sent.status = response.status
         return sent
+    }
+
+    private func remember(_ page: ByteBuffer, key: String) {
+        lock.withLock {
+            guard bytes + page.readableBytes <= limit, pages[key] == nil else { return }
+            pages[key] = page
+            bytes += page.readableBytes
+        }
     }
 
     private static func response(_ page: ByteBuffer, gzip: Bool) -> Response {
