@@ -19,6 +19,8 @@ public struct SimServer: Sendable {
     public let auditEvents: AuditEventStore
     /// Patients' blocks of named operators, served as Consent.
     public let blocks: BlockStore
+    /// Observation pages of a frozen centre as they went out.
+    let encodedPages = EncodedPageCache()
 
     public init(centre: SimulatedCentre) {
         self.centre = centre
@@ -132,6 +134,10 @@ public struct SimServer: Sendable {
         let patientSets = (query.values("patient") + query.values("subject")).map(SearchMatch.patientIDs)
         let codes = query.values("code")
         let dates = try query.values("date").map(SearchMatch.DateFilter.init)
+        let gzip = centre.config.gzip && request.headers[.acceptEncoding]?.contains("gzip") == true
+        let kept = EncodedPageCache.key(host: baseURL(request), query: query.text(after: query.after), gzip: gzip,
+                                        centre: centre, faults: faults.faults)
+        if let kept, let response = encodedPages.response(kept) { return response }
         catchUp()
         let page: SimulatedCentre.Page<HomeMeasurement>
         if query.filters.isEmpty {
@@ -151,7 +157,9 @@ public struct SimServer: Sendable {
             if faults.isInvalid(m.id) { observation.subject = nil } // a resource no client can place
             return FHIRSearchBundle<FHIRObservation>.Entry(fullUrl: "\(base)/Observation/\(m.id)", resource: observation)
         }
-        return bundle(entries, page: page, resource: "Observation", query: query, base: base)
+        let response = bundle(entries, page: page, resource: "Observation", query: query, base: base)
+        guard let kept else { return response }
+        return try await encodedPages.keep(response, key: kept, gzip: gzip)
     }
 
     private func bundle<R: Encodable & Sendable, Item>(_ entries: [FHIRSearchBundle<R>.Entry], page: SimulatedCentre.Page<Item>,

@@ -73,6 +73,7 @@ extension CacheDatabase {
         registerV6PlanHash(&migrator)
         registerV7(&migrator)
         registerV8(&migrator)
+        registerV9(&migrator)
         return migrator
     }
 }
