@@ -73,6 +73,8 @@ extension CacheDatabase {
         registerV6PlanHash(&migrator)
         registerV7(&migrator)
         registerV8(&migrator)
+        // Keep last: other branches add their migrations before this one.
+        registerV10Day(&migrator)
         return migrator
     }
 }
