@@ -72,6 +72,7 @@ public enum ContactPanel {
         if let gp = contacts.generalPractitioner {
             parts.append("\(s.gp): \(gp.name ?? gp.practitionerID)" + (gp.phone.map { " \($0)" } ?? ""))
         }
-        return DisplayWidth.fit(Sanitiser.inert(parts.joined(separator: " · ")), width)
+        let line = Sanitiser.inert(parts.joined(separator: " · "))
+        return DisplayWidth.of(line) <= width ? line : DisplayWidth.fit(line, width)
     }
 }

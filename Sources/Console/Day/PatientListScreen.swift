@@ -19,7 +19,7 @@ public enum PatientListScreen {
             + " · \(s.sortedBy) \(s.sortNames[sort] ?? sort.rawValue)"
         buffer.put(DisplayWidth.fit(summary, width), x: 0, y: 1, style: Style(.dim))
         let wide = width >= 120
-        let alertWidth = 9, lastWidth = 12, planWidth = 13, municipalityWidth = wide ? 18 : 12
+        let alertWidth = 9, lastWidth = 13, planWidth = 13, municipalityWidth = wide ? 18 : 12
         let idWidth = wide ? 13 : 0
         let fixed = 1 + alertWidth + 1 + (wide ? idWidth + 1 : 0) + municipalityWidth + 1 + lastWidth + 1 + planWidth + 1
         let missingWidth = wide ? 24 : 0
