@@ -46,6 +46,13 @@ struct JournalNoteDeliveryTests {
         (sim, url) = try startSim(port: port)
         defer { sim.stop() }
         var generator = SystemRandomNumberGenerator()
+        let http = CurlHTTPClient()
+        func copiesOnService(_ id: String) throws -> [FHIRDocumentReference] {
+            let response = try http.send(HTTPRequest(url: "\(url)/DocumentReference?\(DocumentReferenceMapping.identifierQuery(id))"))
+            return try JSONDecoder().decode(ReceivedPage<FHIRDocumentReference>.self, from: response.body).entries.map { try $0.get() }
+        }
+        // Where each kill landed: not yet on the service, stored there but not yet recorded here, or recorded.
+        var landed: [String: Int] = [:]
         for run in 1...25 {
             ids.append(try #require(try cache.queueJournalNote(JournalNote(patientID: patientID, alertKey: nil, author: "kari",
                                                                           written: Date(), text: "Notat \(run): ringte pasienten."))).id)
@@ -53,15 +60,18 @@ struct JournalNoteDeliveryTests {
             usleep(UInt32.random(in: 20_000...700_000, using: &generator))
             kill(client.pid, SIGKILL)
             client.wait()
+            let id = try #require(ids.last)
+            let recorded = try cache.journalNotes(of: patientID).first { $0.id == id }?.status == .delivered
+            let stored = try !copiesOnService(id).isEmpty
+            landed[recorded ? "recorded" : stored ? "stored, not recorded" : "not sent", default: 0] += 1
         }
+        print("kill points: \(landed.sorted { $0.key < $1.key })")
+        #expect(landed.count >= 2, "random kills land in more than one place: \(landed)")
         let last = try runCommand(varde, ["sync", "--now", fixedStartInstant, "--once", "--server", url, "--home", home])
         #expect(last.status == 0, "\(last.stderr)")
 
-        let http = CurlHTTPClient()
         for id in ids {
-            let response = try http.send(HTTPRequest(url: "\(url)/DocumentReference?\(DocumentReferenceMapping.identifierQuery(id))"))
-            let copies = try JSONDecoder().decode(ReceivedPage<FHIRDocumentReference>.self, from: response.body).entries
-                .compactMap { try? $0.get() }
+            let copies = try copiesOnService(id)
             #expect(copies.count == 1, "\(id) is on the service \(copies.count) times")
             if let copy = copies.first {
                 #expect(DocumentReferenceMapping.problems(copy).isEmpty, "valid FHIR R4 DocumentReference")
