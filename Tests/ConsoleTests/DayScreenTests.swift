@@ -168,3 +168,17 @@ struct DayScreenTests {
         #expect(!rang, "[console] bell = false")
     }
 }
+
+/// A note about a handled alert is written from the alert itself, as the patient view holds it.
+struct NoteFromAlertTests {
+    @Test func aMissingMeasurementAlertsNoteNamesWhatDidNotCome() {
+        let now = DayScreenTests.now
+        var alert = Alert.forMissing(patientID: "p1", kinds: [.oxygenSaturation, .bodyWeight], day: "2026-11-22", deadline: now)
+        alert.status = .resolved
+        let facts = NoteFacts(alert: alert, trigger: nil, plan: nil, message: nil, nurse: "kari", written: now,
+                              actions: ["Ringte pasienten"], outcome: .contactedPatient, freeText: "")
+        let text = JournalNoteComposer.compose(facts, language: .nb)
+        #expect(text.contains("Bakgrunn: Manglende måling: SpO2, Vekt."))
+        #expect(!text.contains("Merknad"))
+    }
+}

@@ -124,3 +124,16 @@ public enum JournalNoteComposer {
             .map { $0.value < 0x20 || (0x7f..<0xa0).contains($0.value) ? " " : String($0) }.joined()
     }
 }
+
+extension NoteFacts {
+    /// The facts of a note about a handled alert, from what the patient view already holds: the alert
+    /// (zone, basis, marks, what was missing), its trigger measurement, the plan (who approved it), and
+    /// the message that opened it, if one did.
+    public init(alert: Alert, trigger: HomeMeasurement?, plan: SelfCarePlan?, message: PatientMessage?, nurse: String,
+                written: Date, actions: [String], outcome: HandlingOutcome?, freeText: String, corrects: Date? = nil) {
+        self.init(written: written, nurse: nurse, zone: alert.zone, basis: alert.basis, marks: alert.marks,
+                  measurements: trigger.map { [$0] } ?? [], planApprovedBy: plan?.approval?.approvedBy,
+                  missing: (alert.missing ?? "").split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) },
+                  message: message?.text, actions: actions, outcome: outcome, freeText: freeText, corrects: corrects)
+    }
+}
