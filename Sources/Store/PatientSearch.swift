@@ -75,18 +75,31 @@ extension CacheDatabase {
         guard !trimmed.isEmpty else { return [] }
         let digits = trimmed.filter { !$0.isWhitespace }
         let isNumber = !digits.isEmpty && digits.allSatisfy(\.isNumber)
-        let rows = try reader.read { db in try Self.patientRows(db, for: viewer) }
-        let found = rows.filter { row in
-            if isNumber { return row.patient.nationalID.hasPrefix(digits) || row.patient.municipalityNumber == digits }
-            let p = row.patient
-            return SearchFolding.matches(trimmed, in: "\(p.givenName) \(p.familyName) \(row.municipalityName) \(p.municipalityNumber)")
+        return try reader.read { db in
+            // Names and numbers first (cheap), the rest only for the patients found.
+            let hidden = Privacy.hiddenPatientSQL("p", for: viewer)
+            let candidates = try Row.fetchAll(db, sql: """
+                SELECT p.id, p.givenName, p.familyName, p.nationalID, p.municipalityNumber, COALESCE(m.name, '') AS municipalityName
+                FROM patient p LEFT JOIN municipality m ON m.number = p.municipalityNumber WHERE NOT \(hidden.sql)
+                """, arguments: hidden.arguments)
+            let found: [(name: String, id: String)] = candidates.compactMap { row in
+                let number: String = row["nationalID"], municipality: String = row["municipalityNumber"]
+                let given: String = row["givenName"], family: String = row["familyName"]
+                let matches = isNumber ? number.hasPrefix(digits) || municipality == digits
+                    : SearchFolding.matches(trimmed, in: "\(given) \(family) \(row["municipalityName"] as String) \(municipality)")
+                return matches ? (SearchFolding.fold("\(family), \(given)"), row["id"]) : nil
+            }
+            let ids = found.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.prefix(limit).map(\.id)
+            guard !ids.isEmpty else { return [] }
+            let rows = try Self.patientRows(db, for: viewer, only: ids)
+            return Array(rows.sorted { (SearchFolding.fold($0.patient.listName), $0.patient.id) < (SearchFolding.fold($1.patient.listName), $1.patient.id) }
+                .prefix(limit))
         }
-        return Array(Self.sorted(found, by: .municipality).sorted { SearchFolding.fold($0.patient.listName) < SearchFolding.fold($1.patient.listName) }
-            .prefix(limit))
     }
 
-    static func patientRows(_ db: Database, for viewer: Viewer) throws -> [PatientListRow] {
+    static func patientRows(_ db: Database, for viewer: Viewer, only ids: [String]? = nil) throws -> [PatientListRow] {
         let hidden = Privacy.hiddenPatientSQL("p", for: viewer)
+        let only = ids.map { " AND p.id IN (\($0.map { _ in "?" }.joined(separator: ",")))" } ?? ""
         let sql = """
             SELECT p.*, m.name AS municipalityName,
                    (SELECT MAX(o.effective) FROM observation o WHERE o.patientID = p.id AND o.status != 'entered-in-error') AS lastMeasurement,
@@ -96,9 +109,9 @@ extension CacheDatabase {
             FROM patient p
             LEFT JOIN municipality m ON m.number = p.municipalityNumber
             LEFT JOIN alert a ON a.patientID = p.id AND a.status = 'open'
-            WHERE NOT \(hidden.sql)
+            WHERE NOT \(hidden.sql)\(only)
             """
-        return try Row.fetchAll(db, sql: sql, arguments: hidden.arguments).map { row in
+        return try Row.fetchAll(db, sql: sql, arguments: hidden.arguments + StatementArguments(ids ?? [])).map { row in
             let patient = try Patient(row: row)
             let last: Double? = row["lastMeasurement"]
             let alertID: Int64? = row["alertID"]
