@@ -23,6 +23,11 @@ final class DocumentReferenceStore: @unchecked Sendable {
         stored.meta = FHIRMeta(lastUpdated: FHIRDateTime.format(Date(timeIntervalSince1970: Double(lastStamp) / 1000)), versionId: "1")
         indexByIdentifier[identifier] = items.count
         items.append(stored)
+        // A correction replaces the note it names: that one is kept, marked superseded.
+        for relation in resource.relatesTo ?? [] where relation.code == "replaces" {
+            guard let old = relation.target.identifier?.value, let index = indexByIdentifier[old] else { continue }
+            items[index].status = "superseded"
+        }
         return (stored, true)
     }
 

@@ -70,6 +70,14 @@ extension CacheDatabase {
         }
     }
 
+    /// The newest note about an alert (the one a corrected note replaces), if any.
+    public func journalNote(forAlert key: String) throws -> JournalNote? {
+        try reader.read { db in
+            try JournalNote.fetchOne(db, sql: "SELECT * FROM journal_note WHERE alertKey = ? ORDER BY written DESC, rowid DESC LIMIT 1",
+                                     arguments: [key])
+        }
+    }
+
     /// Notes not yet delivered (queued or refused), for the status line and the handover.
     public func undeliveredJournalNoteCount() throws -> Int {
         try reader.read { db in

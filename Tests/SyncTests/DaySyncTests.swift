@@ -52,6 +52,20 @@ struct DaySyncTests {
         #expect(DocumentReferenceMapping.text(of: stored) == note.text)
         #expect(try cache.journalNotes(of: "pas-00003").first?.serverID == stored.id)
 
+        // A correction replaces the note: the service keeps both, the first marked superseded.
+        let alertNote = try #require(try cache.queueJournalNote(JournalNote(patientID: "pas-00003", alertKey: "pas-00003--obs-9",
+                                                                           author: "kari", written: fixedStart, text: "Ringte.")))
+        _ = try await offPool { try sync.syncOnce() }
+        let latest = try #require(try cache.journalNote(forAlert: "pas-00003--obs-9"))
+        #expect(latest.id == alertNote.id)
+        try cache.queueJournalNote(JournalNote(patientID: "pas-00003", alertKey: "pas-00003--obs-9", author: "kari",
+                                               written: fixedStart.addingTimeInterval(60), text: "Ringte. Ny måling 94 %.",
+                                               replaces: latest.id))
+        _ = try await offPool { try sync.syncOnce() }
+        let onService = sim.server.journalNotes.filter { $0.context?.related?.first?.reference == "Task/pas-00003--obs-9" }
+        #expect(onService.map(\.status) == ["superseded", "current"])
+        #expect(onService.last?.relatesTo?.first?.target.identifier?.value == alertNote.id)
+
         // A note about a patient the service does not know is refused for good, and says why.
         try cache.storePatients([Patient(id: "ukjent-1", nationalID: "", givenName: "A", familyName: "B", birthDate: "", gender: "unknown",
                                          municipalityNumber: "", diagnoses: [], lastUpdated: fixedStart)], municipalities: [], cursor: nil)
