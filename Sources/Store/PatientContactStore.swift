@@ -23,14 +23,18 @@ extension CacheDatabase {
         }
     }
 
-    /// Practitioners the cached patients name as GP that have not been read from the service yet.
-    public func unreadPractitionerIDs() throws -> [String] {
+    /// Practitioners the cached patients name as GP that must be read from the service: never read,
+    /// read with a problem more than an hour ago (it may be there now), or read more than a week ago
+    /// (a GP's phone changes too).
+    public func unreadPractitionerIDs(now: Date = Date()) throws -> [String] {
         try reader.read { db in
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT c.practitionerID FROM patient_contact c
-                WHERE c.practitionerID IS NOT NULL AND NOT EXISTS(SELECT 1 FROM practitioner p WHERE p.id = c.practitionerID)
+                WHERE c.practitionerID IS NOT NULL AND NOT EXISTS(
+                    SELECT 1 FROM practitioner p WHERE p.id = c.practitionerID
+                    AND p.readAt > (CASE WHEN p.problem IS NULL THEN ? ELSE ? END))
                 ORDER BY c.practitionerID
-                """)
+                """, arguments: [now.timeIntervalSince1970 - 7 * 86_400, now.timeIntervalSince1970 - 3600])
         }
     }
 

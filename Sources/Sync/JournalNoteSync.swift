@@ -37,11 +37,11 @@ extension SyncEngine {
         }
     }
 
-    /// Reads the GPs the patients name that are not cached yet (`GET /Practitioner/{id}`). A GP the
-    /// service does not have, or sends unreadable, is kept with the reason, which the contact panel
-    /// shows; it never stops the sync. A service that cannot be reached stops here until the next pass.
+    /// Reads the GPs the patients name that are not cached yet, or are due again (`GET /Practitioner/{id}`).
+    /// A GP the service does not have, or sends unreadable, is kept with the reason, which the contact
+    /// panel shows, and asked for again an hour later; it never stops the sync. A service that cannot be reached stops here until the next pass.
     func resolvePractitioners(into summary: inout SyncSummary) throws {
-        for id in try cache.unreadPractitionerIDs().prefix(200) {
+        for id in try cache.unreadPractitionerIDs(now: clock()).prefix(200) {
             let practitioner: FHIRPractitioner
             do {
                 practitioner = try client.read("Practitioner/\(id)", as: FHIRPractitioner.self).0

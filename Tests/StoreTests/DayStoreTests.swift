@@ -74,9 +74,14 @@ struct DayStoreTests {
 
     @Test func contactsAreReadAndTheWholeFødselsnummerIsShownOnlyWithALogLine() throws {
         let cache = try seeded()
-        #expect(try cache.unreadPractitionerIDs() == ["gp-001"])
+        #expect(try cache.unreadPractitionerIDs(now: now) == ["gp-001"])
+        try cache.storePractitioner(id: "gp-001", name: nil, phone: nil, problem: "server answered 404", at: now)
+        #expect(try cache.unreadPractitionerIDs(now: now.addingTimeInterval(600)).isEmpty)
+        #expect(try cache.contacts(of: "p1")?.gpProblem == "server answered 404")
+        #expect(try cache.unreadPractitionerIDs(now: now.addingTimeInterval(3700)) == ["gp-001"], "a problem is asked again after an hour")
         try cache.storePractitioner(id: "gp-001", name: "Per Berg", phone: "01 99 88 77", problem: nil, at: now)
-        #expect(try cache.unreadPractitionerIDs().isEmpty)
+        #expect(try cache.unreadPractitionerIDs(now: now.addingTimeInterval(6 * 86_400)).isEmpty)
+        #expect(try cache.unreadPractitionerIDs(now: now.addingTimeInterval(8 * 86_400)) == ["gp-001"], "refreshed weekly")
         let card = try #require(try cache.contacts(of: "p1", for: Viewer(operatorID: "kari")))
         #expect(card.contacts.phone == "01 23 45 67")
         #expect(card.contacts.nextOfKin == [NextOfKin(name: "Ola Grønli", relationship: "sønn", phone: "01 22 33 44")])

@@ -25,7 +25,7 @@ struct DaySyncTests {
         let (cache, sync) = try workstation(sim, nurse: "kari")
         let pass = try await offPool { try sync.syncOnce() }
         #expect(pass.practitionersRead > 0)
-        #expect(try cache.unreadPractitionerIDs().isEmpty)
+        #expect(try cache.unreadPractitionerIDs(now: fixedStart).isEmpty)
         let card = try #require(try cache.contacts(of: "pas-00001"))
         #expect(card.contacts.phone?.hasPrefix("01 ") == true)
         let gp = try #require(card.contacts.generalPractitioner)
