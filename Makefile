@@ -1,6 +1,6 @@
 # Varde: `make demo` and `make test` set up a fresh Debian machine themselves.
 SWIFT ?= swift
-DEPS := libncursesw5-dev libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux tzdata locales python3
+DEPS := libncursesw5-dev libsqlite3-dev libcurl4-openssl-dev zlib1g-dev tmux tzdata locales python3 python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build demo test screens bench clean fuzz fuzz-smoke fuzz-build

@@ -60,7 +60,7 @@ public enum CarePlanMapping {
                             schedule: schedule, limits: limits,
                             actions: [Zone.yellow, .red].compactMap { actions[$0] }, approval: approval,
                             revised: carePlan.created.flatMap(FHIRDateTime.parse) ?? lastUpdated, lastUpdated: lastUpdated,
-                            invalidLimits: invalid.isEmpty ? nil : invalid)
+                            invalidLimits: invalid.isEmpty ? nil : invalid, calendar: calendar(from: carePlan))
     }
 
     /// One contained limit definition: usable limits in the canonical unit, or why they cannot be used.
@@ -172,13 +172,16 @@ public enum CarePlanMapping {
                 }
             }
         }
+        let calendar = resourceParts(plan.calendar)
+        let extensions = (plan.approval.map { [FHIRExtension(url: approvalExtension, valueString: FHIRDateTime.formatDate($0.approvedOn))] } ?? [])
+            + calendar.extensions
         return FHIRCarePlan(
             id: plan.id, meta: FHIRMeta(lastUpdated: FHIRDateTime.format(plan.lastUpdated)),
-            extension: plan.approval.map { [FHIRExtension(url: approvalExtension, valueString: FHIRDateTime.formatDate($0.approvedOn))] },
-            contained: contained.isEmpty ? nil : contained, status: "active", intent: "plan", subject: subject,
+            extension: extensions.isEmpty ? nil : extensions,
+            contained: contained.isEmpty ? nil : contained, status: status(of: plan), intent: "plan", subject: subject,
             created: FHIRDateTime.format(plan.revised),
             author: plan.approval.map { FHIRReference(reference: nil, identifier: nil, display: $0.approvedBy) },
             goal: plan.goals.isEmpty ? nil : plan.goals.indices.map { FHIRReference(reference: "#goal-\($0 + 1)") },
-            activity: activities.isEmpty ? nil : activities)
+            activity: activities.isEmpty ? nil : activities, period: calendar.period)
     }
 }

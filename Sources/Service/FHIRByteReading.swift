@@ -242,6 +242,7 @@ extension FHIRQuantity {
 extension FHIRExtension {
     static func read(_ r: inout JSONByteReader) throws -> FHIRExtension {
         var url: String?, coding: FHIRCoding?, concept: FHIRCodeableConcept?, string: String?
+        var period: FHIRPeriod?, parts: [FHIRExtension]?
         var seen: UInt32 = 0
         try r.readObject { r, key in
             switch key {
@@ -249,10 +250,13 @@ extension FHIRExtension {
             case "valueCoding": try r.once(2, &seen); coding = try r.optionalObject(FHIRCoding.read)
             case "valueCodeableConcept": try r.once(4, &seen); concept = try r.optionalObject(FHIRCodeableConcept.read)
             case "valueString": try r.once(8, &seen); string = try r.optionalString()
+            case "valuePeriod": try r.once(16, &seen); period = try r.optionalObject(FHIRPeriod.read)
+            case "extension": try r.once(32, &seen); parts = try r.optionalArray(FHIRExtension.read)
             default: try r.skipValue()
             }
         }
         guard let url else { throw JSONByteReader.Unsupported() }
-        return FHIRExtension(url: url, valueCoding: coding, valueCodeableConcept: concept, valueString: string)
+        return FHIRExtension(url: url, valueCoding: coding, valueCodeableConcept: concept, valueString: string,
+                             valuePeriod: period, extension: parts)
     }
 }

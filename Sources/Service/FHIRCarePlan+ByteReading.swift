@@ -7,7 +7,7 @@ extension FHIRCarePlan: ByteReadableResource {
     static func read(_ r: inout JSONByteReader) throws -> FHIRCarePlan {
         var resourceType: String?, id: String?, meta: FHIRMeta?, extensions: [FHIRExtension]?, contained: [Contained]?
         var status: String?, intent: String?, subject: FHIRReference?, created: String?, author: FHIRReference?
-        var goal: [FHIRReference]?, activity: [Activity]?
+        var goal: [FHIRReference]?, activity: [Activity]?, period: FHIRPeriod?
         var seen: UInt32 = 0
         try r.readObject { r, key in
             switch key {
@@ -23,12 +23,14 @@ extension FHIRCarePlan: ByteReadableResource {
             case "author": try r.once(512, &seen); author = try r.optionalObject(FHIRReference.read)
             case "goal": try r.once(1024, &seen); goal = try r.optionalArray(FHIRReference.read)
             case "activity": try r.once(2048, &seen); activity = try r.optionalArray(Activity.read)
+            case "period": try r.once(4096, &seen); period = try r.optionalObject(FHIRPeriod.read)
             default: try r.skipValue()
             }
         }
         guard resourceType == "CarePlan", let status, let intent else { throw JSONByteReader.Unsupported() }
         return FHIRCarePlan(id: id, meta: meta, extension: extensions, contained: contained, status: status, intent: intent,
-                            subject: subject, created: created, author: author, goal: goal, activity: activity)
+                            subject: subject, created: created, author: author, goal: goal, activity: activity,
+                            period: period)
     }
 }
 

@@ -10,6 +10,8 @@ public struct FHIRCarePlan: Codable, Sendable, Equatable {
     public var status: String
     public var intent: String
     public var subject: FHIRReference?
+    /// When follow-up began and, once it has, when it ended.
+    public var period: FHIRPeriod?
     public var created: String?
     public var author: FHIRReference?
     public var goal: [FHIRReference]?
@@ -66,7 +68,8 @@ public struct FHIRCarePlan: Codable, Sendable, Equatable {
 
     public init(id: String?, meta: FHIRMeta?, extension: [FHIRExtension]?, contained: [Contained]?, status: String,
                 intent: String, subject: FHIRReference?, created: String?, author: FHIRReference?,
-                goal: [FHIRReference]?, activity: [Activity]?) {
+                goal: [FHIRReference]?, activity: [Activity]?, period: FHIRPeriod? = nil) {
+        self.period = period
         self.id = id
         self.meta = meta
         self.extension = `extension`

@@ -92,12 +92,17 @@ public struct FHIRExtension: Codable, Sendable, Equatable {
     public var valueCoding: FHIRCoding?
     public var valueCodeableConcept: FHIRCodeableConcept?
     public var valueString: String?
+    public var valuePeriod: FHIRPeriod?
+    /// The parts of a complex extension (a pause's period and reason).
+    public var `extension`: [FHIRExtension]?
     public init(url: String, valueCoding: FHIRCoding? = nil, valueCodeableConcept: FHIRCodeableConcept? = nil,
-                valueString: String? = nil) {
+                valueString: String? = nil, valuePeriod: FHIRPeriod? = nil, extension: [FHIRExtension]? = nil) {
         self.url = url
         self.valueCoding = valueCoding
         self.valueCodeableConcept = valueCodeableConcept
         self.valueString = valueString
+        self.valuePeriod = valuePeriod
+        self.extension = `extension`
     }
 }
 

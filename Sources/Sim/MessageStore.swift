@@ -129,6 +129,16 @@ final class MessageStore: @unchecked Sendable {
         return indexByIdentifier[identifier].map { [items[$0].resource] } ?? []
     }
 
+    /// Messages patients wrote, received after `cursor` (ms) and by `instant`, oldest first.
+    func fromPatients(after cursor: Int64?, through instant: Date) -> (messages: [FHIRCommunication], lastStamp: Int64?) {
+        lock.lock()
+        defer { lock.unlock() }
+        let limit = Int64((instant.timeIntervalSince1970 * 1000).rounded())
+        let fresh = items.filter { $0.stamp > (cursor ?? Int64.min) && $0.stamp <= limit }
+        return (fresh.filter { $0.resource.sender?.reference?.hasPrefix("Patient/") == true && $0.resource.inResponseTo == nil }.map(\.resource),
+                fresh.map(\.stamp).max() ?? cursor)
+    }
+
     /// Communications changed after `cursor` (ms), oldest change first.
     /// Messages changed after `cursor`, oldest change first; only those of patients in `municipalities` if given.
     func changed(after cursor: Int64?, count: Int, in municipalities: Set<String>? = nil)

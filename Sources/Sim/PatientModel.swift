@@ -9,7 +9,11 @@ struct PatientModel: Sendable {
     /// The patient's self-care plan; nil for the few still without one (default limits apply).
     var plan: SelfCarePlan?
     var streams: [Stream]
+    /// How faithfully they measure and how their tablet behaves (tidy unless the centre lives everyday life).
+    var habits = PatientHabits.tidy
     private var rng: SeededRandom
+    /// Draws for habits only, so a forgotten measurement does not change the values of the others.
+    private var habitRandom: SeededRandom
     private var episode: Episode?
     private var nextEpisodeAt: Double
     /// Mean days between episodes; a few fragile patients deteriorate often.
@@ -50,6 +54,8 @@ struct PatientModel: Sendable {
                           nextDue: firstTime + Double.random(in: 0..<interval, using: &rng))
         }
         self.rng = rng
+        var copy = rng // read, not advanced: the values drawn from `rng` stay as they were
+        habitRandom = SeededRandom(seed: copy.next() ^ 0x4AB1_D1CE)
     }
 
     static func kinds(for diagnosis: Diagnosis) -> [MeasurementKind] {
@@ -91,6 +97,34 @@ struct PatientModel: Sendable {
             episode = Episode(start: nextEpisodeAt, peakAt: nextEpisodeAt + rise, end: nextEpisodeAt + rise + fall,
                               peak: Double.random(in: 0.3...1.2, using: &rng))
         }
+    }
+
+    /// What happens when stream `index` falls due at model time `t`: nothing (paused, ended, forgotten)
+    /// or a measurement, perhaps from a loose clip, with the tablet's clock offset and upload delay.
+    mutating func takeDue(stream index: Int, at t: Double) -> Taken? {
+        let state = plan?.followUpState(at: Date(timeIntervalSince1970: t)) ?? .followUp
+        if state == .paused || state == .ended || Double.random(in: 0..<1, using: &habitRandom) < habits.skipChance {
+            streams[index].nextDue = t + streams[index].interval + rng.gaussian(mean: 0, deviation: 1800)
+            return nil
+        }
+        var (value, second) = measure(stream: index, at: t)
+        let kind = streams[index].kind
+        if kind == .oxygenSaturation || kind == .heartRate, Double.random(in: 0..<1, using: &habitRandom) < habits.looseClipChance {
+            value = kind == .oxygenSaturation ? Double(Int.random(in: 55...72, using: &habitRandom))
+                                              : Double(Int.random(in: 150...210, using: &habitRandom))
+        }
+        let delay = habits.uploadDelay.map { Double.random(in: $0, using: &habitRandom) } ?? 0
+        return Taken(value: value, second: second, clockOffset: habits.clockOffset, uploadDelay: delay)
+    }
+
+    /// A measurement as the tablet reports it.
+    struct Taken {
+        let value: Double
+        let second: Double?
+        /// Seconds the device clock is wrong: added to the measurement's time.
+        let clockOffset: Double
+        /// Seconds after the measurement the tablet uploads it.
+        let uploadDelay: Double
     }
 
     /// The values measured by stream `index` at model time `t`, and the stream's next due time.

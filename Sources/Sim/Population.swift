@@ -36,6 +36,12 @@ enum Population {
                                      rng: SeededRandom(seed: config.seed &* 1_000_003 &+ UInt64(index)),
                                      firstTime: firstTime)
             model.plan = plan(for: patient, index: index, updated: patientsUpdated, rng: &rng)
+            // Habits and the service path from a generator of their own: the centre is otherwise the same.
+            var everyday = SeededRandom(seed: (config.seed &* 7_919 &+ UInt64(index)) ^ 0xE7E2_DA7)
+            if config.everyday {
+                model.habits = PatientHabits.draw(&everyday)
+                if model.plan != nil { model.plan?.calendar = FollowUpCalendars.draw(&everyday, start: config.start.timeIntervalSince1970) }
+            }
             return model
         }
     }

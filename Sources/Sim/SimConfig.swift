@@ -20,6 +20,14 @@ public struct SimConfig: Sendable {
     public var pmdOnlyShare = 0.0
     /// Compress responses with gzip when the client accepts it, as production servers do.
     public var gzip = true
+    /// Patients live as patients do: some forget to measure, some are on holiday or in hospital, in their
+    /// trial period or done with follow-up; some tablets upload late or have a clock a few minutes wrong.
+    /// Off, every patient measures on time, every time (`PatientHabits`, `FollowUpCalendars`).
+    public var everyday = true
+    /// Nurses besides the operator who claim and resolve alerts in service hours (`SimulatedColleagues`).
+    public var colleagues = 3
+    /// `varde demo`'s pace (see the Manual's "Den simulerte sentralen" for the reasoning).
+    public static let demoSpeed = 12.0
     /// Patients' blocks of named operators (sperring) the centre starts with.
     public var blocks: [PatientBlock] = []
 

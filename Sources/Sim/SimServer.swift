@@ -10,6 +10,8 @@ public struct SimServer: Sendable {
     /// The faults in force; tests may change them while the server runs.
     public let faults: FaultInjector
     let tasks: TaskStore
+    /// The operator's simulated colleagues, working the shared Tasks.
+    let colleagues: SimulatedColleagues
     let messages: MessageStore
     /// Every message the simulated service holds (for tests that compare it with a cache).
     public var communications: [FHIRCommunication] { messages.all }
@@ -28,6 +30,10 @@ public struct SimServer: Sendable {
         faults = FaultInjector(faults: centre.config.faults, seed: centre.config.seed)
         messages = MessageStore(centre: centre)
         tasks = TaskStore(clock: { [centre] in centre.config.frozen ? Date() : centre.now() })
+        colleagues = SimulatedColleagues(count: centre.config.colleagues, centre: centre, tasks: tasks, messages: messages,
+                                         seed: centre.config.seed,
+                                         from: centre.config.start.addingTimeInterval(-centre.config.historyDays * 86_400))
+        colleagues.work(until: centre.now())
         auditEvents = AuditEventStore()
         blocks = BlockStore(initial: centre.config.blocks)
         documents = DocumentReferenceStore()
@@ -86,7 +92,10 @@ public struct SimServer: Sendable {
             return fhir(CarePlanMapping.resource(from: plan))
         }
         PMDEndpoint(centre: centre, faults: faults).register(on: router)
-        TaskEndpoint(store: tasks).register(on: router)
+        TaskEndpoint(store: tasks, catchUp: { [centre, colleagues] in
+            centre.advance(to: centre.now())
+            colleagues.work(until: centre.now())
+        }).register(on: router)
         CommunicationEndpoint(store: messages).register(on: router)
         AuditEventEndpoint(store: auditEvents).register(on: router)
         BlockEndpoint(store: blocks).register(on: router)
@@ -117,13 +126,11 @@ public struct SimServer: Sendable {
         let ids = query.values("_id").map(SearchMatch.ids)
         let patients = (query.values("patient") + query.values("subject")).map(SearchMatch.patientIDs)
         let statuses = query.values("status")
-        // Every plan served is active: `status=active` (Varde's own sync) keeps the fast path.
-        let keep: ((SelfCarePlan) -> Bool)? = ids.isEmpty && patients.isEmpty ? nil : { plan in
+        let keep: ((SelfCarePlan) -> Bool)? = ids.isEmpty && patients.isEmpty && statuses.isEmpty ? nil : { plan in
             ids.allSatisfy { $0.contains(plan.id) } && patients.allSatisfy { $0.contains(plan.patientID) }
+                && statuses.allSatisfy { SearchMatch.token($0, system: nil, code: CarePlanMapping.status(of: plan)) }
         }
-        let page = statuses.allSatisfy({ SearchMatch.token($0, system: nil, code: "active") })
-            ? centre.plans(after: query.after, count: query.count, in: query.municipalities, where: keep)
-            : SimulatedCentre.Page(items: [], total: 0, hasMore: false, lastStamp: nil)
+        let page = centre.plans(after: query.after, count: query.count, in: query.municipalities, where: keep)
         let base = baseURL(request)
         let entries = page.items.map {
             FHIRSearchBundle<FHIRCarePlan>.Entry(fullUrl: "\(base)/CarePlan/\($0.id)", resource: CarePlanMapping.resource(from: $0))
@@ -138,6 +145,7 @@ public struct SimServer: Sendable {
         let codes = query.values("code")
         let dates = try query.values("date").map(SearchMatch.DateFilter.init)
         centre.advance(to: centre.now())
+        colleagues.work(until: centre.now())
         let page: SimulatedCentre.Page<HomeMeasurement>
         if query.filters.isEmpty {
             page = centre.observations(after: query.after, count: query.count, in: query.municipalities)

@@ -9,6 +9,9 @@ public final class SimulatedCentre: @unchecked Sendable {
     private let lock = NSLock()
     private var models: [PatientModel]
     private var due: Heap<Due>
+    /// Measurements taken on tablets that upload late, in the order they will arrive.
+    private var uploads = Heap<Upload>()
+    private var uploadSequence = 0
     private var observations: [HomeMeasurement] = []
     /// `lastUpdated` of each observation in milliseconds: strictly increasing, so keyset paging is exact.
     private var stamps: [Int64] = []
@@ -70,40 +73,71 @@ public final class SimulatedCentre: @unchecked Sendable {
     /// The centre's clock: the wall clock, or `start` for ever when frozen.
     public func now() -> Date { config.frozen ? config.start : Date() }
 
-    /// Generates every measurement due up to the real instant `now`.
+    /// Generates every measurement due up to the real instant `now`, and publishes every late upload
+    /// whose time has come: the service stamps a measurement when it arrives, not when it was taken.
     public func advance(to now: Date) {
         lock.lock()
         defer { lock.unlock() }
         let horizon = modelTime(min(now, self.now()).timeIntervalSince1970)
         while true {
             let correction = nextCorrection < corrections.count ? corrections[nextCorrection] : nil
-            if let correction, correction.due <= horizon, correction.due <= (due.min?.time ?? .infinity) {
+            let upload = uploads.min
+            let dueTime = due.min?.time ?? .infinity
+            if let correction, correction.due <= horizon, correction.due <= dueTime, correction.due <= (upload?.time ?? .infinity) {
                 nextCorrection += 1
                 correct(correction.index, at: correction.due)
+                continue
+            }
+            if let upload, upload.time <= horizon, upload.time <= dueTime {
+                _ = uploads.removeMin()
+                publish(upload.measurement, at: upload.time)
                 continue
             }
             guard let next = due.min, next.time <= horizon else { break }
             _ = due.removeMin()
             var model = models[next.patient]
             let stream = model.streams[next.stream]
-            let (value, second) = model.measure(stream: next.stream, at: next.time)
-            let taken = realTime(next.time)
-            let stamp = max((stamps.last ?? 0) + 1, Int64((taken * 1000).rounded()) + 1500)
-            let measurement = HomeMeasurement(
-                id: "obs-\(observations.count + 1)", patientID: model.patient.id, kind: stream.kind,
-                code: "\(stream.kind.codes[0].system)|\(stream.kind.codes[0].code)", value: value, secondValue: second,
-                unit: stream.kind.canonicalUnit, effective: Date(timeIntervalSince1970: (taken * 1000).rounded() / 1000),
-                lastUpdated: Date(timeIntervalSince1970: Double(stamp) / 1000),
-                sourceIdentifier: "\(Self.measurementIdentifierSystem)|m-\(observations.count + 1)")
-            indexesByPatient[model.patient.id, default: []].append(observations.count)
-            observations.append(measurement)
-            stamps.append(stamp)
-            if Double.random(in: 0..<1, using: &correctionRandom) < Self.correctionRate {
-                corrections.append((due: next.time + 2 * 3600, index: observations.count - 1))
+            if let taken = model.takeDue(stream: next.stream, at: next.time) {
+                let measured = realTime(next.time) + taken.clockOffset
+                let measurement = HomeMeasurement(
+                    id: "", patientID: model.patient.id, kind: stream.kind,
+                    code: "\(stream.kind.codes[0].system)|\(stream.kind.codes[0].code)", value: taken.value,
+                    secondValue: taken.second, unit: stream.kind.canonicalUnit,
+                    effective: Date(timeIntervalSince1970: (measured * 1000).rounded() / 1000), lastUpdated: .distantPast)
+                if taken.uploadDelay > 0 {
+                    uploads.insert(Upload(time: next.time + taken.uploadDelay, sequence: uploadSequence, measurement: measurement))
+                    uploadSequence += 1
+                } else {
+                    publish(measurement, at: next.time)
+                }
             }
             due.insert(Due(time: model.streams[next.stream].nextDue, patient: next.patient, stream: next.stream))
             models[next.patient] = model
         }
+    }
+
+    /// A measurement reaches the service at model time `t`: numbered, stamped, served from now on.
+    private func publish(_ taken: HomeMeasurement, at t: Double) {
+        let stamp = max((stamps.last ?? 0) + 1, Int64((realTime(t) * 1000).rounded()) + 1500)
+        var measurement = taken
+        measurement.id = "obs-\(observations.count + 1)"
+        measurement.lastUpdated = Date(timeIntervalSince1970: Double(stamp) / 1000)
+        measurement.sourceIdentifier = "\(Self.measurementIdentifierSystem)|m-\(observations.count + 1)"
+        indexesByPatient[measurement.patientID, default: []].append(observations.count)
+        observations.append(measurement)
+        stamps.append(stamp)
+        if Double.random(in: 0..<1, using: &correctionRandom) < Self.correctionRate {
+            corrections.append((due: t + 2 * 3600, index: observations.count - 1))
+        }
+    }
+
+    /// A measurement a late tablet holds until model time `time`.
+    struct Upload: Comparable {
+        let time: Double
+        let sequence: Int
+        let measurement: HomeMeasurement
+        static func < (a: Upload, b: Upload) -> Bool { (a.time, a.sequence) < (b.time, b.sequence) }
+        static func == (a: Upload, b: Upload) -> Bool { a.sequence == b.sequence }
     }
 
     /// Publishes a new version of measurement `index` marked entered-in-error; the old version is gone.
@@ -220,6 +254,22 @@ public final class SimulatedCentre: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return patientIndexByID[id].map { (models[$0].patient, models[$0].municipality) }
+    }
+
+    /// Measurements in the order the service received them, from position `from`, received by `instant`
+    /// (their `lastUpdated`), with the patient's diagnoses and plan: what a colleague's queue is made of.
+    func received(from: Int, through instant: Date) -> [(measurement: HomeMeasurement, diagnoses: [Diagnosis], plan: SelfCarePlan?)] {
+        lock.lock()
+        defer { lock.unlock() }
+        let limit = Int64((instant.timeIntervalSince1970 * 1000).rounded())
+        var result: [(HomeMeasurement, [Diagnosis], SelfCarePlan?)] = []
+        var index = from
+        while index < observations.count, stamps[index] <= limit {
+            let m = observations[index]
+            if let p = patientIndexByID[m.patientID] { result.append((m, models[p].patient.diagnoses, models[p].plan)) }
+            index += 1
+        }
+        return result
     }
 
     /// Plan `id`.

@@ -18,7 +18,8 @@ final class TaskStore: @unchecked Sendable {
         case preconditionRequired
     }
 
-    func put(_ id: String, _ task: FHIRTask, ifMatch: Int?, ifNoneMatch: Bool) -> PutResult {
+    /// `at` stamps a change made at a known instant (a simulated colleague's work in the centre's history).
+    func put(_ id: String, _ task: FHIRTask, ifMatch: Int?, ifNoneMatch: Bool, at: Date? = nil) -> PutResult {
         lock.lock()
         defer { lock.unlock() }
         let existing = tasks[id]
@@ -26,7 +27,7 @@ final class TaskStore: @unchecked Sendable {
         if let ifMatch, existing?.version != ifMatch { return .preconditionFailed(current: existing?.task) }
         if !ifNoneMatch, ifMatch == nil { return .preconditionRequired }
         let version = (existing?.version ?? 0) + 1
-        lastStamp = max(lastStamp + 1, Int64((clock().timeIntervalSince1970 * 1000).rounded()))
+        lastStamp = max(lastStamp + 1, Int64(((at ?? clock()).timeIntervalSince1970 * 1000).rounded()))
         var stored = task
         stored.id = id
         stored.meta = FHIRMeta(lastUpdated: FHIRDateTime.format(Date(timeIntervalSince1970: Double(lastStamp) / 1000)),
@@ -54,10 +55,16 @@ final class TaskStore: @unchecked Sendable {
 /// `GET /Task`, `GET /Task/{id}` and `PUT /Task/{id}` (If-Match / If-None-Match: *).
 struct TaskEndpoint: Sendable {
     let store: TaskStore
+    /// Brings the centre and the colleagues' work up to the clock before a Task is read or written.
+    let catchUp: @Sendable () -> Void
 
     func register(on router: Router<BasicRequestContext>) {
-        router.put("Task/:id") { request, context in try await self.put(request, context) }
+        router.put("Task/:id") { request, context in
+            catchUp()
+            return try await self.put(request, context)
+        }
         router.get("Task/:id") { _, context in
+            catchUp()
             let id = context.parameters.get("id") ?? ""
             guard let (version, task) = store.get(id) else {
                 throw FHIRError(status: .notFound, code: "not-found", "no Task \(id)")
@@ -67,6 +74,7 @@ struct TaskEndpoint: Sendable {
             return response
         }
         router.get("Task") { request, _ in
+            catchUp()
             let query = try SearchQuery(request, type: "Task", supports: SearchSupport.task)
             let page = store.changed(after: query.after, count: query.count)
             let base = "http://\(request.head.authority ?? "127.0.0.1")"

@@ -37,7 +37,7 @@ extension CacheDatabase {
                     }
                 }
                 let missing = MissingMeasurementRule.missing(schedule: plan.schedule, lastMeasured: lastMeasured,
-                                                             state: .followUp, now: now, hours: hours)
+                                                             state: plan.followUpState(at: now), now: now, hours: hours)
                 guard !missing.isEmpty else { continue }
                 let firstDeadline = plan.schedule.filter { missing.contains($0.kind) }.map(\.dueByHour).min() ?? 0
                 var alert = Alert.forMissing(patientID: patientID, kinds: missing, day: day,

@@ -52,6 +52,26 @@ enum StoredPlanJSON {
         if let invalid = plan.invalidLimits, !invalid.isEmpty {
             w.key("invalidLimits"); w.array(invalid) { w, text in w.string(text) }
         }
+        if let calendar = plan.calendar {
+            func interval(_ w: inout Writer, _ period: DateInterval) throws {
+                w.open("{")
+                w.key("start"); try w.number(period.start.timeIntervalSinceReferenceDate)
+                w.key("duration"); try w.number(period.duration)
+                w.close("}")
+            }
+            w.key("calendar")
+            w.open("{")
+            if let trial = calendar.trialPeriod { w.key("trialPeriod"); try interval(&w, trial) }
+            w.key("pauses")
+            try w.array(calendar.pauses) { w, pause in
+                w.open("{")
+                w.key("period"); try interval(&w, pause.period)
+                if let reason = pause.reason { w.key("reason"); w.string(reason) }
+                w.close("}")
+            }
+            if let ended = calendar.ended { w.key("ended"); try w.number(ended.timeIntervalSinceReferenceDate) }
+            w.close("}")
+        }
         w.key("revised"); try w.number(plan.revised.timeIntervalSinceReferenceDate)
         w.key("lastUpdated"); try w.number(plan.lastUpdated.timeIntervalSinceReferenceDate)
         w.close("}")

@@ -107,8 +107,10 @@ public final class SyncEngine: Sendable {
     }
 
     /// Self-care plans, before measurements: triage needs them (a centre has nearly as many plans as patients).
+    /// Completed plans are asked for too: a plan whose follow-up ended must reach the cache as ended, or
+    /// the patient would be missed for measurements they are no longer asked to take.
     private func pullPlans(into summary: inout SyncSummary) throws {
-        let pipeline = try mappedPages("CarePlan", of: FHIRCarePlan.self, extra: [("status", "active")]) {
+        let pipeline = try mappedPages("CarePlan", of: FHIRCarePlan.self, extra: [("status", "active,on-hold,completed")]) {
             [base = client.baseURL] resource throws(EntryProblem) in try CarePlanMapping.plan(from: resource, serverBase: base)
         }
         defer { pipeline.cancel() }

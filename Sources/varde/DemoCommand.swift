@@ -17,7 +17,9 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
-        let centre = SimulatedCentre(config: sim.config(defaultSpeed: 240))
+        // Twelve times real time: an hour of the patients' lives in five minutes, so that new findings keep
+        // arriving (about one every five minutes for 400 patients) while a nurse can still work the queue.
+        let centre = SimulatedCentre(config: sim.config(defaultSpeed: SimConfig.demoSpeed))
         let port = startInProcess(SimServer(centre: centre))
         // A fresh cache per demo unless --home is given: the simulated centre starts anew each time.
         let temporary = common.home == nil

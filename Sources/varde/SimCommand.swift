@@ -17,12 +17,15 @@ struct SimOptions: ParsableArguments {
     var noGzip = false
     @Option(help: "A patient's block of a named operator, PATIENT:OPERATOR (served as Consent); repeatable.")
     var block: [String] = []
+    @Option(help: "Nurses besides you who claim and resolve alerts in service hours (0 to 5).") var colleagues: Int = 3
+    @Flag(help: "Patients who never forget, pause or upload late: every measurement on time.") var tidy = false
 
     func validate() throws {
         try OptionRules.whole(patients, "--patients", 1...100_000)
         try OptionRules.whole(municipalities, "--municipalities", 1...56)
         if let speed { try OptionRules.number(speed, "--speed", 0.01...100_000) }
         try OptionRules.number(historyDays, "--history-days", 0...365)
+        try OptionRules.whole(colleagues, "--colleagues", 0...SimulatedColleaguesRoster.size)
         if let start { try OptionRules.instant(start, "--start") }
         for text in block where Self.blockParts(text) == nil {
             throw ValidationError("--block must be PATIENT:OPERATOR with a FHIR patient id, such as pas-00017:kari; not '\(text)'")
@@ -41,6 +44,8 @@ struct SimOptions: ParsableArguments {
                                speed: speed ?? defaultSpeed, historyDays: historyDays,
                                start: start.flatMap(FHIRDateTime.parse) ?? Date(), frozen: frozen, faults: faults)
         config.gzip = !noGzip
+        config.colleagues = colleagues
+        config.everyday = !tidy
         config.blocks = block.enumerated().compactMap { index, text in
             Self.blockParts(text).map { PatientBlock(id: "block-\(index + 1)", patientID: $0.patient, operatorID: $0.operator) }
         }

@@ -25,6 +25,12 @@ struct StoredRecordTests {
         hostile.actions = [ZoneAction(zone: .red, forPatient: ["Ring 113"], forCentre: [])]
         hostile.lastUpdated = now.addingTimeInterval(0.000_123)
         plans.append(hostile)
+        // The follow-up calendar: a trial period, an open-ended pause with a reason, one without, an end.
+        plans[0].calendar = FollowUpCalendar(trialPeriod: DateInterval(start: now.addingTimeInterval(-5 * 86_400.5), duration: 21 * 86_400),
+                                             pauses: [.init(period: DateInterval(start: now, end: .distantFuture), reason: "innlagt «sykehus»"),
+                                                      .init(period: DateInterval(start: now.addingTimeInterval(-0.25), duration: 3600))],
+                                             ended: now.addingTimeInterval(86_400.75))
+        plans[1].calendar = FollowUpCalendar(pauses: [])
         return plans
     }
 

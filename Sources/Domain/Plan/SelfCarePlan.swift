@@ -15,14 +15,17 @@ public struct SelfCarePlan: Codable, Sendable, Equatable {
     /// Limits the plan gives that Varde cannot use (a unit it cannot convert), as the plan view shows
     /// them; the default limits judge those measurements instead. Nil or empty when all are usable.
     public var invalidLimits: [String]?
+    /// Trial period, pauses and the end of follow-up; nil when the plan registers none.
+    public var calendar: FollowUpCalendar?
     /// When the plan was last revised.
     public var revised: Date
     public var lastUpdated: Date
 
     public init(id: String, patientID: String, goals: [String], schedule: [MeasurementSchedule],
                 limits: [MeasurementLimits], actions: [ZoneAction], approval: PlanApproval?, revised: Date,
-                lastUpdated: Date, invalidLimits: [String]? = nil) {
+                lastUpdated: Date, invalidLimits: [String]? = nil, calendar: FollowUpCalendar? = nil) {
         self.invalidLimits = invalidLimits
+        self.calendar = calendar
         self.id = id
         self.patientID = patientID
         self.goals = goals
