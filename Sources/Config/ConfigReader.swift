@@ -9,7 +9,7 @@ struct ConfigReader {
 
     func settings(from table: TOMLTable) throws -> CentreSettings {
         var settings = CentreSettings()
-        try allow(table, keys: ["service_hours", "response_targets", "staffing", "privacy", "access", "keys", "templates", "staleness"], in: nil)
+        try allow(table, keys: ["service_hours", "response_targets", "staffing", "privacy", "access", "keys", "templates", "staleness", "console"], in: nil)
         if let section = try optionalTable(table, "service_hours", in: nil) {
             try allow(section, keys: ["days", "opens", "closes", "time_zone"], in: "service_hours")
             if let days = try strings(section, "days", in: "service_hours") {
@@ -72,6 +72,13 @@ struct ConfigReader {
                     throw problem("access.municipalities", "'\(number)' is not a four-digit municipality number")
                 }
                 settings.municipalities = Set(numbers)
+            }
+        }
+        if let section = try optionalTable(table, "console", in: nil) {
+            try allow(section, keys: ["bell"], in: "console")
+            if let value = section["bell"] {
+                guard let bell = value.bool else { throw problem("console.bell", "must be true or false (without quotes)") }
+                settings.console.bell = bell
             }
         }
         if let section = try optionalTable(table, "staleness", in: nil) {

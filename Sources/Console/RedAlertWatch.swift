@@ -34,6 +34,11 @@ public struct RedAlertWatch: Sendable, Equatable {
         unseen.removeAll { $0.alertID == alertID }
     }
 
+    /// The operator has acknowledged every red alert in the banner at once.
+    public mutating func seenAll() {
+        unseen.removeAll()
+    }
+
     /// The operator has seen every alert of this patient.
     public mutating func seen(patientID: String) {
         unseen.removeAll { $0.patientID == patientID }

@@ -7,6 +7,7 @@ extension FHIRPatient: ByteReadableResource {
         var resourceType: String?, id: String?, meta: FHIRMeta?, extensions: [FHIRExtension]?
         var identifier: [FHIRIdentifier]?, active: Bool?, name: [FHIRHumanName]?, gender: String?
         var birthDate: String?, address: [FHIRAddress]?
+        var telecom: [FHIRContactPoint]?, contact: [FHIRPatientContact]?, generalPractitioner: [FHIRReference]?
         var seen: UInt32 = 0
         try r.readObject { r, key in
             switch key {
@@ -20,12 +21,16 @@ extension FHIRPatient: ByteReadableResource {
             case "gender": try r.once(128, &seen); gender = try r.optionalString()
             case "birthDate": try r.once(256, &seen); birthDate = try r.optionalString()
             case "address": try r.once(512, &seen); address = try r.optionalArray(FHIRAddress.read)
+            case "telecom": try r.once(1024, &seen); telecom = try r.optionalArray(FHIRContactPoint.read)
+            case "contact": try r.once(2048, &seen); contact = try r.optionalArray(FHIRPatientContact.read)
+            case "generalPractitioner": try r.once(4096, &seen); generalPractitioner = try r.optionalArray(FHIRReference.read)
             default: try r.skipValue()
             }
         }
         guard resourceType == "Patient" else { throw JSONByteReader.Unsupported() }
         return FHIRPatient(id: id, meta: meta, extension: extensions, identifier: identifier, active: active, name: name,
-                           gender: gender, birthDate: birthDate, address: address)
+                           gender: gender, birthDate: birthDate, address: address, telecom: telecom, contact: contact,
+                           generalPractitioner: generalPractitioner)
     }
 }
 
@@ -56,6 +61,39 @@ extension FHIRAddress {
             case "city": try r.once(4, &seen); value.city = try r.optionalString()
             case "district": try r.once(8, &seen); value.district = try r.optionalString()
             case "country": try r.once(16, &seen); value.country = try r.optionalString()
+            default: try r.skipValue()
+            }
+        }
+        return value
+    }
+}
+
+extension FHIRContactPoint {
+    static func read(_ r: inout JSONByteReader) throws -> FHIRContactPoint {
+        var value = FHIRContactPoint(system: nil, value: nil)
+        var seen: UInt32 = 0
+        try r.readObject { r, key in
+            switch key {
+            case "system": try r.once(1, &seen); value.system = try r.optionalString()
+            case "value": try r.once(2, &seen); value.value = try r.optionalString()
+            case "use": try r.once(4, &seen); value.use = try r.optionalString()
+            case "rank": try r.once(8, &seen); value.rank = try r.readNull() ? nil : r.readInteger()
+            default: try r.skipValue()
+            }
+        }
+        return value
+    }
+}
+
+extension FHIRPatientContact {
+    static func read(_ r: inout JSONByteReader) throws -> FHIRPatientContact {
+        var value = FHIRPatientContact(relationship: nil, name: nil, telecom: nil)
+        var seen: UInt32 = 0
+        try r.readObject { r, key in
+            switch key {
+            case "relationship": try r.once(1, &seen); value.relationship = try r.optionalArray(FHIRCodeableConcept.read)
+            case "name": try r.once(2, &seen); value.name = try r.optionalObject(FHIRHumanName.read)
+            case "telecom": try r.once(4, &seen); value.telecom = try r.optionalArray(FHIRContactPoint.read)
             default: try r.skipValue()
             }
         }

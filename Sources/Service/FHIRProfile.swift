@@ -9,4 +9,8 @@ public enum FHIRProfile {
     /// Varde's extension on Patient naming the diagnosis groups the patient is followed up for.
     public static let followUpDiagnosisExtension = "https://varde.example.no/fhir/StructureDefinition/followup-diagnosis"
     public static let icd10 = "http://hl7.org/fhir/sid/icd-10"
+    /// HL7 v2 table 0131, contact role (`N` next of kin, `C` emergency contact).
+    public static let contactRoleSystem = "http://terminology.hl7.org/CodeSystem/v2-0131"
+    /// The Norwegian health personnel register number (HPR-nummer).
+    public static let hprSystem = "urn:oid:2.16.578.1.12.4.1.4.4"
 }

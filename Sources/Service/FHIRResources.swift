@@ -194,10 +194,20 @@ public struct FHIRPatient: Codable, Sendable, Equatable {
     public var gender: String?
     public var birthDate: String?
     public var address: [FHIRAddress]?
+    /// The patient's own phone numbers (and other ways to reach them).
+    public var telecom: [FHIRContactPoint]?
+    /// Next of kin and other contacts.
+    public var contact: [FHIRPatientContact]?
+    /// The GP (fastlege): a Practitioner, PractitionerRole or Organization reference.
+    public var generalPractitioner: [FHIRReference]?
 
     public init(id: String?, meta: FHIRMeta?, extension: [FHIRExtension]?, identifier: [FHIRIdentifier]?,
                 active: Bool? = true, name: [FHIRHumanName]?, gender: String?, birthDate: String?,
-                address: [FHIRAddress]?) {
+                address: [FHIRAddress]?, telecom: [FHIRContactPoint]? = nil, contact: [FHIRPatientContact]? = nil,
+                generalPractitioner: [FHIRReference]? = nil) {
+        self.telecom = telecom
+        self.contact = contact
+        self.generalPractitioner = generalPractitioner
         self.id = id
         self.meta = meta
         self.extension = `extension`
@@ -207,6 +217,52 @@ public struct FHIRPatient: Codable, Sendable, Equatable {
         self.gender = gender
         self.birthDate = birthDate
         self.address = address
+    }
+}
+
+/// A FHIR `ContactPoint` (a phone number, an e-mail address).
+public struct FHIRContactPoint: Codable, Sendable, Equatable {
+    public var system: String?
+    public var value: String?
+    public var use: String?
+    public var rank: Int?
+    public init(system: String?, value: String?, use: String? = nil, rank: Int? = nil) {
+        self.system = system
+        self.value = value
+        self.use = use
+        self.rank = rank
+    }
+}
+
+/// A FHIR `Patient.contact`: a next of kin or other contact person.
+public struct FHIRPatientContact: Codable, Sendable, Equatable {
+    public var relationship: [FHIRCodeableConcept]?
+    public var name: FHIRHumanName?
+    public var telecom: [FHIRContactPoint]?
+    public init(relationship: [FHIRCodeableConcept]?, name: FHIRHumanName?, telecom: [FHIRContactPoint]?) {
+        self.relationship = relationship
+        self.name = name
+        self.telecom = telecom
+    }
+}
+
+/// A FHIR `Practitioner` (the GP a Patient names): name and phone.
+public struct FHIRPractitioner: Codable, Sendable, Equatable {
+    public var resourceType = "Practitioner"
+    public var id: String?
+    public var meta: FHIRMeta?
+    public var identifier: [FHIRIdentifier]?
+    public var active: Bool?
+    public var name: [FHIRHumanName]?
+    public var telecom: [FHIRContactPoint]?
+    public init(id: String?, meta: FHIRMeta?, identifier: [FHIRIdentifier]?, active: Bool? = true,
+                name: [FHIRHumanName]?, telecom: [FHIRContactPoint]?) {
+        self.id = id
+        self.meta = meta
+        self.identifier = identifier
+        self.active = active
+        self.name = name
+        self.telecom = telecom
     }
 }
 

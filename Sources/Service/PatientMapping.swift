@@ -33,8 +33,56 @@ public enum PatientMapping {
         return (patient, municipality)
     }
 
+    /// Whom to call, as the Patient says it: the first phone (`telecom` system phone, by rank, `mobile`
+    /// and `home` before `work`), each contact's name, relationship (its text, else the first coding's
+    /// display or code) and phone, and the GP. A GP referenced as `Practitioner/id` is read later by id;
+    /// any other reference keeps only its display.
+    public static func contacts(from resource: FHIRPatient, patientID: String) -> PatientContacts {
+        var contacts = PatientContacts(patientID: patientID, phone: phone(resource.telecom))
+        for contact in resource.contact ?? [] {
+            let name = contact.name.map { name in
+                ((name.given ?? []) + [name.family].compactMap { $0 }).joined(separator: " ")
+            } ?? ""
+            let relationship = contact.relationship?.first.map { concept in
+                concept.text ?? concept.coding?.first?.display ?? concept.coding?.first?.code ?? ""
+            } ?? ""
+            let phone = phone(contact.telecom)
+            guard !name.isEmpty || phone != nil else { continue }
+            contacts.nextOfKin.append(NextOfKin(name: name, relationship: relationship, phone: phone))
+        }
+        if let gp = resource.generalPractitioner?.first(where: { $0.reference?.contains("Practitioner/") == true })
+            ?? resource.generalPractitioner?.first {
+            let id = gp.reference.flatMap { reference -> String? in
+                guard let range = reference.range(of: "Practitioner/"), !reference.contains("PractitionerRole/") else { return nil }
+                return String(reference[range.upperBound...].prefix { $0 != "/" })
+            } ?? ""
+            if !id.isEmpty || gp.display != nil {
+                contacts.generalPractitioner = GeneralPractitioner(practitionerID: id, name: gp.display, phone: nil)
+            }
+        }
+        return contacts
+    }
+
+    /// The phone to call among contact points: system `phone`, lowest rank first, then mobile, home, other.
+    static func phone(_ points: [FHIRContactPoint]?) -> String? {
+        let phones = (points ?? []).filter { $0.system == "phone" && !($0.value ?? "").isEmpty }
+        let order = ["mobile": 0, "home": 1, "work": 2]
+        return phones.min { a, b in
+            (a.rank ?? Int.max, order[a.use ?? ""] ?? 3) < (b.rank ?? Int.max, order[b.use ?? ""] ?? 3)
+        }?.value
+    }
+
+    /// A Practitioner's name ("Given Family", official name first) and phone.
+    public static func practitioner(_ resource: FHIRPractitioner) -> (name: String?, phone: String?) {
+        let name = (resource.name?.first(where: { $0.use == "official" }) ?? resource.name?.first).map { name in
+            ((name.given ?? []) + [name.family].compactMap { $0 }).joined(separator: " ")
+        }
+        return (name.flatMap { $0.isEmpty ? nil : $0 }, phone(resource.telecom))
+    }
+
     /// The Patient resource the simulator serves.
-    public static func resource(from patient: Patient, municipality: Municipality) -> FHIRPatient {
+    public static func resource(from patient: Patient, municipality: Municipality,
+                                contacts: PatientContacts? = nil) -> FHIRPatient {
         let diagnoses = patient.diagnoses.map { diagnosis in
             FHIRExtension(url: FHIRProfile.followUpDiagnosisExtension,
                           valueCodeableConcept: FHIRCodeableConcept(coding: [
@@ -51,6 +99,21 @@ public enum PatientMapping {
             extension: diagnoses.isEmpty ? nil : diagnoses,
             identifier: [FHIRIdentifier(system: NationalIdentityNumber.system, value: patient.nationalID)],
             name: [FHIRHumanName(family: patient.familyName, given: patient.givenName.split(separator: " ").map(String.init))],
-            gender: patient.gender, birthDate: patient.birthDate, address: [address])
+            gender: patient.gender, birthDate: patient.birthDate, address: [address],
+            telecom: contacts?.phone.map { [FHIRContactPoint(system: "phone", value: $0, use: "mobile")] },
+            contact: contacts.flatMap { contacts in
+                contacts.nextOfKin.isEmpty ? nil : contacts.nextOfKin.map { kin in
+                    let words = kin.name.split(separator: " ").map(String.init)
+                    return FHIRPatientContact(
+                        relationship: [FHIRCodeableConcept(coding: [FHIRCoding(system: FHIRProfile.contactRoleSystem, code: "N",
+                                                                               display: "Next-of-Kin")],
+                                                           text: kin.relationship.isEmpty ? nil : kin.relationship)],
+                        name: FHIRHumanName(use: nil, family: words.last, given: words.count > 1 ? Array(words.dropLast()) : nil),
+                        telecom: kin.phone.map { [FHIRContactPoint(system: "phone", value: $0, use: "mobile")] })
+                }
+            },
+            generalPractitioner: contacts?.generalPractitioner.map { gp in
+                [FHIRReference(reference: gp.practitionerID.isEmpty ? nil : "Practitioner/\(gp.practitionerID)", display: gp.name)]
+            })
     }
 }

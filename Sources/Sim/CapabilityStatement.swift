@@ -38,6 +38,8 @@ struct CapabilityStatement: Encodable, Sendable {
         ("Communication", ["read", "create", "search-type"], SearchSupport.communication.union(SearchQuery.common)),
         ("Consent", ["read", "search-type"], SearchSupport.consent.union(SearchQuery.common)),
         ("AuditEvent", ["read", "create", "search-type"], SearchSupport.auditEvent),
+        ("Practitioner", ["read"], []),
+        ("DocumentReference", ["read", "create", "search-type"], SearchSupport.documentReference),
     ]
 
     static func simulator() -> CapabilityStatement {

@@ -21,6 +21,11 @@ public struct SimServer: Sendable {
     public let blocks: BlockStore
     /// Observation pages of a frozen centre as they went out.
     let encodedPages = EncodedPageCache()
+    let documents: DocumentReferenceStore
+    /// Every journal note (DocumentReference) the simulated service holds, in the order stored.
+    public var journalNotes: [FHIRDocumentReference] { documents.all }
+    /// The patients' synthetic phones, next of kin and GPs (Practitioner resources).
+    let contacts: SyntheticContacts
 
     public init(centre: SimulatedCentre) {
         self.centre = centre
@@ -34,6 +39,8 @@ public struct SimServer: Sendable {
         colleagues.work(until: centre.now())
         auditEvents = AuditEventStore()
         blocks = BlockStore(initial: centre.config.blocks)
+        documents = DocumentReferenceStore()
+        contacts = SyntheticContacts(patients: centre.allPatients, seed: centre.config.seed)
     }
 
     /// Runs on 127.0.0.1:`port` (0 picks a free port) and reports the bound port once listening.
@@ -65,7 +72,14 @@ public struct SimServer: Sendable {
         router.get("Patient/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
             guard let (patient, municipality) = centre.patient(id: id) else { throw FHIRError.notFound("Patient", id) }
-            return fhir(PatientMapping.resource(from: patient, municipality: municipality))
+            return fhir(PatientMapping.resource(from: patient, municipality: municipality, contacts: contacts.contacts(of: id)))
+        }
+        router.get("Practitioner/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let practitioner = contacts.practitioners[id] else { throw FHIRError.notFound("Practitioner", id) }
+            var response = fhir(practitioner)
+            response.headers[.eTag] = "W/\"1\""
+            return response
         }
         router.get("Observation/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
@@ -85,6 +99,7 @@ public struct SimServer: Sendable {
         CommunicationEndpoint(store: messages).register(on: router)
         AuditEventEndpoint(store: auditEvents).register(on: router)
         BlockEndpoint(store: blocks).register(on: router)
+        DocumentReferenceEndpoint(store: documents, knowsPatient: { [centre] id in centre.patient(id: id) != nil }).register(on: router)
         return router
     }
 
@@ -106,7 +121,8 @@ public struct SimServer: Sendable {
         let base = baseURL(request)
         let entries = page.items.map { patient, municipality in
             FHIRSearchBundle<FHIRPatient>.Entry(fullUrl: "\(base)/Patient/\(patient.id)",
-                                                resource: PatientMapping.resource(from: patient, municipality: municipality))
+                                                resource: PatientMapping.resource(from: patient, municipality: municipality,
+                                                                                  contacts: contacts.contacts(of: patient.id)))
         }
         return bundle(entries, page: page, resource: "Patient", query: query, base: base)
     }
@@ -319,6 +335,7 @@ enum SearchSupport {
     static let consent: Set<String> = []
     /// AuditEvent search takes `patient` only (no paging parameters).
     static let auditEvent: Set<String> = ["patient"]
+    static let documentReference: Set<String> = ["patient", "subject", "identifier"]
 }
 
 /// An error the simulator answers with an OperationOutcome body.

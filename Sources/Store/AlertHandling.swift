@@ -100,16 +100,33 @@ extension CacheDatabase {
             let before = alert
             alert.owner = owner
             alert.taskVersion = taskVersion
+            var reopened = false
             if resolved, alert.status == .open {
                 alert.status = .resolved
                 alert.outcome = outcome
                 alert.note = note
+            } else if resolved, alert.status == .resolved {
+                // A colleague's corrected note (or outcome) replaces ours; the history keeps both.
+                alert.outcome = outcome ?? alert.outcome
+                alert.note = note
+            } else if !resolved, alert.status == .resolved, owner != nil,
+                      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert WHERE patientID = ? AND status = 'open'",
+                                       arguments: [alert.patientID]) == 0 {
+                // A colleague reopened it (the same day): it is back in the queue, theirs.
+                alert.status = .open
+                alert.outcome = nil
+                alert.note = nil
+                reopened = true
             }
             try alert.update(db)
             try db.execute(sql: "DELETE FROM outbox WHERE alertKey = ?", arguments: [alertKey])
-            if before.owner != alert.owner || before.status != alert.status {
+            if reopened {
+                try record(alert, who: owner ?? "?", what: "reopened", at: now, db)
+            } else if before.owner != alert.owner || before.status != alert.status {
                 let what = alert.status == .resolved ? "resolved: \(outcome?.rawValue ?? "")" : owner.map { _ in "claimed" } ?? "released"
                 try record(alert, who: owner ?? "?", what: what, at: now, db)
+            } else if before.note != alert.note, alert.status == .resolved {
+                try record(alert, who: owner ?? "?", what: "note corrected: \(note ?? "")", at: now, db)
             }
             if let nurse, let owner, owner != nurse {
                 try db.execute(sql: "INSERT INTO notice(at, text) VALUES (?, ?)",

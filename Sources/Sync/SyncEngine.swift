@@ -57,6 +57,7 @@ public final class SyncEngine: Sendable {
             try privacy.flushAccessLog(into: &summary)
             try tasks.flush(into: &summary)
             try flushMessages(into: &summary)
+            try flushJournalNotes(into: &summary)
             try privacy.pullBlocks(into: &summary)
             try pullPatients(into: &summary)
             try pullPlans(into: &summary)
@@ -64,6 +65,7 @@ public final class SyncEngine: Sendable {
             try measurementSource?.syncOnce(into: &summary)
             try pullMessages(into: &summary)
             try tasks.pull(into: &summary)
+            try resolvePractitioners(into: &summary)
             if missingCheck.due(at: clock()) {
                 summary.alertsOpened += try cache.raiseMissingMeasurementAlerts(now: clock(), hours: serviceHours)
             }
@@ -99,12 +101,15 @@ public final class SyncEngine: Sendable {
         let allowed = municipalities
         let pipeline = try mappedPages("Patient", of: FHIRPatient.self) { resource throws(EntryProblem) in
             let (patient, municipality) = try PatientMapping.patient(from: resource)
-            return allowed.map({ $0.contains(patient.municipalityNumber) }) ?? true ? (patient, municipality) : nil
+            let contacts = PatientMapping.contacts(from: resource, patientID: patient.id)
+            return allowed.map({ $0.contains(patient.municipalityNumber) }) ?? true ? (patient, municipality, contacts) : nil
         }
         defer { pipeline.cancel() }
         while let page = try pipeline.next() {
             try take(page, "Patient", into: &summary) { cursor in
-                try cache.storePatients(page.items.map(\.0), municipalities: page.items.compactMap(\.1), cursor: cursor)
+                // Contacts first: a crash between the two stores them again with the page.
+                try cache.storeContacts(page.items.map(\.2))
+                return try cache.storePatients(page.items.map(\.0), municipalities: page.items.compactMap(\.1), cursor: cursor)
             }
         }
     }

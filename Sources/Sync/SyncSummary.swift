@@ -17,6 +17,11 @@ public struct SyncSummary: Sendable, Equatable {
     public var messagesSent = 0
     public var messagesFailed = 0
     public var messagesFromPatients = 0
+    /// Journal notes the service stored (as DocumentReference) and notes it refused for good.
+    public var notesDelivered = 0
+    public var notesFailed = 0
+    /// GPs read from the service (Practitioner by id) for the contact panel.
+    public var practitionersRead = 0
     /// Resources stamped later than the server's own clock: stored, but the cursor did not follow them.
     public var futureStamped = 0
     /// Routine items opened for devices that sent physically impossible values.
@@ -30,6 +35,7 @@ public struct SyncSummary: Sendable, Equatable {
         "fetched \(fetched), stored \(stored), duplicates \(duplicates), quarantined \(quarantined), "
             + "delivered \(delivered), conflicts \(conflicts), "
             + "messages sent \(messagesSent), failed \(messagesFailed), from patients \(messagesFromPatients), "
+            + (notesDelivered + notesFailed > 0 ? "notes delivered \(notesDelivered), failed \(notesFailed), " : "")
             + "alerts opened \(alertsOpened), escalated \(alertsEscalated), withdrawn \(alertsWithdrawn), "
             + (futureStamped > 0 ? "stamped in the future \(futureStamped), " : "")
             + (deviceChecks > 0 ? "devices to check \(deviceChecks), " : "")

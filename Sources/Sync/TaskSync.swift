@@ -40,7 +40,8 @@ public final class TaskSync: Sendable {
                 let (current, version) = try client.read("Task/\(id)", as: FHIRTask.self)
                 guard let state = TaskMapping.state(of: current) else { continue }
                 let wanted = TaskMapping.state(of: desired)
-                if state.owner == wanted?.owner, state.resolved == wanted?.resolved {
+                if state.owner == wanted?.owner, state.resolved == wanted?.resolved,
+                   !state.resolved || (state.note ?? "") == (wanted?.note ?? "") {
                     try cache.delivered(alertKey: entry.alert.key, taskVersion: version ?? state.version)
                 } else {
                     try cache.applyRemote(alertKey: state.alertKey, owner: state.owner, resolved: state.resolved,

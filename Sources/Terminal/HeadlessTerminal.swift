@@ -4,6 +4,10 @@ public final class HeadlessTerminal: TerminalBackend {
     public private(set) var screen: ScreenBuffer
     public var pendingKeys: [Key]
     public private(set) var isShutDown = false
+    /// How many times the bell has sounded.
+    public private(set) var bells = 0
+    /// Control sequences written to the terminal, in order (OSC 52 copies among them).
+    public private(set) var controlSequences: [String] = []
 
     public init(width: Int, height: Int, keys: [Key] = []) {
         size = (width, height)
@@ -21,5 +25,13 @@ public final class HeadlessTerminal: TerminalBackend {
 
     public func shutdown() {
         isShutDown = true
+    }
+
+    public func bell() {
+        bells += 1
+    }
+
+    public func send(controlSequence: String) {
+        controlSequences.append(controlSequence)
     }
 }

@@ -122,6 +122,17 @@ public final class NcursesTerminal: TerminalBackend {
         }
     }
 
+    public func bell() {
+        guard active else { return }
+        _ = beep()
+    }
+
+    /// Written after ncurses has flushed its frame, to the same output, so the terminal reads it whole.
+    public func send(controlSequence: String) {
+        guard active else { return }
+        FileHandle.standardOutput.write(Data(controlSequence.utf8))
+    }
+
     public func shutdown() {
         guard active else { return }
         active = false

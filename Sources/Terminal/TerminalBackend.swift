@@ -8,4 +8,13 @@ public protocol TerminalBackend: AnyObject {
     func readKey(timeoutMs: Int) -> Key?
     /// Gives the terminal back exactly as it was.
     func shutdown()
+    /// Sounds the terminal's bell (a new red alert).
+    func bell()
+    /// Writes a control sequence straight to the terminal (OSC 52 to copy a note to the clipboard).
+    func send(controlSequence: String)
+}
+
+extension TerminalBackend {
+    public func bell() {}
+    public func send(controlSequence: String) {}
 }

@@ -7,7 +7,7 @@ import VardeStore
 
 /// `varde report`: figures for export.
 struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Figures for export.", subcommands: [CaseloadReportCommand.self])
+    static let configuration = CommandConfiguration(abstract: "Figures for export.", subcommands: [CaseloadReportCommand.self, HandoverReportCommand.self])
 }
 
 /// `varde report caseload`: the caseload figures per municipality and nurse, with counts under 5

@@ -38,7 +38,7 @@ struct PatientStrings {
     static func of(_ language: Language) -> PatientStrings { language == .nb ? nb : en }
 
     static let nb = PatientStrings(
-        tabs: ["1 Trender", "2 Plan", "3 Meldinger", "4 Historikk"], noHistory: "ingen varsler er håndtert ennå", steps: ["claimed": "tok varselet", "released": "frigav varselet", "resolved": "avsluttet"], years: "år", approvedBy: "plan godkjent av", notApproved: "PLAN IKKE GODKJENT AV FASTLEGE",
+        tabs: ["1 Trender", "2 Plan", "3 Meldinger", "4 Historikk"], noHistory: "ingen varsler er håndtert ennå", steps: ["claimed": "tok varselet", "released": "frigav varselet", "resolved": "avsluttet", "reopened": "gjenåpnet", "note corrected": "korrigerte notatet"], years: "år", approvedBy: "plan godkjent av", notApproved: "PLAN IKKE GODKJENT AV FASTLEGE",
         noPlan: "ingen plan: standardgrenser (NEWS2)", last: "siste", min: "min", max: "maks", days: "dager",
         noMeasurements: "ingen målinger i perioden", goals: "Hva er viktig for deg", schedule: "Målinger",
         dailyBy: "daglig før kl.", limits: "Grenseverdier", invalidLimits: "UGYLDIG GRENSE", green: "grønn", yellow: "gul", red: "rød", outside: "utenfor",
@@ -50,7 +50,7 @@ struct PatientStrings {
         diagnoses: [.copd: "kols", .heartFailure: "hjertesvikt", .diabetes: "diabetes", .cancer: "kreft", .mentalHealth: "psykisk helse"])
 
     static let en = PatientStrings(
-        tabs: ["1 Trends", "2 Plan", "3 Messages", "4 History"], noHistory: "no alert has been handled yet", steps: ["claimed": "claimed", "released": "released", "resolved": "resolved"], years: "years", approvedBy: "plan approved by", notApproved: "PLAN NOT APPROVED BY GP",
+        tabs: ["1 Trends", "2 Plan", "3 Messages", "4 History"], noHistory: "no alert has been handled yet", steps: ["claimed": "claimed", "released": "released", "resolved": "resolved", "reopened": "reopened", "note corrected": "corrected the note"], years: "years", approvedBy: "plan approved by", notApproved: "PLAN NOT APPROVED BY GP",
         noPlan: "no plan: default limits (NEWS2)", last: "last", min: "min", max: "max", days: "days",
         noMeasurements: "no measurements in the period", goals: "What matters to you", schedule: "Measurements",
         dailyBy: "daily before", limits: "Limit values", invalidLimits: "INVALID LIMIT", green: "green", yellow: "yellow", red: "red", outside: "outside",

@@ -15,11 +15,15 @@ public struct CentreSettings: Sendable, Equatable {
     public var replyTemplates: [ReplyTemplate]
     /// When the queue must say its data is not up to date.
     public var staleness: StalenessLimits
+    /// How the console behaves for the operator (the bell on a new red alert).
+    public var console: ConsoleSettings
 
     public init(serviceHours: ServiceHours = ServiceHours(), responseTargets: ResponseTargets = ResponseTargets(),
                 staffing: Staffing = Staffing(), privacy: PrivacySettings = PrivacySettings(),
                 municipalities: Set<String>? = nil, keyOverrides: [String: [String]] = [:],
-                replyTemplates: [ReplyTemplate] = ReplyTemplate.defaults, staleness: StalenessLimits = StalenessLimits()) {
+                replyTemplates: [ReplyTemplate] = ReplyTemplate.defaults, staleness: StalenessLimits = StalenessLimits(),
+                console: ConsoleSettings = ConsoleSettings()) {
+        self.console = console
         self.serviceHours = serviceHours
         self.responseTargets = responseTargets
         self.staffing = staffing
@@ -82,4 +86,14 @@ public struct ReplyTemplate: Sendable, Equatable {
         ReplyTemplate(name: "Følg planen", text: "Hei {fornavn}! Følg trinnet for gul sone i planen din. Vi ringer deg i dag. Hilsen oppfølgingssenteret"),
         ReplyTemplate(name: "Takk", text: "Takk for beskjeden, {fornavn}. Vi har lest den. Hilsen oppfølgingssenteret"),
     ]
+}
+
+/// The console's own behaviour (`[console]` in config.toml).
+public struct ConsoleSettings: Sendable, Equatable {
+    /// Sound the terminal's bell when a red alert arrives that the operator has not seen (default on).
+    public var bell: Bool
+
+    public init(bell: Bool = true) {
+        self.bell = bell
+    }
 }

@@ -3,6 +3,8 @@ import Foundation
 /// What an operator looked at when they opened a patient.
 public enum AccessKind: String, Sendable, Codable, CaseIterable {
     case trends, plan, messages, history, render
+    /// The whole fødselsnummer was shown (it is masked by default).
+    case nationalID
 }
 
 /// One line of the access log: who opened which patient, what they saw, when, from which workstation.
