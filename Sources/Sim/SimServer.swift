@@ -17,6 +17,8 @@ public struct SimServer: Sendable {
     public let auditEvents: AuditEventStore
     /// Patients' blocks of named operators, served as Consent.
     public let blocks: BlockStore
+    /// The simulated HelseID when the centre runs with `--auth helseid` (nil: no authorization, bearer mode).
+    public let authority: SimAuthority?
 
     public init(centre: SimulatedCentre) {
         self.centre = centre
@@ -25,6 +27,7 @@ public struct SimServer: Sendable {
         tasks = TaskStore(clock: { [centre] in centre.config.frozen ? Date() : centre.now() })
         auditEvents = AuditEventStore()
         blocks = BlockStore(initial: centre.config.blocks)
+        authority = centre.config.auth.map { SimAuthority(auth: $0) }
     }
 
     /// Runs on 127.0.0.1:`port` (0 picks a free port) and reports the bound port once listening.
@@ -36,7 +39,10 @@ public struct SimServer: Sendable {
         let app = Application(
             router: router(),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "varde-sim"),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
+            onServerRunning: { [authority] channel in
+                authority?.bind(port: channel.localAddress?.port ?? port)
+                onListening(channel.localAddress?.port ?? port)
+            },
             logger: logger)
         if handleSignals {
             try await app.runService()
@@ -49,6 +55,10 @@ public struct SimServer: Sendable {
         let router = Router()
         router.add(middleware: FaultMiddleware(injector: faults))
         router.add(middleware: GzipMiddleware(enabled: centre.config.gzip))
+        if let authority {
+            router.add(middleware: ResourceGuard(authority: authority))
+            AuthorizationEndpoints(authority: authority).register(on: router)
+        }
         router.get("metadata") { _, _ in fhir(CapabilityStatement.simulator()) }
         router.get("Patient") { request, _ in try await self.searchPatients(request) }
         router.get("Observation") { request, _ in try await self.searchObservations(request) }

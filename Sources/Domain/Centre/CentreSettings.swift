@@ -15,6 +15,8 @@ public struct CentreSettings: Sendable, Equatable {
     public var replyTemplates: [ReplyTemplate]
     /// When the queue must say its data is not up to date.
     public var staleness: StalenessLimits
+    /// How to log in to national services (HelseID); nil where the service takes a plain bearer token.
+    public var helseID: HelseIDSettings?
 
     public init(serviceHours: ServiceHours = ServiceHours(), responseTargets: ResponseTargets = ResponseTargets(),
                 staffing: Staffing = Staffing(), privacy: PrivacySettings = PrivacySettings(),
