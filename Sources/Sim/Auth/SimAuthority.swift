@@ -75,7 +75,8 @@ public final class SimAuthority: @unchecked Sendable {
 
     /// Takes a pushed request (single use) and issues a code for it.
     func issueCode(for requestURI: String) -> (code: String, request: PushedRequest)? {
-        lock.withLock {
+        let now = self.now // read before the lock: `now` takes it too
+        return lock.withLock {
             guard let request = pushed.removeValue(forKey: requestURI), request.expires > now else { return nil }
             let code = UUID().uuidString.lowercased()
             codes[code] = IssuedCode(request: request, expires: now.addingTimeInterval(60))
@@ -85,7 +86,8 @@ public final class SimAuthority: @unchecked Sendable {
 
     /// Takes a code (single use).
     func redeem(_ code: String) -> PushedRequest? {
-        lock.withLock {
+        let now = self.now
+        return lock.withLock {
             guard let issued = codes.removeValue(forKey: code), issued.expires > now else { return nil }
             return issued.request
         }
@@ -93,12 +95,14 @@ public final class SimAuthority: @unchecked Sendable {
 
     func storeRefresh(scope: String) -> String {
         let token = Base64URL.encode(SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
-        lock.withLock { refreshTokens[token] = RefreshGrant(clientID: auth.clientID, scope: scope, expires: now.addingTimeInterval(auth.refreshTokenLifetime)) }
+        let expires = now.addingTimeInterval(auth.refreshTokenLifetime)
+        lock.withLock { refreshTokens[token] = RefreshGrant(clientID: auth.clientID, scope: scope, expires: expires) }
         return token
     }
 
     func refreshGrant(_ token: String) -> RefreshGrant? {
-        lock.withLock {
+        let now = self.now
+        return lock.withLock {
             guard let grant = refreshTokens[token], grant.expires > now else { return nil }
             return grant
         }
