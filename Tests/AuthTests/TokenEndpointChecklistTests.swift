@@ -137,3 +137,18 @@ import VardeService
         #expect(response.status == 400 && oauthError(response) == "invalid_request")
     }
 }
+
+/// After 400 use_dpop_nonce the whole request is built again: the assertion of the refused call is spent.
+@Suite struct NonceRetryTests {
+    @Test func retryingWithTheSameAssertionIsRefused() async throws {
+        let helseID = try await SimulatedHelseID(tokenNonce: true)
+        let client = WrongClient(key: helseID.key, clientID: "varde-test", issuer: helseID.issuer)
+        let assertion = client.assertion()
+        let first = try await offPool { try client.tokenRequest(assertion: assertion) }
+        let nonce = try #require(first.headers["dpop-nonce"])
+        let lazy = try await offPool {
+            try client.tokenRequest(assertion: assertion, dpop: [client.proof(url: helseID.issuer + "/connect/token", nonce: nonce)])
+        }
+        #expect(lazy.status == 401 && oauthError(lazy) == "invalid_client")
+    }
+}

@@ -71,9 +71,11 @@ struct AuthorizationEndpoints {
         let (form, repeated, pairs) = try await Self.form(request)
         let now = authority.now
         let url = authority.issuer + "/connect/token"
+        // The assertion first: its jti is spent even when the proof then lacks a nonce, so a client must
+        // rebuild both for the retry, as HelseID's own library does.
+        let details = try authority.checks.clientAssertion(form, repeated: repeated, auth: authority.auth, issuer: authority.issuer, now: now)
         let jkt = try authority.checks.dpop(request.headers[values: Self.dpopName], method: "POST", url: url, accessToken: nil,
                                             nonce: authority.tokenNonce, now: now, refusal: OAuthRefusal.proof)
-        let details = try authority.checks.clientAssertion(form, repeated: repeated, auth: authority.auth, issuer: authority.issuer, now: now)
         let resources = Self.values("resource", in: pairs)
         guard resources.count <= 1 else { throw OAuthRefusal(status: 400, error: "invalid_target", description: "one resource per token request") }
         var answer: [String: Any] = ["token_type": "DPoP", "expires_in": Int(authority.auth.accessTokenLifetime)]

@@ -22,7 +22,8 @@ public final class SimAuthority: @unchecked Sendable {
     }
     private var offset: TimeInterval = 0
     /// How many token requests were answered, by grant (for tests of refresh).
-    public private(set) var grantsIssued: [String: Int] = [:]
+    public var grantsIssued: [String: Int] { lock.withLock { issued } }
+    private var issued: [String: Int] = [:]
 
     struct PushedRequest {
         var redirectURI: String
@@ -114,7 +115,7 @@ public final class SimAuthority: @unchecked Sendable {
     }
 
     func count(_ grant: String) {
-        lock.withLock { grantsIssued[grant, default: 0] += 1 }
+        lock.withLock { issued[grant, default: 0] += 1 }
     }
 
     /// A signed access token for `audience`, bound to the proof key `jkt`.
