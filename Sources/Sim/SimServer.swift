@@ -26,6 +26,8 @@ public struct SimServer: Sendable {
     public var journalNotes: [FHIRDocumentReference] { documents.all }
     /// The patients' synthetic phones, next of kin and GPs (Practitioner resources).
     let contacts: SyntheticContacts
+    /// The simulated HelseID when the centre runs with `--auth helseid` (nil: no authorization, bearer mode).
+    public let authority: SimAuthority?
 
     public init(centre: SimulatedCentre) {
         self.centre = centre
@@ -41,6 +43,7 @@ public struct SimServer: Sendable {
         blocks = BlockStore(initial: centre.config.blocks)
         documents = DocumentReferenceStore()
         contacts = SyntheticContacts(patients: centre.allPatients, seed: centre.config.seed)
+        authority = centre.config.auth.map { SimAuthority(auth: $0) }
     }
 
     /// Runs on 127.0.0.1:`port` (0 picks a free port) and reports the bound port once listening.
@@ -52,7 +55,10 @@ public struct SimServer: Sendable {
         let app = Application(
             router: router(),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "varde-sim"),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
+            onServerRunning: { [authority] channel in
+                authority?.bind(port: channel.localAddress?.port ?? port)
+                onListening(channel.localAddress?.port ?? port)
+            },
             logger: logger)
         if handleSignals {
             try await app.runService()
@@ -65,6 +71,10 @@ public struct SimServer: Sendable {
         let router = Router()
         router.add(middleware: FaultMiddleware(injector: faults))
         router.add(middleware: GzipMiddleware(enabled: centre.config.gzip))
+        if let authority {
+            router.add(middleware: ResourceGuard(authority: authority))
+            AuthorizationEndpoints(authority: authority).register(on: router)
+        }
         router.get("metadata") { _, _ in fhir(CapabilityStatement.simulator()) }
         router.get("Patient") { request, _ in try await self.searchPatients(request) }
         router.get("Observation") { request, _ in try await self.searchObservations(request) }
