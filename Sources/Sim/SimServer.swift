@@ -105,13 +105,17 @@ public struct SimServer: Sendable {
             return fhir(CarePlanMapping.resource(from: plan))
         }
         PMDEndpoint(centre: centre, faults: faults).register(on: router)
-        TaskEndpoint(store: tasks, catchUp: catchUp).register(on: router)
+        // Tasks bring only the colleagues up to the clock: reading a Task publishes no measurement.
+        TaskEndpoint(store: tasks, catchUp: { [centre, colleagues] in colleagues.work(until: centre.now()) }, municipalityOf: { [centre] in centre.municipalityByPatient[$0] }).register(on: router)
         CommunicationEndpoint(store: messages).register(on: router)
         AuditEventEndpoint(store: auditEvents).register(on: router)
         BlockEndpoint(store: blocks).register(on: router)
         DocumentReferenceEndpoint(store: documents, knowsPatient: { [centre] id in centre.patient(id: id) != nil }).register(on: router)
         return router
     }
+
+    /// Every shared Task (alerts claimed and resolved by workstations and simulated colleagues), for tests.
+    public var sharedTasks: [FHIRTask] { tasks.changed(after: nil, count: Int.max).items }
 
     /// Brings the measurements and the colleagues' work up to the centre's clock.
     @Sendable func catchUp() {
@@ -341,7 +345,7 @@ enum SearchSupport {
     static let observation: Set<String> = ["_id", "patient", "subject", "code", "date", "municipality"]
     static let carePlan: Set<String> = ["_id", "patient", "subject", "status", "municipality"]
     static let communication: Set<String> = ["identifier", "municipality"]
-    static let task: Set<String> = []
+    static let task: Set<String> = ["municipality"]
     static let consent: Set<String> = []
     /// AuditEvent search takes `patient` only (no paging parameters).
     static let auditEvent: Set<String> = ["patient"]

@@ -43,10 +43,11 @@ final class TaskStore: @unchecked Sendable {
     }
 
     /// Tasks changed after `cursor` (ms), oldest change first.
-    func changed(after cursor: Int64?, count: Int) -> (items: [FHIRTask], hasMore: Bool, lastStamp: Int64?) {
+    func changed(after cursor: Int64?, count: Int, where keep: (FHIRTask) -> Bool = { _ in true })
+        -> (items: [FHIRTask], hasMore: Bool, lastStamp: Int64?) {
         lock.lock()
         defer { lock.unlock() }
-        let sorted = tasks.values.filter { $0.stamp > (cursor ?? Int64.min) }.sorted { $0.stamp < $1.stamp }
+        let sorted = tasks.values.filter { $0.stamp > (cursor ?? Int64.min) && keep($0.task) }.sorted { $0.stamp < $1.stamp }
         let page = sorted.prefix(count)
         return (page.map(\.task), sorted.count > count, page.last?.stamp)
     }
@@ -57,6 +58,8 @@ struct TaskEndpoint: Sendable {
     let store: TaskStore
     /// Brings the centre and the colleagues' work up to the clock before a Task is read or written.
     let catchUp: @Sendable () -> Void
+    /// The kommunenummer of a patient, for `municipality=` searches.
+    let municipalityOf: @Sendable (String) -> String?
 
     func register(on router: Router<BasicRequestContext>) {
         router.put("Task/:id") { request, context in
@@ -76,7 +79,11 @@ struct TaskEndpoint: Sendable {
         router.get("Task") { request, _ in
             catchUp()
             let query = try SearchQuery(request, type: "Task", supports: SearchSupport.task)
-            let page = store.changed(after: query.after, count: query.count)
+            let page = store.changed(after: query.after, count: query.count) { task in
+                guard let wanted = query.municipalities else { return true }
+                let patient = task.for?.reference.map { String($0.dropFirst("Patient/".count)) } ?? ""
+                return municipalityOf(patient).map(wanted.contains) ?? false
+            }
             let base = "http://\(request.head.authority ?? "127.0.0.1")"
             var links = [FHIRBundleLink(relation: "self", url: "\(base)/Task?\(query.text(after: query.after))")]
             if page.hasMore, let last = page.lastStamp {

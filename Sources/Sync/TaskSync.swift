@@ -11,10 +11,13 @@ public final class TaskSync: Sendable {
     let cache: CacheDatabase
     let nurse: String
     let pageSize: Int
+    /// The operator's municipalities: colleagues' Tasks for other municipalities' patients are not asked for.
+    let municipalities: Set<String>?
     private let clock: @Sendable () -> Date
 
     public init(client: FHIRClient, cache: CacheDatabase, nurse: String, pageSize: Int = 500,
-                clock: @escaping @Sendable () -> Date = Date.init) {
+                municipalities: Set<String>? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.municipalities = municipalities
         self.client = client
         self.cache = cache
         self.nurse = nurse
@@ -59,6 +62,9 @@ public final class TaskSync: Sendable {
     /// Applies Tasks changed on the server since the last pass.
     public func pull(into summary: inout SyncSummary) throws {
         var parameters = [("_count", String(pageSize)), ("_sort", "_lastUpdated")]
+        if let municipalities {
+            parameters.insert((SyncEngine.municipalityParameter, municipalities.sorted().joined(separator: ",")), at: 0)
+        }
         if let cursor = try cache.cursor(server: client.baseURL, resource: "Task") {
             // `ge`, not `gt`: a resource the server commits later with the very same stamp as the cursor must
             // still come (what arrives again unchanged changes nothing).

@@ -33,11 +33,14 @@ public final class RunningSim: @unchecked Sendable {
     struct SimDidNotStart: Error {}
 }
 
-/// A frozen centre starting at a fixed instant: the same data on every run.
+/// A frozen centre starting at a fixed instant: the same data on every run. Without simulated colleagues
+/// unless asked: the sync's own tests count what it fetches and handles (LivingCentreTests has colleagues).
 public func frozenCentre(patients: Int = 40, municipalities: Int = 12, seed: UInt64 = 7, historyDays: Double = 2,
-                         faults: SimFaults = SimFaults()) -> SimConfig {
-    SimConfig(patients: patients, municipalities: municipalities, seed: seed, speed: 1, historyDays: historyDays,
-              start: fixedStart, frozen: true, faults: faults)
+                         faults: SimFaults = SimFaults(), colleagues: Int = 0) -> SimConfig {
+    var config = SimConfig(patients: patients, municipalities: municipalities, seed: seed, speed: 1, historyDays: historyDays,
+                           start: fixedStart, frozen: true, faults: faults)
+    config.colleagues = colleagues
+    return config
 }
 
 /// 22 November 2026 12:00 UTC: the instant golden screens and tests are drawn at.

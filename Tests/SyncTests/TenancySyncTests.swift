@@ -26,8 +26,9 @@ struct TenancySyncTests {
         let theirMessages = sim.server.communications.filter { message in
             theirIDs.contains(message.subject?.reference.map { String($0.dropFirst("Patient/".count)) } ?? "")
         }
+        let theirTasks = sim.server.sharedTasks.filter { theirIDs.contains($0.for?.reference.map { String($0.dropFirst("Patient/".count)) } ?? "") }
         #expect(summary.fetched == theirs.count + theirObservations.count + theirMessages.count
-                + sim.centre.allPlans.filter { theirIDs.contains($0.patientID) }.count)
+                + sim.centre.allPlans.filter { theirIDs.contains($0.patientID) }.count + theirTasks.count)
         let counts = try cache.counts()
         #expect(counts.patients == theirs.count)
         #expect(counts.measurements == theirObservations.count)
