@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(name: "CCurses", path: "Sources/CCurses",
@@ -33,6 +34,10 @@ let package = Package(
             "VardeDomain", .product(name: "TOMLKit", package: "TOMLKit"),
         ], path: "Sources/Config"),
         .target(name: "VardeService", dependencies: ["VardeDomain", "CCurl"], path: "Sources/Service"),
+        .target(name: "VardeAuth", dependencies: [
+            "VardeDomain", "VardeService", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ], path: "Sources/Auth"),
         .target(name: "VardeSync", dependencies: ["VardeDomain", "VardeStore", "VardeService"],
                 path: "Sources/Sync"),
         .target(name: "VardeTerminal", dependencies: ["CCurses"], path: "Sources/Terminal"),
@@ -40,14 +45,14 @@ let package = Package(
             "VardeDomain", "VardeStore", "VardeTerminal",
         ], path: "Sources/Console"),
         .target(name: "VardeSim", dependencies: [
-            "VardeDomain", "VardeService", .product(name: "Hummingbird", package: "hummingbird"),
+            "VardeDomain", "VardeService", "VardeAuth", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HeapModule", package: "swift-collections"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "CompressNIO", package: "compress-nio"),
         ], path: "Sources/Sim"),
         .executableTarget(name: "varde", dependencies: [
             "VardeDomain", "VardeStore", "VardeService", "VardeSync", "VardeTerminal",
-            "VardeConsole", "VardeSim", "VardeConfig",
+            "VardeConsole", "VardeSim", "VardeConfig", "VardeAuth",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/varde"),
 
@@ -61,6 +66,9 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: [
             "VardeDomain", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "AuthTests", dependencies: [
+            "VardeDomain", "VardeService", "VardeAuth", "VardeSim", "TestSupport",
+        ]),
         .testTarget(name: "ConfigTests", dependencies: ["VardeDomain", "VardeConfig"]),
         .testTarget(name: "StoreTests", dependencies: ["VardeDomain", "VardeStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ServiceTests", dependencies: ["VardeDomain", "VardeService", "VardeSim", "TestSupport"]),
@@ -72,7 +80,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "varde", "VardeDomain", "VardeStore", "VardeService", "VardeSim", "TestSupport",
+            "varde", "VardeDomain", "VardeStore", "VardeService", "VardeSim", "VardeAuth", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]

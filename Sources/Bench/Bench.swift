@@ -16,7 +16,10 @@ struct Bench: ParsableCommand {
 
     @Option(help: "Observations to ingest (about; the simulated centre decides the exact number).")
     var observations: Int = 1_000_000
-    @Option(name: .customLong("page-size"), help: "Resources per FHIR page.") var pageSize: Int = 1000
+    @Option(name: .customLong("page-size"), help: "Resources per FHIR page (the product's by default).")
+    var pageSize: Int = SyncEngine.defaultPageSize
+    @Option(name: .customLong("python-client"), help: "The paired Python client (skipped when missing).")
+    var pythonClient: String = "Tests/Bench/python_client.py"
     @Option(help: "Where to write the results as JSON.") var json: String = "bench-results.json"
     @Option(help: "The varde executable, for the console's idle output (skipped without it).") var varde: String?
     @Flag(name: .customLong("frames-only"), help: "Only the console frame benchmarks.") var framesOnly = false
@@ -53,54 +56,24 @@ struct Bench: ParsableCommand {
         box.server = try PageServer.encode(centre, pageSize: pageSize, port: port)
         note("encoded \(box.server!.observationPages.count) pages, \(box.server!.bytes / 1_000_000) MB in \(seconds(encoded))")
 
-        var rows: [Row] = []
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // The caches of a full run take more than a gigabyte: removed on failure and before exit() (which skips defer).
         defer { try? FileManager.default.removeItem(at: folder) }
-
-        // The floor first, so both runs meet the same page cache state of the machine.
-        var cpu = processCPU()
-        let floorTime = try RawSQLiteFloor.insert(measurements, batch: pageSize, path: folder.appendingPathComponent("floor.sqlite").path)
-        let floorRate = Double(measurements.count) / floorTime
-        let floorCPU = processCPU() - cpu
 
         // What the sync decodes with, and Foundation's Codable on the same pages for comparison.
         let decodeRate = ingestOnly ? 0 : try rate(box.server!.observationPages) { try ObservationPageDecoder.decodeOrFallBack($0) }
         let codableRate = ingestOnly ? 0 : try rate(box.server!.observationPages) {
             try JSONDecoder().decode(ReceivedPage<FHIRObservation>.self, from: $0)
         }
-
-        // The centre's patients and plans first (not timed), so that triage meets what it meets in a sync.
-        let storeCache = try CacheDatabase(path: folder.appendingPathComponent("store.sqlite").path)
-        let municipalities = Dictionary(uniqueKeysWithValues: MunicipalityCatalogue.all.map { ($0.number, $0) })
-        try storeCache.storePatients(centre.allPatients, municipalities: centre.allPatients.compactMap { municipalities[$0.municipalityNumber] },
-                                     cursor: nil)
-        try storeCache.storePlans(centre.allPlans, cursor: nil)
-        cpu = processCPU()
-        let storeStarted = Date()
-        for start in stride(from: 0, to: measurements.count, by: pageSize) {
-            try storeCache.storeMeasurements(Array(measurements[start..<min(measurements.count, start + pageSize)]),
-                                             triage: Triage(), now: config.start, cursor: nil)
-        }
-        let storeRate = Double(measurements.count) / Date().timeIntervalSince(storeStarted)
-        let storeCPU = processCPU() - cpu
-
-        cpu = processCPU()
-        let (ingestRate, syncLine) = try syncRate(port: port, start: config.start, expected: measurements.count, folder: folder)
-        let syncCPU = processCPU() - cpu
-
-        rows.append(Row(name: "sync.initial_ingest", value: ingestRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
+        let script = FileManager.default.fileExists(atPath: pythonClient) ? pythonClient : nil
+        let ingest = IngestBench(centre: centre, measurements: measurements, port: port, folder: folder, pageSize: pageSize,
+                                 start: config.start, python: script, note: note)
+        var rows = try ingest.rows()
         if !ingestOnly {
-            rows.append(Row(name: "parts.json_decode", value: decodeRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
-            rows.append(Row(name: "parts.json_decode_codable", value: codableRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
+            rows.append(Row(name: "parts.json_decode", value: decodeRate, unit: "obs/s"))
+            rows.append(Row(name: "parts.json_decode_codable", value: codableRate, unit: "obs/s"))
         }
-        rows.append(Row(name: "parts.store_with_triage", value: storeRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
-        rows.append(Row(name: "floor.sqlite_prepared_insert", value: floorRate, unit: "rows/s", floor: nil, floorUnit: nil))
-        note("sync: \(syncLine)")
-        // The machine is shared: CPU time per row says what the code costs when wall clocks are noisy.
-        let perRow = { (seconds: Double) in String(format: "%.1f µs", seconds * 1e6 / Double(measurements.count)) }
-        note("cpu per observation: floor \(perRow(floorCPU)), store with triage \(perRow(storeCPU)), sync (all threads) \(perRow(syncCPU))")
         if !ingestOnly {
             rows += try FrameBench.rows(varde: varde)
             rows.append(try CaseloadBench.row(folder: folder))
@@ -110,23 +83,6 @@ struct Bench: ParsableCommand {
             .write(to: URL(fileURLWithPath: json))
         try? FileManager.default.removeItem(at: folder)
         Foundation.exit(0)
-    }
-
-    /// The initial sync of the whole centre from the page server into a fresh cache.
-    func syncRate(port: Int, start: Date, expected: Int, folder: URL) throws -> (rate: Double, summary: String) {
-        let cache = try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path)
-        let engine = SyncEngine(client: FHIRClient(baseURL: "http://127.0.0.1:\(port)", http: CurlHTTPClient()),
-                                cache: cache, pageSize: pageSize, clock: { start })
-        let started = Date()
-        let storing = threadCPU()
-        let summary = try engine.syncOnce()
-        let time = Date().timeIntervalSince(started)
-        // The storing thread is the one the sync waits for; the others fetch and decode alongside.
-        note(String(format: "sync: storing thread %.1f µs per observation", (threadCPU() - storing) * 1e6 / Double(expected)))
-        guard try cache.counts().measurements == expected else {
-            throw BenchError("sync lost observations: \(summary.line); \(try cache.counts().measurements) stored of \(expected)")
-        }
-        return (Double(expected) / time, summary.line)
     }
 
     func rate(_ pages: [Data], _ decode: (Data) throws -> ReceivedPage<FHIRObservation>) throws -> Double {
@@ -153,24 +109,8 @@ struct Bench: ParsableCommand {
         return value
     }
 
-    /// User and system time of the calling thread so far.
-    func threadCPU() -> Double {
-        var usage = rusage()
-        getrusage(1 /* RUSAGE_THREAD */, &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-    }
-
     func note(_ text: String) { FileHandle.standardError.write(Data("# \(text)\n".utf8)) }
     func seconds(_ since: Date) -> String { String(format: "%.1f s", Date().timeIntervalSince(since)) }
-}
-
-/// User and system time of the whole process so far, all threads.
-func processCPU() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// One benchmark line: `name  value unit  floor value unit  ratio r`.
@@ -180,6 +120,17 @@ struct Row {
     var unit: String
     var floor: Double?
     var floorUnit: String?
+    /// Bytes written and CPU per observation, after the figures.
+    var note: String?
+
+    init(name: String, value: Double, unit: String, floor: Double? = nil, floorUnit: String? = nil, note: String? = nil) {
+        self.name = name
+        self.value = value
+        self.unit = unit
+        self.floor = floor
+        self.floorUnit = floorUnit
+        self.note = note
+    }
 
     var line: String {
         let format = value < 100 ? "%12.2f %@" : "%12.0f %@"
@@ -189,12 +140,14 @@ struct Row {
                            floorUnit.hasSuffix("target") ? "target" : "floor", floor,
                            floorUnit.replacingOccurrences(of: " target", with: ""), value / floor)
         }
+        if let note { text += "   [\(note)]" }
         return text
     }
 
     var json: [String: Any] {
         var object: [String: Any] = ["name": name, "value": value, "unit": unit]
         if let floor { object["floor"] = floor; object["floor_unit"] = floorUnit ?? ""; object["ratio"] = value / floor }
+        if let note { object["note"] = note }
         return object
     }
 }

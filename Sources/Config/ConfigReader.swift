@@ -9,7 +9,8 @@ struct ConfigReader {
 
     func settings(from table: TOMLTable) throws -> CentreSettings {
         var settings = CentreSettings()
-        try allow(table, keys: ["service_hours", "response_targets", "staffing", "privacy", "access", "keys", "templates", "staleness", "console"], in: nil)
+        settings.helseID = try helseID(from: table)
+        try allow(table, keys: ["service_hours", "response_targets", "staffing", "privacy", "access", "keys", "templates", "staleness", "console", "helseid"], in: nil)
         if let section = try optionalTable(table, "service_hours", in: nil) {
             try allow(section, keys: ["days", "opens", "closes", "time_zone"], in: "service_hours")
             if let days = try strings(section, "days", in: "service_hours") {
@@ -114,7 +115,7 @@ struct ConfigReader {
 
     // MARK: values
 
-    private func allow(_ table: TOMLTable, keys: Set<String>, in section: String?) throws {
+    func allow(_ table: TOMLTable, keys: Set<String>, in section: String?) throws {
         for key in table.keys where !keys.contains(key) {
             let place = section.map { "in [\($0)]" } ?? "at the top level"
             throw problem(section.map { "\($0).\(key)" } ?? key,
@@ -122,19 +123,19 @@ struct ConfigReader {
         }
     }
 
-    private func optionalTable(_ table: TOMLTable, _ key: String, in section: String?) throws -> TOMLTable? {
+    func optionalTable(_ table: TOMLTable, _ key: String, in section: String?) throws -> TOMLTable? {
         guard let value = table[key] else { return nil }
         guard let inner = value.table else { throw problem(path(key, section), "must be a section [\(path(key, section))]") }
         return inner
     }
 
-    private func string(_ table: TOMLTable, _ key: String, in section: String) throws -> String? {
+    func string(_ table: TOMLTable, _ key: String, in section: String) throws -> String? {
         guard let value = table[key] else { return nil }
         guard let text = value.string else { throw problem(path(key, section), "must be text in quotes") }
         return text
     }
 
-    private func strings(_ table: TOMLTable, _ key: String, in section: String) throws -> [String]? {
+    func strings(_ table: TOMLTable, _ key: String, in section: String) throws -> [String]? {
         guard let value = table[key] else { return nil }
         guard let list = value.array, list.allSatisfy({ $0.string != nil }) else {
             throw problem(path(key, section), "must be a list of texts, e.g. [\"a\", \"b\"]")
@@ -195,7 +196,7 @@ struct ConfigReader {
     }
 
     /// An error pointing at the line where `key` (its last part) is written, if it can be found.
-    private func problem(_ key: String, _ message: String) -> ConfigError {
+    func problem(_ key: String, _ message: String) -> ConfigError {
         ConfigError(file: file, line: line(of: key), message: message)
     }
 

@@ -30,6 +30,12 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
     /// Whether trying again may help (a lost connection may; an answer past the limits will not).
     public var transient = true
     public var description: String { message }
+
+    public init(code: Int, message: String, transient: Bool = true) {
+        self.code = code
+        self.message = message
+        self.transient = transient
+    }
 }
 
 /// Settings of the HTTP client; TLS verification cannot be turned off here.
@@ -40,6 +46,8 @@ public struct HTTPSettings: Sendable {
     public var caFile: String?
     /// The bearer token; sent, never logged.
     public var bearerToken: String?
+    /// Signs every request instead (HelseID with DPoP); a bearer token is then never sent.
+    public var authorizer: (any RequestAuthorizer)?
     public var userAgent = "varde/0.1"
     /// An answer larger than this once decompressed is abandoned (a gzip bomb, a runaway server).
     public var maxResponseBytes = 64 << 20
@@ -76,8 +84,22 @@ public final class CurlHTTPClient: @unchecked Sendable {
 
     deinit { curl_easy_cleanup(handle) }
 
-    /// Sends a request and waits for the whole response (run it off the UI thread).
+    /// Sends a request and waits for the whole response (run it off the UI thread). With an authorizer,
+    /// the request is signed just before it leaves, and sent once more when the authorizer asks (a new nonce).
     public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        guard let authorizer = settings.authorizer else { return try perform(request) }
+        var signed = request
+        try authorizer.authorize(&signed)
+        let response = try perform(signed)
+        guard authorizer.shouldRetry(request, after: response) else { return response }
+        var again = request
+        try authorizer.authorize(&again)
+        let second = try perform(again)
+        _ = authorizer.shouldRetry(request, after: second) // keeps a newer nonce; never a third try
+        return second
+    }
+
+    private func perform(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
         lock.lock()
         defer { lock.unlock() }
         curl_easy_reset(handle)
@@ -88,7 +110,7 @@ public final class CurlHTTPClient: @unchecked Sendable {
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
         var headers = request.headers
-        if let token = settings.bearerToken { headers.append(("Authorization", "Bearer \(token)")) }
+        if settings.authorizer == nil, let token = settings.bearerToken { headers.append(("Authorization", "Bearer \(token)")) }
         if request.body != nil, !headers.contains(where: { $0.0.lowercased() == "content-type" }) {
             headers.append(("Content-Type", "application/fhir+json"))
         }

@@ -12,7 +12,8 @@ struct GzipMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        guard enabled, request.headers[.acceptEncoding]?.contains("gzip") == true, response.headers[Self.dropMark] == nil
+        guard enabled, request.headers[.acceptEncoding]?.contains("gzip") == true, response.headers[Self.dropMark] == nil,
+              response.headers[.contentEncoding] == nil // a kept page goes out compressed already
         else { return response }
         let collected = CollectedBody()
         try await response.body.write(CollectingWriter(body: collected))

@@ -129,14 +129,21 @@ final class MessageStore: @unchecked Sendable {
         return indexByIdentifier[identifier].map { [items[$0].resource] } ?? []
     }
 
-    /// Messages patients wrote, received after `cursor` (ms) and by `instant`, oldest first.
-    func fromPatients(after cursor: Int64?, through instant: Date) -> (messages: [FHIRCommunication], lastStamp: Int64?) {
+    /// Messages patients wrote, from position `from` in the order they arrived, up to the first received
+    /// after `instant`; and the position to go on from. (Messages are appended as they arrive; only the
+    /// centre's own are stamped again when the patient reads them.)
+    func fromPatients(from: Int, through instant: Date) -> (messages: [FHIRCommunication], next: Int) {
         lock.lock()
         defer { lock.unlock() }
         let limit = Int64((instant.timeIntervalSince1970 * 1000).rounded())
-        let fresh = items.filter { $0.stamp > (cursor ?? Int64.min) && $0.stamp <= limit }
-        return (fresh.filter { $0.resource.sender?.reference?.hasPrefix("Patient/") == true && $0.resource.inResponseTo == nil }.map(\.resource),
-                fresh.map(\.stamp).max() ?? cursor)
+        var index = from
+        var result: [FHIRCommunication] = []
+        while index < items.count, items[index].stamp <= limit {
+            let resource = items[index].resource
+            if resource.sender?.reference?.hasPrefix("Patient/") == true, resource.inResponseTo == nil { result.append(resource) }
+            index += 1
+        }
+        return (result, index)
     }
 
     /// Communications changed after `cursor` (ms), oldest change first.

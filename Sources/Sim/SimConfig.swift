@@ -30,6 +30,8 @@ public struct SimConfig: Sendable {
     public static let demoSpeed = 12.0
     /// Patients' blocks of named operators (sperring) the centre starts with.
     public var blocks: [PatientBlock] = []
+    /// A strict simulated HelseID in front of the FHIR routes (`--auth helseid`); nil keeps them open.
+    public var auth: SimAuth?
 
     public init(patients: Int = 400, municipalities: Int = 30, seed: UInt64 = 1, speed: Double = 1,
                 historyDays: Double = 3, start: Date = Date(), frozen: Bool = false, faults: SimFaults = SimFaults()) {

@@ -19,11 +19,15 @@ public struct SimServer: Sendable {
     public let auditEvents: AuditEventStore
     /// Patients' blocks of named operators, served as Consent.
     public let blocks: BlockStore
+    /// Observation pages of a frozen centre as they went out.
+    let encodedPages = EncodedPageCache()
     let documents: DocumentReferenceStore
     /// Every journal note (DocumentReference) the simulated service holds, in the order stored.
     public var journalNotes: [FHIRDocumentReference] { documents.all }
     /// The patients' synthetic phones, next of kin and GPs (Practitioner resources).
     let contacts: SyntheticContacts
+    /// The simulated HelseID when the centre runs with `--auth helseid` (nil: no authorization, bearer mode).
+    public let authority: SimAuthority?
 
     public init(centre: SimulatedCentre) {
         self.centre = centre
@@ -33,11 +37,13 @@ public struct SimServer: Sendable {
         colleagues = SimulatedColleagues(count: centre.config.colleagues, centre: centre, tasks: tasks, messages: messages,
                                          seed: centre.config.seed,
                                          from: centre.config.start.addingTimeInterval(-centre.config.historyDays * 86_400))
+        // The colleagues' work through the history is done before the first request, like the measurements'.
         colleagues.work(until: centre.now())
         auditEvents = AuditEventStore()
         blocks = BlockStore(initial: centre.config.blocks)
         documents = DocumentReferenceStore()
         contacts = SyntheticContacts(patients: centre.allPatients, seed: centre.config.seed)
+        authority = centre.config.auth.map { SimAuthority(auth: $0) }
     }
 
     /// Runs on 127.0.0.1:`port` (0 picks a free port) and reports the bound port once listening.
@@ -49,7 +55,10 @@ public struct SimServer: Sendable {
         let app = Application(
             router: router(),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "varde-sim"),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
+            onServerRunning: { [authority] channel in
+                authority?.bind(port: channel.localAddress?.port ?? port)
+                onListening(channel.localAddress?.port ?? port)
+            },
             logger: logger)
         if handleSignals {
             try await app.runService()
@@ -62,6 +71,10 @@ public struct SimServer: Sendable {
         let router = Router()
         router.add(middleware: FaultMiddleware(injector: faults))
         router.add(middleware: GzipMiddleware(enabled: centre.config.gzip))
+        if let authority {
+            router.add(middleware: ResourceGuard(authority: authority))
+            AuthorizationEndpoints(authority: authority).register(on: router)
+        }
         router.get("metadata") { _, _ in fhir(CapabilityStatement.simulator()) }
         router.get("Patient") { request, _ in try await self.searchPatients(request) }
         router.get("Observation") { request, _ in try await self.searchObservations(request) }
@@ -107,15 +120,18 @@ public struct SimServer: Sendable {
             return fhir(CarePlanMapping.resource(from: plan))
         }
         PMDEndpoint(centre: centre, faults: faults).register(on: router)
-        TaskEndpoint(store: tasks, catchUp: { [centre, colleagues] in
-            centre.advance(to: centre.now())
-            colleagues.work(until: centre.now())
-        }).register(on: router)
+        TaskEndpoint(store: tasks, catchUp: catchUp).register(on: router)
         CommunicationEndpoint(store: messages).register(on: router)
         AuditEventEndpoint(store: auditEvents).register(on: router)
         BlockEndpoint(store: blocks).register(on: router)
         DocumentReferenceEndpoint(store: documents, knowsPatient: { [centre] id in centre.patient(id: id) != nil }).register(on: router)
         return router
+    }
+
+    /// Brings the measurements and the colleagues' work up to the centre's clock.
+    @Sendable func catchUp() {
+        centre.advance(to: centre.now())
+        colleagues.work(until: centre.now())
     }
 
     private func searchPatients(_ request: Request) async throws -> Response {
@@ -159,8 +175,11 @@ public struct SimServer: Sendable {
         let patientSets = (query.values("patient") + query.values("subject")).map(SearchMatch.patientIDs)
         let codes = query.values("code")
         let dates = try query.values("date").map(SearchMatch.DateFilter.init)
-        centre.advance(to: centre.now())
-        colleagues.work(until: centre.now())
+        let gzip = centre.config.gzip && request.headers[.acceptEncoding]?.contains("gzip") == true
+        let kept = EncodedPageCache.key(host: baseURL(request), query: query.text(after: query.after), gzip: gzip,
+                                        centre: centre, faults: faults.faults)
+        if let kept, let response = encodedPages.response(kept) { return response }
+        catchUp()
         let page: SimulatedCentre.Page<HomeMeasurement>
         if query.filters.isEmpty {
             page = centre.observations(after: query.after, count: query.count, in: query.municipalities)
@@ -179,7 +198,9 @@ public struct SimServer: Sendable {
             if faults.isInvalid(m.id) { observation.subject = nil } // a resource no client can place
             return FHIRSearchBundle<FHIRObservation>.Entry(fullUrl: "\(base)/Observation/\(m.id)", resource: observation)
         }
-        return bundle(entries, page: page, resource: "Observation", query: query, base: base)
+        let response = bundle(entries, page: page, resource: "Observation", query: query, base: base)
+        guard let kept else { return response }
+        return try await encodedPages.keep(response, key: kept, gzip: gzip)
     }
 
     private func bundle<R: Encodable & Sendable, Item>(_ entries: [FHIRSearchBundle<R>.Entry], page: SimulatedCentre.Page<Item>,

@@ -16,7 +16,7 @@ final class SimulatedColleagues: @unchecked Sendable {
     private let centre: SimulatedCentre
     private let tasks: TaskStore
     private let messages: MessageStore
-    private var messageCursor: Int64?
+    private var messagesSeen = 0
     private let hours: ServiceHours
     private let triage = Triage()
     private let lock = NSLock()
@@ -55,8 +55,16 @@ final class SimulatedColleagues: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard !nurses.isEmpty else { return }
-        while clock + 60 <= now.timeIntervalSince1970 {
-            clock += 60
+        let limit = now.timeIntervalSince1970
+        while clock + 60 <= limit {
+            // Nights and weekends in one stride of quarter hours: nobody works, measurements are judged on arrival.
+            if nurses.allSatisfy({ $0.holding == nil }), !hours.isOpen(at: Date(timeIntervalSince1970: clock + 60)) {
+                var next = clock + 60
+                while next + 900 <= limit, !hours.isOpen(at: Date(timeIntervalSince1970: next + 900)) { next += 900 }
+                clock = next
+            } else {
+                clock += 60
+            }
             step(at: clock)
         }
     }
@@ -67,8 +75,8 @@ final class SimulatedColleagues: @unchecked Sendable {
         judged += arrived.count
         for (m, diagnoses, plan) in arrived { judge(m, diagnoses: diagnoses, plan: plan, at: instant) }
         // A message from a patient with nothing open is an item of its own, with the key a workstation gives it.
-        let written = messages.fromPatients(after: messageCursor, through: instant)
-        messageCursor = written.lastStamp
+        let written = messages.fromPatients(from: messagesSeen, through: instant)
+        messagesSeen = written.next
         for resource in written.messages {
             // The simulator's own messages always map; one that did not would only go unhandled by colleagues.
             guard let message = try? CommunicationMapping.message(from: resource), open[message.patientID] == nil else { continue }
@@ -107,9 +115,10 @@ final class SimulatedColleagues: @unchecked Sendable {
     /// The worst, longest-waiting alert nobody holds, claimed with a conditional update; nil when none
     /// is left or the operator got there first.
     private func claimNext(by nurse: String, at now: Date) -> (key: String, patientID: String, doneAt: Double)? {
-        let waiting = open.values.sorted { ($0.zone, $1.openedAt) > ($1.zone, $0.openedAt) }
-        let held = Set(nurses.compactMap { $0.holding?.key })
-        for var alert in waiting where !held.contains(alert.key) {
+        var passed = Set(nurses.compactMap { $0.holding?.key })
+        func first(_ a: Alert, _ b: Alert) -> Bool { a.zone != b.zone ? a.zone > b.zone : a.openedAt < b.openedAt }
+        while var alert = open.values.lazy.filter({ !passed.contains($0.key) }).min(by: first) {
+            passed.insert(alert.key)
             let id = TaskMapping.taskID(alert.key)
             let current = tasks.get(id)
             if let current, let state = TaskMapping.state(of: current.task), state.owner != nil || state.resolved {

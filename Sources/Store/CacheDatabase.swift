@@ -18,7 +18,10 @@ public final class CacheDatabase: Sendable {
         let checkpointer = WALCheckpointer(path: path)
         config.prepareDatabase { db in
             try db.execute(sql: Self.pageCachePragma)
-            if !db.configuration.readonly, let connection = db.sqliteConnection { checkpointer.watch(connection) }
+            if !db.configuration.readonly {
+                try db.execute(sql: Self.writerPageCachePragma)
+                if let connection = db.sqliteConnection { checkpointer.watch(connection) }
+            }
         }
         self.checkpointer = checkpointer
         if FileManager.default.fileExists(atPath: path) { try Self.ensureUsable(path: path, check: check) }
@@ -51,4 +54,7 @@ public final class CacheDatabase: Sendable {
     /// SQLite's default page cache (2 MB) thrashes once the measurement indexes outgrow it: an initial
     /// sync then spends its time rereading index pages. 32 MB per connection keeps them in memory.
     public static let pageCachePragma = "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456"
+    /// The writer holds every page a catch-up batch dirties until it commits (`IngestBatch`): a batch that
+    /// outgrew the cache would spill pages into the log mid-transaction and write them again at commit.
+    public static let writerPageCachePragma = "PRAGMA cache_size = -131072"
 }

@@ -79,77 +79,81 @@ extension CacheDatabase {
     @discardableResult
     public func storeMeasurements(_ measurements: [HomeMeasurement], triage: Triage, now: Date,
                                   cursor: SyncCursor?) throws -> IngestResult {
-        try writer.write { db in
-            var result = IngestResult()
-            let statements = try MeasurementStatements(db, memo: memo)
-            let patientIDs = MeasurementStatements.jsonArray(Set(measurements.map(\.patientID)))
-            let patients = try statements.triageFacts(of: patientIDs)
-            // In time order, so that trends and escalations see earlier measurements first; a page
-            // usually arrives in that order already.
-            let order = measurements.indices.sorted {
-                measurements[$0].effective < measurements[$1].effective || (measurements[$0].effective == measurements[$1].effective && $0 < $1)
+        try writer.write { db in try storeMeasurements(measurements, triage: triage, now: now, cursor: cursor, db) }
+    }
+
+    /// `storeMeasurements` inside a transaction already open (one page of an `IngestBatch`).
+    func storeMeasurements(_ measurements: [HomeMeasurement], triage: Triage, now: Date, cursor: SyncCursor?,
+                           _ db: Database) throws -> IngestResult {
+        var result = IngestResult()
+        let statements = try MeasurementStatements(db, memo: memo)
+        let patientIDs = MeasurementStatements.jsonArray(Set(measurements.map(\.patientID)))
+        let patients = try statements.triageFacts(of: patientIDs)
+        // In time order, so that trends and escalations see earlier measurements first; a page
+        // usually arrives in that order already.
+        let order = measurements.indices.sorted {
+            measurements[$0].effective < measurements[$1].effective || (measurements[$0].effective == measurements[$1].effective && $0 < $1)
+        }
+        for index in order {
+            let measurement = measurements[index]
+            // A copy is found by its business identifier when the insert meets it in the unique
+            // index, otherwise (no identifier) by patient, kind, code, time and values beforehand.
+            if measurement.sourceIdentifier == nil, try statements.isCopyFromAnotherSource(measurement) {
+                result.duplicates += 1
+                continue
             }
-            for index in order {
-                let measurement = measurements[index]
-                // A copy is found by its business identifier when the insert meets it in the unique
-                // index, otherwise (no identifier) by patient, kind, code, time and values beforehand.
-                if measurement.sourceIdentifier == nil, try statements.isCopyFromAnotherSource(measurement) {
+            // Whether a measurement stored before comes back changed (a new version: amended or withdrawn);
+            // the same version sent again changes nothing.
+            var amended = false
+            if try !statements.insertIfNew(measurement, db) {
+                if measurement.sourceIdentifier != nil, try statements.isCopyFromAnotherSource(measurement) {
                     result.duplicates += 1
                     continue
                 }
-                // Whether a measurement stored before comes back changed (a new version: amended or withdrawn);
-                // the same version sent again changes nothing.
-                var amended = false
-                if try !statements.insertIfNew(measurement, db) {
-                    if measurement.sourceIdentifier != nil, try statements.isCopyFromAnotherSource(measurement) {
-                        result.duplicates += 1
-                        continue
+                amended = try statements.differsFromStored(measurement) ?? true
+                // The same version again (a search that overlaps the last one) is neither stored nor judged anew.
+                guard amended else { continue }
+                try statements.replace(measurement)
+                result.stored += 1
+                // Every version is judged: the alert it raised shows the worst finding that still stands.
+                if let open = try statements.openAlert(of: measurement.patientID),
+                   open.triggerMeasurementID == measurement.id {
+                    switch try reevaluate(open, statements: statements, triage: triage, facts: patients, now: now, db) {
+                    case .withdrawn: result.alertsWithdrawn += 1
+                    case .changed, .unchanged: break
                     }
-                    amended = try statements.differsFromStored(measurement) ?? true
-                    // The same version again (a search that overlaps the last one) is neither stored nor judged anew.
-                    guard amended else { continue }
-                    try statements.replace(measurement)
-                    result.stored += 1
-                    // Every version is judged: the alert it raised shows the worst finding that still stands.
-                    if let open = try statements.openAlert(of: measurement.patientID),
-                       open.triggerMeasurementID == measurement.id {
-                        switch try reevaluate(open, statements: statements, triage: triage, facts: patients, now: now, db) {
-                        case .withdrawn: result.alertsWithdrawn += 1
-                        case .changed, .unchanged: break
-                        }
-                        continue
-                    }
-                    guard measurement.status.counts else { continue }
-                } else {
-                    result.stored += 1
+                    continue
                 }
-                // Older than the triage window, a measurement is history: it can neither open nor escalate.
-                guard now.timeIntervalSince(measurement.effective) <= triage.window else { continue }
-                let facts = patients[measurement.patientID]
-                let diagnoses = facts?.diagnoses ?? [], plan = facts?.plan
-                let recentWeights = try weightsForTrend(measurement, diagnoses: diagnoses, statements)
-                // Most measurements are green: only look up the open alert when triage could change it.
-                guard let finding = triage.finding(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights)
-                else { continue }
-                // An open alert as bad or worse already covers the patient (as `Triage.evaluate` decides):
-                // its zone alone says so, without reading the whole alert.
-                if let openZone = try statements.openAlertZone(of: measurement.patientID), finding.zone <= openZone { continue }
-                // A new version of a finding a nurse has handled opens no new alert unless it is worse.
-                if amended, let handled = try statements.handledZone(raisedBy: measurement.id), finding.zone <= handled { continue }
-                switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights,
-                                       openAlert: try statements.openAlert(of: measurement.patientID), now: now) {
-                case .none: break
-                case .open(var alert):
-                    try alert.insert(db)
-                    result.alertsOpened += 1
-                case .escalate(let alert):
-                    try alert.update(db)
-                    result.alertsEscalated += 1
-                }
+                guard measurement.status.counts else { continue }
+            } else {
+                result.stored += 1
             }
-            if let cursor { try saveCursor(cursor, db) }
-            return result
+            // Older than the triage window, a measurement is history: it can neither open nor escalate.
+            guard now.timeIntervalSince(measurement.effective) <= triage.window else { continue }
+            let facts = patients[measurement.patientID]
+            let diagnoses = facts?.diagnoses ?? [], plan = facts?.plan
+            let recentWeights = try weightsForTrend(measurement, diagnoses: diagnoses, statements)
+            // Most measurements are green: only look up the open alert when triage could change it.
+            guard let finding = triage.finding(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights)
+            else { continue }
+            // An open alert as bad or worse already covers the patient (as `Triage.evaluate` decides):
+            // its zone alone says so, without reading the whole alert.
+            if let openZone = try statements.openAlertZone(of: measurement.patientID), finding.zone <= openZone { continue }
+            // A new version of a finding a nurse has handled opens no new alert unless it is worse.
+            if amended, let handled = try statements.handledZone(raisedBy: measurement.id), finding.zone <= handled { continue }
+            switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights,
+                                   openAlert: try statements.openAlert(of: measurement.patientID), now: now) {
+            case .none: break
+            case .open(var alert):
+                try alert.insert(db)
+                result.alertsOpened += 1
+            case .escalate(let alert):
+                try alert.update(db)
+                result.alertsEscalated += 1
+            }
         }
+        if let cursor { try saveCursor(cursor, db) }
+        return result
     }
 
     /// The patient's earlier weights before a weight: three days for the heart-failure weight trend, a day

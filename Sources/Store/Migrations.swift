@@ -73,6 +73,7 @@ extension CacheDatabase {
         registerV6PlanHash(&migrator)
         registerV7(&migrator)
         registerV8(&migrator)
+        registerV9(&migrator)
         // Keep last: other branches add their migrations before this one.
         registerV10Day(&migrator)
         return migrator

@@ -36,27 +36,31 @@ extension CacheDatabase {
     public func quarantine(_ resources: [QuarantinedResource], deviceChecks: [ImpossibleValue] = [],
                            now: Date = Date(), window: TimeInterval = 72 * 3600) throws -> Int {
         guard !resources.isEmpty || !deviceChecks.isEmpty else { return 0 }
-        return try writer.write { db in
-            for var resource in resources {
-                if let resourceID = resource.resourceID {
-                    try db.execute(sql: "DELETE FROM quarantine WHERE server = ? AND resourceType IS ? AND resourceID = ?",
-                                   arguments: [resource.server, resource.resourceType, resourceID])
-                }
-                try resource.insert(db)
+        return try writer.write { db in try quarantine(resources, deviceChecks: deviceChecks, now: now, window: window, db) }
+    }
+
+    /// `quarantine` inside a transaction already open (a page of an `IngestBatch`).
+    func quarantine(_ resources: [QuarantinedResource], deviceChecks: [ImpossibleValue], now: Date, window: TimeInterval,
+                    _ db: Database) throws -> Int {
+        for var resource in resources {
+            if let resourceID = resource.resourceID {
+                try db.execute(sql: "DELETE FROM quarantine WHERE server = ? AND resourceType IS ? AND resourceID = ?",
+                               arguments: [resource.server, resource.resourceType, resourceID])
             }
-            var opened = 0
-            for check in deviceChecks where now.timeIntervalSince(check.measuredAt) <= window {
-                var alert = Alert.forImpossibleValue(patientID: check.patientID, resourceID: check.resourceID,
-                                                     measuredAt: check.measuredAt)
-                let covered = try Bool.fetchOne(db, sql: """
-                    SELECT EXISTS(SELECT 1 FROM alert WHERE (patientID = ? AND status = 'open') OR key = ?)
-                    """, arguments: [check.patientID, alert.key]) ?? false
-                guard !covered else { continue }
-                try alert.insert(db)
-                opened += 1
-            }
-            return opened
+            try resource.insert(db)
         }
+        var opened = 0
+        for check in deviceChecks where now.timeIntervalSince(check.measuredAt) <= window {
+            var alert = Alert.forImpossibleValue(patientID: check.patientID, resourceID: check.resourceID,
+                                                 measuredAt: check.measuredAt)
+            let covered = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS(SELECT 1 FROM alert WHERE (patientID = ? AND status = 'open') OR key = ?)
+                """, arguments: [check.patientID, alert.key]) ?? false
+            guard !covered else { continue }
+            try alert.insert(db)
+            opened += 1
+        }
+        return opened
     }
 
     /// The quarantined resources, newest first.

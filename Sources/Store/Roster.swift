@@ -33,12 +33,15 @@ extension CacheDatabase {
     /// Which of these patients are cached with one of these municipalities (one query for a whole page).
     public func patients(_ ids: Set<String>, livingIn municipalities: Set<String>) throws -> Set<String> {
         guard !ids.isEmpty, !municipalities.isEmpty else { return [] }
-        return try reader.read { db in
-            let idMarks = ids.map { _ in "?" }.joined(separator: ",")
-            let numberMarks = municipalities.map { _ in "?" }.joined(separator: ",")
-            return Set(try String.fetchAll(db, sql: """
-                SELECT id FROM patient WHERE id IN (\(idMarks)) AND municipalityNumber IN (\(numberMarks))
-                """, arguments: StatementArguments(Array(ids) + Array(municipalities))))
-        }
+        return try reader.read { db in try Self.patients(ids, livingIn: municipalities, db) }
+    }
+
+    static func patients(_ ids: Set<String>, livingIn municipalities: Set<String>, _ db: Database) throws -> Set<String> {
+        guard !ids.isEmpty, !municipalities.isEmpty else { return [] }
+        let idMarks = ids.map { _ in "?" }.joined(separator: ",")
+        let numberMarks = municipalities.map { _ in "?" }.joined(separator: ",")
+        return Set(try String.fetchAll(db, sql: """
+            SELECT id FROM patient WHERE id IN (\(idMarks)) AND municipalityNumber IN (\(numberMarks))
+            """, arguments: StatementArguments(Array(ids) + Array(municipalities))))
     }
 }

@@ -9,7 +9,7 @@ import GRDBSQLite
 /// when a write begins, so the log is not begun again from its start: once it passes `backstop`
 /// pages the writer checkpoints in its commit, as SQLite would, which finds little left to copy and
 /// lets the next write begin the log again. It does the same when reads hold a checkpoint back.
-final class WALCheckpointer: @unchecked Sendable {
+public final class WALCheckpointer: @unchecked Sendable {
     /// Log pages after which a checkpoint is begun in the background (SQLite's own default threshold).
     static let threshold: Int32 = 1000
     /// Log pages after which the writer checkpoints in its commit, as SQLite would by itself.
@@ -20,7 +20,7 @@ final class WALCheckpointer: @unchecked Sendable {
     private let lock = NSLock()
     private var scheduled = false
 
-    init(path: String) { self.path = path }
+    public init(path: String) { self.path = path }
 
     /// What the hook holds: the connection may outlive the cache that made it. One small box per
     /// writer connection is never freed (SQLite tells nobody when a hook's connection closes).
@@ -30,7 +30,7 @@ final class WALCheckpointer: @unchecked Sendable {
     }
 
     /// Takes over checkpointing for the writer's connection (replacing SQLite's automatic checkpoint).
-    func watch(_ writer: OpaquePointer) {
+    public func watch(_ writer: OpaquePointer) {
         sqlite3_wal_hook(writer, { context, writer, _, pages in
             let checkpointer = Unmanaged<Link>.fromOpaque(context!).takeUnretainedValue().checkpointer
             if pages >= WALCheckpointer.backstop || (checkpointer == nil && pages >= WALCheckpointer.threshold) {

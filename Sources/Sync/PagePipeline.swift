@@ -13,7 +13,7 @@ final class PagePipeline<Page: Sendable>: @unchecked Sendable {
     private let capacity: Int
 
     /// `fetch` is called with the URL to get and returns the page and the next URL (nil at the end).
-    init(first: String, capacity: Int = 2, fetch: @escaping @Sendable (String) throws -> (Page, String?)) {
+    init(first: String, capacity: Int = 4, fetch: @escaping @Sendable (String) throws -> (Page, String?)) {
         self.capacity = capacity
         let thread = Thread { [self] in
             var next: String? = first
@@ -54,6 +54,28 @@ final class PagePipeline<Page: Sendable>: @unchecked Sendable {
         let outcome = ready.removeFirst()
         condition.broadcast()
         return try outcome.get()
+    }
+
+    /// What `next(by:)` found.
+    enum Arrival {
+        case page(Page)
+        /// No more pages.
+        case finished
+        /// None was ready by the deadline.
+        case late
+    }
+
+    /// The next page if it is ready by `deadline` (a catch-up batch waits that long before committing).
+    func next(by deadline: Date) throws -> Arrival {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty, !finished {
+            if !condition.wait(until: deadline) { break }
+        }
+        guard !ready.isEmpty else { return finished ? .finished : .late }
+        let outcome = ready.removeFirst()
+        condition.broadcast()
+        return .page(try outcome.get())
     }
 
     /// Hands a stored page back: freeing a page's thousands of small strings cost the storing thread

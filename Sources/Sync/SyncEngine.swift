@@ -25,10 +25,18 @@ public final class SyncEngine: Sendable {
     /// Deadlines pass by the minute: looking once a minute is enough, however often the sync runs.
     private let missingCheck = Throttle(every: 60)
 
-    public init(client: FHIRClient, cache: CacheDatabase, triage: Triage = Triage(), pageSize: Int = 500,
+    /// How large a catch-up transaction of Observation pages may grow.
+    public let batchLimits: BatchLimits
+
+    /// Resources asked for per page: the most the simulator serves (it caps `_count` at 1000), and what
+    /// `make bench` stores. A server that pages by fewer is followed as its `next` links say.
+    public static let defaultPageSize = 1000
+
+    public init(client: FHIRClient, cache: CacheDatabase, triage: Triage = Triage(), pageSize: Int = SyncEngine.defaultPageSize,
                 measurementSource: MeasurementSourceSync? = nil, nurse: String = "ukjent",
                 serviceHours: ServiceHours = ServiceHours(), municipalities: Set<String>? = nil,
-                clock: @escaping @Sendable () -> Date = Date.init) {
+                batchLimits: BatchLimits = .catchUp, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.batchLimits = batchLimits
         self.serviceHours = serviceHours
         self.client = client
         self.municipalities = municipalities
@@ -121,27 +129,6 @@ public final class SyncEngine: Sendable {
         }
     }
 
-    private func pullObservations(into summary: inout SyncSummary) throws {
-        let pipeline = try mappedPages("Observation", of: FHIRObservation.self) {
-            [base = client.baseURL] resource throws(EntryProblem) in
-            try ObservationMapping.measurement(from: resource, serverBase: base)
-        }
-        defer { pipeline.cancel() }
-        while let page = try pipeline.next() {
-            var result = IngestResult()
-            try take(page, "Observation", into: &summary) { cursor in
-                let measurements = try inTenancy(page.items, patientID: \.patientID)
-                result = try cache.storeMeasurements(measurements, triage: triage, now: clock(), cursor: cursor)
-                return result.stored
-            }
-            summary.alertsOpened += result.alertsOpened
-            summary.alertsEscalated += result.alertsEscalated
-            summary.alertsWithdrawn += result.alertsWithdrawn
-            summary.duplicates += result.duplicates
-            pipeline.dispose(consume page)
-        }
-    }
-
     /// A decoded and mapped page, ready to store.
     struct MappedPage<Item: Sendable>: Sendable {
         var fetched = 0
@@ -154,7 +141,7 @@ public final class SyncEngine: Sendable {
 
     /// Pages of one resource type, fetched, decoded and mapped on the pipeline's thread while the
     /// caller stores the previous one; `map` returns nil for a resource to leave out.
-    private func mappedPages<Resource: FHIRPagedResource, Item: Sendable>(
+    func mappedPages<Resource: FHIRPagedResource, Item: Sendable>(
         _ type: String, of resource: Resource.Type, extra: [(String, String)] = [],
         map: @escaping @Sendable (Resource) throws(EntryProblem) -> Item?
     ) throws -> PagePipeline<MappedPage<Item>> {

@@ -29,7 +29,9 @@ struct Console: ParsableCommand {
         let cache = home.openCache()
         let clock = clock.clock()
         runConsole(cache: cache, engine: makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
-                                                    settings: httpSettings(common, home: home), nurse: common.nurse,
+                                                    settings: syncHTTPSettings(common, home: home, settings: settings, server: server,
+                                                                               measurementsURL: measurementsURL),
+                                                    nurse: common.nurse,
                                                     serviceHours: settings.serviceHours,
                                                     municipalities: settings.municipalities, clock: clock),
                    themeName: theme, language: common.language, nurse: common.nurse,

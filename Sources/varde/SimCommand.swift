@@ -66,6 +66,7 @@ struct Sim: ParsableCommand {
     @Option(name: .customLong("invalid-rate"), help: "Fraction of observations served as invalid resources.") var invalidRate: Double = 0
     @Option(name: .customLong("pmd-only-share"), help: "Fraction of measurements only the PMD-style endpoint (/pmd) serves.")
     var pmdOnlyShare: Double = 0
+    @OptionGroup var auth: SimAuthOptions
 
     func validate() throws {
         try OptionRules.port(port, "--port")
@@ -82,6 +83,7 @@ struct Sim: ParsableCommand {
                                dropRate: dropConnections, invalidResourceRate: invalidRate)
         var config = sim.config(defaultSpeed: 1, faults: faults)
         config.pmdOnlyShare = pmdOnlyShare
+        config.auth = auth.simAuth()
         let centre = SimulatedCentre(config: config)
         let server = SimServer(centre: centre)
         let done = DispatchSemaphore(value: 0)

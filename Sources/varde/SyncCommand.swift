@@ -16,6 +16,8 @@ struct Sync: ParsableCommand {
     var measurementsURL: String?
     @Flag(help: "Sync once, print a summary line and exit.") var once = false
     @Option(help: "Seconds between passes when not --once.") var interval: Double = 5
+    @Flag(help: "Log in as the centre itself (HelseID client credentials with the organisation number), for a sync run as a service.")
+    var machine = false
 
     func validate() throws {
         try OptionRules.serviceURL(server, "--server")
@@ -28,7 +30,9 @@ struct Sync: ParsableCommand {
         let settings = home.settings()
         let cache = home.openCache()
         let engine = makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
-                                settings: httpSettings(common, home: home), nurse: common.nurse,
+                                settings: syncHTTPSettings(common, home: home, settings: settings, server: server,
+                                                           measurementsURL: measurementsURL, machine: machine),
+                                nurse: common.nurse,
                                 serviceHours: settings.serviceHours, municipalities: settings.municipalities,
                                 clock: clock.clock())
         repeat {

@@ -8,7 +8,7 @@ struct Varde: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "varde",
         abstract: "Varde: the console for nurses in a digital home follow-up centre.",
-        subcommands: [Console.self, Demo.self, Sim.self, Sync.self, Render.self, Quarantine.self, Report.self, Audit.self, Cache.self],
+        subcommands: [Console.self, Demo.self, Sim.self, Sync.self, Render.self, Quarantine.self, Report.self, Audit.self, Cache.self, Login.self, KeyCommand.self],
         defaultSubcommand: Console.self)
 
     /// Runs the command. A usage error exits with 2 and one line naming the option and the rule (not

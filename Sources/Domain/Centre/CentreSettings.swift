@@ -17,6 +17,8 @@ public struct CentreSettings: Sendable, Equatable {
     public var staleness: StalenessLimits
     /// How the console behaves for the operator (the bell on a new red alert).
     public var console: ConsoleSettings
+    /// How to log in to national services (HelseID); nil where the service takes a plain bearer token.
+    public var helseID: HelseIDSettings?
 
     public init(serviceHours: ServiceHours = ServiceHours(), responseTargets: ResponseTargets = ResponseTargets(),
                 staffing: Staffing = Staffing(), privacy: PrivacySettings = PrivacySettings(),

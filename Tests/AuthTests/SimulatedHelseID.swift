@@ -1,0 +1,83 @@
+import Foundation
+import TestSupport
+import VardeDomain
+import VardeService
+import VardeSim
+@testable import VardeAuth
+
+/// A frozen simulated centre behind `--auth helseid`, and the Varde client configured for it.
+final class SimulatedHelseID: @unchecked Sendable {
+    let sim: RunningSim
+    let key: SigningKey
+    let settings: HelseIDSettings
+    var authority: SimAuthority { sim.server.authority! }
+    var issuer: String { sim.baseURL }
+
+    init(tokenNonce: Bool = true, resourceNonce: Bool = true, configure: (inout SimAuth) -> Void = { _ in }) async throws {
+        let key = try SigningKey.generate(.es256)
+        var auth = SimAuth(clientID: "varde-test", clientKey: key.publicJWK)
+        auth.tokenNonce = tokenNonce
+        auth.resourceNonce = resourceNonce
+        configure(&auth)
+        var config = frozenCentre(patients: 6, municipalities: 2)
+        config.auth = auth
+        sim = try await RunningSim(config)
+        self.key = key
+        var settings = HelseIDSettings(issuer: sim.baseURL, clientID: "varde-test", keyFile: "unused",
+                                       scopes: ["nhn:varde-sim/api"], resources: ["nhn:varde-sim"])
+        settings.legalEntity = "999999999"
+        settings.pointOfCare = "888888888"
+        settings.healthcareService = "S03"
+        self.settings = settings
+    }
+
+    deinit { sim.stop() }
+
+    func server(clock: @escaping @Sendable () -> Date = Date.init) -> AuthorizationServer {
+        AuthorizationServer(settings: settings, key: key, clock: clock)
+    }
+
+    /// The whole login as `varde login` does it, with this test as the nurse's browser.
+    func login(server: AuthorizationServer? = nil) async throws -> LoginFile {
+        let server = server ?? self.server()
+        let flow = LoginFlow(server: server)
+        let redirect = try LoopbackRedirect(port: 0)
+        let pending = try await offPool { try flow.start(redirect: redirect) }
+        let waiting = Task { try await offPool { try redirect.awaitCallback(timeout: 20) } }
+        try await offPool { try Browser.follow(pending.url) }
+        let callback = try await waiting.value
+        return try await offPool { try flow.finish(pending, callback: callback) }
+    }
+
+    /// An HTTP client that signs like the sync does, from a login file in a fresh folder.
+    func signedClient(login: LoginFile?, server: AuthorizationServer? = nil, machine: Bool = false) throws -> (CurlHTTPClient, String) {
+        let folder = NSTemporaryDirectory() + "varde-login-\(UUID().uuidString)"
+        mkdir(folder, 0o700)
+        let path = folder + "/" + LoginFile.fileName
+        try login?.save(path)
+        let authorizer = DPoPAuthorizer(server: server ?? self.server(), mode: machine ? .machine : .user(loginFile: path)) { _ in "nhn:varde-sim" }
+        var http = HTTPSettings()
+        http.authorizer = authorizer
+        return (CurlHTTPClient(settings: http), path)
+    }
+}
+
+/// The nurse's browser, as far as a test needs one: it opens the authorize URL and follows the redirect
+/// back to Varde's loopback listener.
+enum Browser {
+    static func follow(_ url: String) throws {
+        let http = CurlHTTPClient()
+        let answer = try http.send(HTTPRequest(url: url))
+        guard answer.status == 302, let location = answer.headers["location"] else {
+            throw BrowserStopped(status: answer.status, body: String(decoding: answer.body, as: UTF8.self))
+        }
+        _ = try http.send(HTTPRequest(url: location))
+    }
+
+    struct BrowserStopped: Error { var status: Int; var body: String }
+}
+
+/// An HTTP answer's OAuth error code.
+func oauthError(_ response: HTTPResponse) -> String? {
+    ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])?["error"] as? String
+}
