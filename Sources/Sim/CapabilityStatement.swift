@@ -38,7 +38,7 @@ struct CapabilityStatement: Encodable, Sendable {
         ("Communication", ["read", "create", "search-type"], SearchSupport.communication.union(SearchQuery.common)),
         ("Consent", ["read", "search-type"], SearchSupport.consent.union(SearchQuery.common)),
         ("AuditEvent", ["read", "create", "search-type"], SearchSupport.auditEvent),
-        ("Practitioner", ["read"], []),
+        ("Practitioner", ["read", "search-type"], SearchSupport.practitioner),
         ("DocumentReference", ["read", "create", "search-type"], SearchSupport.documentReference),
     ]
 

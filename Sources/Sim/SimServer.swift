@@ -84,6 +84,21 @@ public struct SimServer: Sendable {
             guard let (patient, municipality) = centre.patient(id: id) else { throw FHIRError.notFound("Patient", id) }
             return fhir(PatientMapping.resource(from: patient, municipality: municipality, contacts: contacts.contacts(of: id)))
         }
+        router.get("Practitioner") { request, _ in
+            let query = try SearchQuery(request, type: "Practitioner", supports: SearchSupport.practitioner)
+            let ids = query.values("_id").map(SearchMatch.ids)
+            let identifiers = query.values("identifier")
+            let found = contacts.practitioners.values.sorted { ($0.id ?? "") < ($1.id ?? "") }.filter { practitioner in
+                ids.allSatisfy { $0.contains(practitioner.id ?? "") }
+                    && identifiers.allSatisfy { token in
+                        (practitioner.identifier ?? []).contains { SearchMatch.token(token, system: $0.system, code: $0.value) }
+                    }
+            }
+            let base = baseURL(request)
+            return fhir(FHIRSearchBundle(id: UUID().uuidString.lowercased(), meta: nil, total: found.count,
+                                         link: [FHIRBundleLink(relation: "self", url: "\(base)/Practitioner?\(query.text(after: nil))")],
+                                         entry: found.map { .init(fullUrl: "\(base)/Practitioner/\($0.id ?? "")", resource: $0) }))
+        }
         router.get("Practitioner/:id") { _, context in
             let id = context.parameters.get("id") ?? ""
             guard let practitioner = contacts.practitioners[id] else { throw FHIRError.notFound("Practitioner", id) }
@@ -350,6 +365,8 @@ enum SearchSupport {
     /// AuditEvent search takes `patient` only (no paging parameters).
     static let auditEvent: Set<String> = ["patient"]
     static let documentReference: Set<String> = ["patient", "subject", "identifier"]
+    /// The GPs Patients name (`generalPractitioner`): by id or HPR number.
+    static let practitioner: Set<String> = ["_id", "identifier"]
 }
 
 /// An error the simulator answers with an OperationOutcome body.
