@@ -40,7 +40,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
 
 /// Settings of the HTTP client; TLS verification cannot be turned off here.
 public struct HTTPSettings: Sendable {
-    public var connectTimeout: TimeInterval = 5
+    public var connectTimeout: TimeInterval = 10
     public var totalTimeout: TimeInterval = 30
     /// A PEM file of a private CA to trust in addition to the system's.
     public var caFile: String?
@@ -58,7 +58,7 @@ public struct HTTPSettings: Sendable {
     public var minimumSpeed = 64
     public var slowFor: TimeInterval = 15
 
-    public init(connectTimeout: TimeInterval = 5, totalTimeout: TimeInterval = 30, caFile: String? = nil,
+    public init(connectTimeout: TimeInterval = 10, totalTimeout: TimeInterval = 30, caFile: String? = nil,
                 bearerToken: String? = nil) {
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
