@@ -37,7 +37,7 @@ extension ConsoleApp {
             if let digit = c.wholeNumberValue, (1...HandlingOutcome.allCases.count).contains(digit) {
                 current.outcome = HandlingOutcome.allCases[digit - 1]
             }
-        case .character(let c): if current.note.count < 500 { current.note.append(c) }
+        case .character(let c): if current.note.count < ResolveOverlay.noteLimit { current.note.append(c) }
         case .backspace: if !current.note.isEmpty { current.note.removeLast() } else { current.outcome = nil }
         case .enter:
             if let outcome = current.outcome {

@@ -6,12 +6,17 @@ import VardeTerminal
 extension ConsoleApp {
     func editPalette(_ key: Key) -> Outcome {
         let line = state.paletteLine ?? ""
+        state.paletteCandidates = []
         switch key {
         case .escape: state.paletteLine = nil
         case .backspace: state.paletteLine = line.isEmpty ? nil : String(line.dropLast())
         case .tab:
             let municipalities = Array(Set(state.allEntries.map(\.municipality.name))).sorted()
-            state.paletteLine = Palette.complete(line, municipalities: municipalities)
+            let completion = Palette.completion(line, municipalities: municipalities, themes: Array(Set(Themes.names(folders: themeFolders) + Palette.themes)).sorted())
+            state.paletteLine = completion.line
+            state.paletteCandidates = completion.candidates
+        case .control("u"): state.paletteLine = ""
+        case .control("w"): state.paletteLine = Palette.deletingWord(line)
         case .up, .down:
             guard !paletteHistory.isEmpty else { break }
             let index = key == .up ? max(0, (historyIndex ?? paletteHistory.count) - 1)
@@ -56,6 +61,7 @@ extension ConsoleApp {
                 let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
                 let loaded = try Themes.load(name, folders: themeFolders)
                 theme = noColour ? loaded.withoutColour : loaded
+                terminal.repaint() // every cell in the new colours, not only those that change later
                 state.say(state.language.strings.themeSwitched.replacingOccurrences(of: "%@", with: name))
             } catch {
                 state.say("\(error)")

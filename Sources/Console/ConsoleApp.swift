@@ -6,7 +6,7 @@ import VardeTerminal
 /// The console's event loop: one thread owns the terminal; the database tells it what changed.
 public final class ConsoleApp {
     let cache: CacheDatabase
-    private let terminal: any TerminalBackend
+    let terminal: any TerminalBackend
     var theme: Theme
     let themeFolders: [String]
     private let clock: () -> Date
@@ -121,6 +121,7 @@ public final class ConsoleApp {
             guard var key = terminal.readKey(timeoutMs: 250) else { continue }
             if key == .resize { continue } // a resize is not the operator coming back
             if idleLock.isLocked {
+                if keymap.command(for: key, in: .global)?.id == .redraw { terminal.repaint(); continue }
                 _ = idleLock.press(Self.lockInput(key), now: clock())
                 continue
             }
@@ -254,7 +255,7 @@ public final class ConsoleApp {
         case .quarantine(let scroll)?:
             // A list to read: arrows scroll it; everything else works as in the patient view (Esc back).
             switch key {
-            case .down, .character("j"): stack[stack.count - 1] = .quarantine(scroll: scroll + 1); return .stay
+            case .down, .character("j"): stack[stack.count - 1] = .quarantine(scroll: min(scroll + 1, ScrolledPanel.lastOffset(total: state.quarantined, room: terminal.size.height - 4))); return .stay
             case .up, .character("k"): stack[stack.count - 1] = .quarantine(scroll: max(0, scroll - 1)); return .stay
             default: context = .patient
             }
@@ -270,6 +271,9 @@ public final class ConsoleApp {
         case .help: helpVisible = true
         case .showNewRed: showNewRed()
         case .lock: idleLock.lock()
+        case .redraw: terminal.repaint()
+        case .scrollDown: scrollPanel(by: 1)
+        case .scrollUp: scrollPanel(by: -1)
         case .down: state.move(by: 1)
         case .up: state.move(by: -1)
         case .halfDown: state.move(by: max(1, visibleRows / 2))
@@ -304,8 +308,12 @@ public final class ConsoleApp {
         case .compose: startComposing(reply: false)
         case .reply: startComposing(reply: true)
         case .resend: resendFailed()
-        case .olderMessages: updatePatient { $0.threadScroll += max(1, visibleRows / 2) }
-        case .newerMessages: updatePatient { $0.threadScroll = max(0, $0.threadScroll - max(1, visibleRows / 2)) }
+        case .olderMessages:
+            guard case .patient(let patient) = stack.last, patient.tab == .messages else { scrollPanel(by: -max(1, visibleRows - 2)); break }
+            updatePatient { $0.threadScroll += max(1, visibleRows / 2) }
+        case .newerMessages:
+            guard case .patient(let patient) = stack.last, patient.tab == .messages else { scrollPanel(by: max(1, visibleRows - 2)); break }
+            updatePatient { $0.threadScroll = max(0, $0.threadScroll - max(1, visibleRows / 2)) }
         case .period: updatePatient { $0.nextPeriod() }
         case .caseload: openCaseload()
         case .nextMunicipality, .previousMunicipality, .filterMunicipalities, .responseWindow, .municipalityQueue, .leaveCaseload:
@@ -382,6 +390,12 @@ public final class ConsoleApp {
         } catch {
             state.say("\(error)")
         }
+    }
+
+    /// Scrolls the patient view's panel (plan, history lines; trend charts), kept inside it.
+    func scrollPanel(by step: Int) {
+        let size = terminal.size
+        updatePatient { $0 = PatientScreen.scrolled($0, by: step, width: size.width, height: size.height) }
     }
 
     func updatePatient(_ change: (inout PatientState) -> Void) {

@@ -22,6 +22,8 @@ public struct QueueState: Sendable {
     public private(set) var municipalityFilter: String?
     /// The `:` palette line while the operator types it; nil when the palette is closed.
     public var paletteLine: String?
+    /// What the last Tab in the palette left to choose from, shown beside the line.
+    public var paletteCandidates: [String] = []
     /// A short confirmation or problem shown in the status line until `messageUntil`.
     public var message: String?
     public var messageUntil = Date.distantPast

@@ -59,7 +59,9 @@ enum StatusBar {
     @discardableResult
     static func drawPrompt(_ buffer: inout ScreenBuffer, state: QueueState, after used: Int, y: Int) -> Bool {
         if let line = state.paletteLine {
-            buffer.put(DisplayWidth.fit(":\(line)▏", buffer.width - used - 1), x: used + 1, y: y, style: Style(.accent, reverse: true))
+            let candidates = state.paletteCandidates.isEmpty ? "" : "   " + state.paletteCandidates.joined(separator: " · ")
+            buffer.put(DisplayWidth.fit(":\(line)▏\(candidates)", buffer.width - used - 1), x: used + 1, y: y,
+                       style: Style(.accent, reverse: true))
             return true
         }
         if let message = state.message, state.now < state.messageUntil {

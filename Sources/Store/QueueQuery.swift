@@ -32,7 +32,7 @@ extension CacheDatabase {
                    p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
                    o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
                    o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier,
-                   tm.text AS messageText, a.missing, a.marks, o.comparator,
+                   tm.text AS messageText, a.missing, a.marks, o.comparator, p.birthDate, p.diagnoses,
                    (SELECT COUNT(*) FROM message u WHERE u.patientID = a.patientID AND u.direction = 'fromPatient'
                       AND u.seenByCentre IS NULL) AS unreadMessages
             FROM alert a
@@ -43,7 +43,7 @@ extension CacheDatabase {
             WHERE a.status = 'open' AND NOT \(outside.sql) AND NOT \(blocked)
             UNION ALL
             SELECT 1, a.id, a.zone, a.raisedAt, a.openedAt, NULL, NULL, a.owner, NULL, NULL, NULL, NULL,
-                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '[]', NULL, 0
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '[]', NULL, NULL, NULL, 0
             FROM alert a
             LEFT JOIN patient p ON p.id = a.patientID
             WHERE a.status = 'open' AND NOT \(outside.sql) AND \(blocked)
@@ -90,6 +90,9 @@ extension CacheDatabase {
                 missing: (row["missing"] as String?)?.split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) } ?? [],
                 escalated: (row["openedAt"] as Double) < (row["raisedAt"] as Double))
             entry.marks = FindingMarks.decode(row["marks"])
+            entry.birthDate = row["birthDate"]
+            let diagnoses: String = row["diagnoses"] ?? ""
+            entry.diagnoses = Diagnosis.allCases.filter { diagnoses.contains("\"\($0.rawValue)\"") }
             return entry
         }
     }

@@ -4,6 +4,8 @@ public final class HeadlessTerminal: TerminalBackend {
     public private(set) var screen: ScreenBuffer
     public var pendingKeys: [Key]
     public private(set) var isShutDown = false
+    /// How many full repaints were asked for.
+    public private(set) var repaints = 0
 
     public init(width: Int, height: Int, keys: [Key] = []) {
         size = (width, height)
@@ -13,6 +15,10 @@ public final class HeadlessTerminal: TerminalBackend {
 
     public func draw(_ buffer: ScreenBuffer, theme: Theme) {
         screen = buffer
+    }
+
+    public func repaint() {
+        repaints += 1
     }
 
     public func readKey(timeoutMs: Int) -> Key? {

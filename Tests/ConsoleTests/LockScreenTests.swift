@@ -83,7 +83,7 @@ struct LockScreenTests {
         let name = try #require(try cache.queue().first?.patientName)
         let screens = try await run(cache, privacy: PrivacySettings(idleLock: 300, pin: "2580"), [
             Step(until: { $0.contains(name) }) { terminal, _ in terminal.pendingKeys = [.enter] },
-            Step(until: { $0.contains("1 Trender") }) { terminal, _ in terminal.pendingKeys = [.control("l")] },
+            Step(until: { $0.contains("1 Trender") }) { terminal, _ in terminal.pendingKeys = [.character("L")] },
             Step(until: { $0.contains("Skriv PIN-koden") }) { terminal, _ in
                 terminal.pendingKeys = [.character("x"), .character("1"), .character("1"), .character("1"), .character("1"), .enter]
             },

@@ -12,8 +12,8 @@ public enum CommandID: String, CaseIterable, Sendable {
     case down, up, halfDown, halfUp, first, last
     case open, plan, claim, release, resolve, filter, clearFilter
     case trendsTab, planTab, messagesTab, historyTab, nextTab, previousTab, period, back
-    case write, compose, reply, resend, olderMessages, newerMessages
-    case palette, help, lock, quit, showNewRed
+    case write, compose, reply, resend, olderMessages, newerMessages, scrollDown, scrollUp
+    case palette, help, lock, redraw, quit, showNewRed
     case municipality, zone, theme, language, patient, mine, all, quarantine, caseload
     case nextMunicipality, previousMunicipality, filterMunicipalities, responseWindow, municipalityQueue, leaveCaseload
 }
@@ -99,10 +99,14 @@ public enum CommandRegistry {
               nb: "svar på pasientens siste melding", en: "reply to the patient's last message"),
         .init(id: .resend, context: .patient, keys: [.character("r")], keyNames: ["r"],
               nb: "send en feilet melding på nytt", en: "send a failed message again"),
+        .init(id: .scrollDown, context: .patient, keys: [.down, .character("j")], keyNames: ["↓", "j"],
+              nb: "bla ned en linje (neste graf i trender)", en: "scroll down a line (the next chart in trends)"),
+        .init(id: .scrollUp, context: .patient, keys: [.up, .character("k")], keyNames: ["↑", "k"],
+              nb: "bla opp en linje (forrige graf i trender)", en: "scroll up a line (the previous chart in trends)"),
         .init(id: .olderMessages, context: .patient, keys: [.pageUp], keyNames: ["PgUp"],
-              nb: "eldre meldinger", en: "earlier messages"),
+              nb: "side opp (eldre meldinger)", en: "page up (earlier messages)"),
         .init(id: .newerMessages, context: .patient, keys: [.pageDown], keyNames: ["PgDn"],
-              nb: "nyere meldinger", en: "later messages"),
+              nb: "side ned (nyere meldinger)", en: "page down (later messages)"),
         .init(id: .back, context: .patient, keys: [.escape], keyNames: ["Esc"],
               nb: "tilbake til køen", en: "back to the queue"),
         .init(id: .nextMunicipality, context: .caseload, keys: [.down, .character("j")], keyNames: ["↓", "j"],
@@ -123,8 +127,10 @@ public enum CommandRegistry {
               nb: "vis det nye røde varselet i banneret (og kvitter for det)", en: "show the new red alert in the banner (and mark it seen)"),
         .init(id: .help, context: .global, keys: [.character("?")], keyNames: ["?"],
               nb: "hjelp: alle taster og kommandoer", en: "help: every key and command"),
-        .init(id: .lock, context: .global, keys: [.control("l")], keyNames: ["Ctrl-l"], verbs: ["lås", "las", "lock"],
+        .init(id: .lock, context: .global, keys: [.character("L")], keyNames: ["L"], verbs: ["lås", "las", "lock"],
               usage: "lås", nb: "lås skjermen nå (pasientdata skjules)", en: "lock the screen now (patient data hidden)"),
+        .init(id: .redraw, context: .global, keys: [.control("l")], keyNames: ["Ctrl-l"],
+              nb: "tegn hele skjermen på nytt", en: "redraw the whole screen"),
         .init(id: .quit, context: .global, keys: [.character("q"), .control("c")], keyNames: ["q", "Ctrl-c"],
               verbs: ["q", "avslutt", "quit"], usage: "q", nb: "avslutt", en: "quit"),
         .init(id: .municipality, context: .queue, verbs: ["kommune", "municipality"], usage: "kommune NAVN",

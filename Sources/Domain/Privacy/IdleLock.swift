@@ -23,7 +23,7 @@ public struct IdleLock: Sendable, Equatable {
         return isLocked
     }
 
-    /// Locks at once (Ctrl-L).
+    /// Locks at once (L, `:lås`).
     public mutating func lock() {
         isLocked = true
         typedPIN = ""
