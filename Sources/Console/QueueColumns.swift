@@ -4,9 +4,10 @@
 struct QueueColumns {
     enum Kind: CaseIterable { case zone, patient, age, municipality, diagnosis, measurement, measured, owner }
 
-    /// The waited column's width, right-aligned: as wide as the widest wait shown ("! 23 t 59 min" is
-    /// the widest there is), so that the measurement before it never runs into it.
+    /// The room kept for the waited column, right-aligned ("1 d 17 t", "15 t 07 min"); a row with a
+    /// longer wait ("! 23 t 59 min") cuts the columns before it on that row instead of covering them.
     let waited: Int
+
     /// The measurement column keeps at least this much before another column is added.
     static let roomyMeasurement = 32
     /// The extra columns, in the order they are added as the width grows, with their widths.
@@ -14,7 +15,7 @@ struct QueueColumns {
 
     private(set) var spans: [Kind: (x: Int, width: Int)] = [:]
 
-    init(width: Int, waited: Int = 13) {
+    init(width: Int, waited: Int = 10) {
         self.waited = waited
         let zone = 9
         let rest = width - 2 - zone - waited - 4
@@ -22,7 +23,9 @@ struct QueueColumns {
         let municipality = min(24, max(14, rest * 24 / 100))
         var widths: [Kind: Int] = [.zone: zone, .patient: patient, .municipality: municipality,
                                    .measurement: rest - patient - municipality]
-        for (kind, extra) in Self.extras where (widths[.measurement] ?? 0) - extra - 1 >= Self.roomyMeasurement {
+        // In order of what a nurse needs most: a column comes only with every one before it.
+        for (kind, extra) in Self.extras {
+            guard (widths[.measurement] ?? 0) - extra - 1 >= Self.roomyMeasurement else { break }
             widths[kind] = extra
             widths[.measurement, default: 0] -= extra + 1
         }

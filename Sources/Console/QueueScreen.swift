@@ -18,8 +18,7 @@ public enum QueueScreen {
         let listTop = 2
         let visible = height - listTop - 2
         state.scroll(visibleRows: visible)
-        let shown = state.top..<min(state.entries.count, state.top + visible)
-        let columns = QueueColumns(width: width, waited: shown.map { waited(state.entries[$0], state, f) }.map(DisplayWidth.of).max() ?? 6)
+        let columns = QueueColumns(width: width)
         columnHeaders(&buffer, columns, f)
         if state.entries.isEmpty {
             let text = f.strings.emptyQueue
@@ -94,7 +93,7 @@ public enum QueueScreen {
         let waitedStyle = overdue ? Style(.warning, reverse: selected) : base
         if entry.isBlocked, let patient = c[.patient] {
             // No name, number, municipality or values: only that an alert waits for a colleague (and who has it).
-            let end = buffer.width - 1 - c.waited - 1
+            let end = buffer.width - 1 - DisplayWidth.of(waited) - 1
             buffer.put(DisplayWidth.fit(marker + f.strings.blockedPatient, min(end - patient.x, 60)), x: patient.x, y: y,
                        style: Style(.dim, reverse: selected))
             if let owner = c[.owner] { buffer.put(DisplayWidth.fit(entry.owner ?? "", owner.width), x: owner.x, y: y, style: base) }
@@ -114,14 +113,11 @@ public enum QueueScreen {
             case .measured: text = entry.trigger.map { f.dayAndTime($0.effective) } ?? ""
             case .owner: text = entry.owner ?? ""
             }
-            buffer.put(DisplayWidth.fit(text, span.width), x: span.x, y: y, style: base)
+            // A long wait takes room from the columns before it on its row: never drawn over them.
+            let room = min(span.width, buffer.width - 1 - DisplayWidth.of(waited) - 1 - span.x)
+            if room > 0 { buffer.put(DisplayWidth.fit(text, room), x: span.x, y: y, style: base) }
         }
         buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: y, style: waitedStyle)
-    }
-
-    /// The waited column's text for a row: "! 2 t 05 min" when overdue.
-    static func waited(_ entry: QueueEntry, _ state: QueueState, _ f: Formatting) -> String {
-        (state.isOverdue(entry) ? "! " : "") + f.waited(state.now.timeIntervalSince(entry.raisedAt))
     }
 
     /// Whole years from a birth date to `now`, in Norwegian time.
