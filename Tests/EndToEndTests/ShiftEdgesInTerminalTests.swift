@@ -155,4 +155,30 @@ struct ShiftEdgesInTerminalTests {
         try terminal.send("q")
         #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
     }
+
+    /// Whether a screen captured with its escapes sets any colour (SGR 30–37, 38, 40–47, 48, 90–97, 100–107).
+    static func hasColour(_ screen: String) -> Bool {
+        screen.components(separatedBy: "\u{1b}[").dropFirst().contains { sequence in
+            guard let end = sequence.firstIndex(of: "m") else { return false }
+            return sequence[..<end].split(separator: ";").compactMap { Int($0) }.contains { code in
+                (30...48).contains(code) && code != 39 || (90...107).contains(code)
+            }
+        }
+    }
+
+    @Test func aNewThemeRepaintsEveryCellAtOnce() async throws {
+        // In colour whatever the test runner's environment says (NO_COLOR would drop every colour).
+        let terminal = try TmuxSession(width: 100, height: 30, command: demo(try home(), environment: "env -u NO_COLOR"))
+        defer { terminal.close() }
+        #expect(await terminal.waitFor { $0.contains("■ RØD") && $0.contains("tilkoblet") }.ok)
+        #expect(Self.hasColour(terminal.screenWithEscapes()), "the default theme draws in colour")
+        try terminal.send(":")
+        try terminal.send("-l", "tema monokrom")
+        try terminal.send("Enter")
+        #expect(await terminal.waitFor(seconds: 10) { $0.contains("tema: monokrom") }.ok)
+        let repainted = terminal.screenWithEscapes()
+        #expect(!Self.hasColour(repainted), "no cell keeps the old theme's colour:\n\(repainted)")
+        try terminal.send("q")
+        #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
+    }
 }
