@@ -40,15 +40,6 @@ public enum AsciiFallback {
         return out
     }
 
-    /// A whole text as ASCII (for lines that are not drawn cell by cell).
-    public static func text(_ text: String) -> String {
-        let characters = Array(text).map(String.init)
-        return characters.indices.map { index in
-            ascii(characters[index], before: index > 0 ? characters[index - 1] : "",
-                  after: index + 1 < characters.count ? characters[index + 1] : "")
-        }.joined()
-    }
-
     /// One grapheme cluster as ASCII; `before` and `after` tell an upper-case word (RØD → ROED) from a name (Ørsta → Oersta).
     static func ascii(_ cluster: String, before: String, after: String) -> String {
         if cluster.utf8.count == 1 { return cluster }

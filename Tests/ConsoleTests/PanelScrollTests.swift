@@ -64,3 +64,26 @@ struct PanelScrollTests {
         #expect(oldest.contains("lines more below (j/PgDn)"), "\(oldest)")
     }
 }
+
+/// The thread with the patient at 80×24: scrolled back, it says both that earlier and later messages are there.
+struct ThreadScrollTests {
+    @Test func aThreadScrolledBackSaysThereAreLaterMessagesBelow() {
+        let now = PanelScrollTests.now
+        var messages: [PatientMessage] = []
+        for index in 0..<30 {
+            let fromPatient = index % 2 == 0
+            let written = now.addingTimeInterval(Double(index - 30) * 3600)
+            messages.append(PatientMessage(id: "m\(index)", patientID: "p1", direction: fromPatient ? .fromPatient : .toPatient,
+                                           text: "Melding nummer \(index)", author: fromPatient ? "Åse" : "kari",
+                                           written: written, status: fromPatient ? .received : .read))
+        }
+        var record = PanelScrollTests().record()
+        record.messages = messages
+        var state = PatientState(record: record, tab: .messages, now: now, language: .nb)
+        let newest = PatientScreen.render(state, width: 80, height: 24).plainText
+        #expect(newest.contains("Melding nummer 29") && newest.contains("↑ eldre meldinger") && !newest.contains("↓ nyere"), "\(newest)")
+        state = PatientScreen.scrolled(state, by: -10, width: 80, height: 24)
+        let back = PatientScreen.render(state, width: 80, height: 24).plainText
+        #expect(!back.contains("Melding nummer 29") && back.contains("↓ nyere meldinger (PgDn)"), "\(back)")
+    }
+}
