@@ -255,8 +255,13 @@ public final class ConsoleApp {
         case .quarantine(let scroll)?:
             // A list to read: arrows scroll it; everything else works as in the patient view (Esc back).
             switch key {
-            case .down, .character("j"): stack[stack.count - 1] = .quarantine(scroll: min(scroll + 1, ScrolledPanel.lastOffset(total: state.quarantined, room: terminal.size.height - 4))); return .stay
-            case .up, .character("k"): stack[stack.count - 1] = .quarantine(scroll: max(0, scroll - 1)); return .stay
+            case .down, .character("j"), .pageDown:
+                let last = ScrolledPanel.lastOffset(total: state.quarantined, room: terminal.size.height - 4)
+                stack[stack.count - 1] = .quarantine(scroll: min(scroll + (key == .pageDown ? max(1, visibleRows - 2) : 1), last))
+                return .stay
+            case .up, .character("k"), .pageUp:
+                stack[stack.count - 1] = .quarantine(scroll: max(0, scroll - (key == .pageUp ? max(1, visibleRows - 2) : 1)))
+                return .stay
             default: context = .patient
             }
         case .caseload(let caseload)?:

@@ -87,3 +87,19 @@ struct ThreadScrollTests {
         #expect(!back.contains("Melding nummer 29") && back.contains("↓ nyere meldinger (PgDn)"), "\(back)")
     }
 }
+
+/// `:karantene` at 80×24: a long list says how much is below and, scrolled, how much is above.
+struct QuarantineScrollTests {
+    @Test func aLongQuarantineSaysThereIsMore() {
+        let now = PanelScrollTests.now
+        var items: [QuarantinedResource] = []
+        for index in 0..<40 {
+            items.append(QuarantinedResource(server: "https://fhir.example", resourceType: "Observation", resourceID: "obs-\(index)",
+                                             reason: "unknown unit", receivedAt: now.addingTimeInterval(Double(-index) * 60)))
+        }
+        let top = QuarantineScreen.render(items, total: 40, scroll: 0, width: 80, height: 24, language: .en, now: now).plainText
+        #expect(top.contains("obs-0 ") && top.contains("lines more below (j/PgDn)"), "\(top)")
+        let end = QuarantineScreen.render(items, total: 40, scroll: 100, width: 80, height: 24, language: .en, now: now).plainText
+        #expect(end.contains("obs-39") && end.contains("lines more above (k/PgUp)") && !end.contains("more below"), "\(end)")
+    }
+}
