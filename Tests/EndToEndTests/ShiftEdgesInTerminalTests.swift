@@ -48,6 +48,29 @@ struct ShiftEdgesInTerminalTests {
         #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
     }
 
+    @Test func theAlertsMeasurementIsTheFirstChartWithItsDatesUnderIt() async throws {
+        // 25 lines: the new-red banner goes under the title and the detail line stays in sight.
+        let terminal = try TmuxSession(width: 80, height: 25, command: demo(try home()))
+        defer { terminal.close() }
+        let queue = await terminal.waitFor { $0.contains("■ RØD") && $0.contains("tilkoblet") }
+        #expect(queue.ok, "\(queue.screen)")
+        // The detail line names the selected alert's measurement: "Name · Town (1234) · SpO2 91 % · …".
+        let lines = queue.screen.split(separator: "\n").map(String.init)
+        let detail = lines.dropLast().last { $0.contains(" · ") && !$0.contains("NYTT RØDT VARSEL") } ?? ""
+        let parts = detail.components(separatedBy: " · ")
+        let kind = parts.count > 2 ? String(parts[2].split(separator: " ").first ?? "") : ""
+        #expect(!kind.isEmpty, "\(queue.screen)")
+        try terminal.send("Enter")
+        let trends = await terminal.waitFor(seconds: 10) { $0.contains("1 Trender") && $0.contains("siste") }
+        #expect(trends.ok, "\(trends.screen)")
+        let firstChart = trends.screen.split(separator: "\n").first { $0.contains("siste ") }.map(String.init) ?? ""
+        #expect(firstChart.hasPrefix(" \(kind) "), "the first chart is the alert's \(kind): \(trends.screen)")
+        #expect(trends.screen.contains("22.11") && trends.screen.contains("18.11"), "dates under the charts: \(trends.screen)")
+        try terminal.send("Escape")
+        try terminal.send("q")
+        #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
+    }
+
     @Test func tabCompletesThemeNamesAndCtrlUClearsTheLine() async throws {
         let terminal = try TmuxSession(width: 100, height: 30, command: demo(try home()))
         defer { terminal.close() }
