@@ -78,7 +78,7 @@ struct LockScreenTests {
         #expect(screens[3].contains("Pasient") && screens[3].contains(name), "\(screens[3])")
     }
 
-    @Test func ctrlLLocksAtOnceAndOnlyThePINUnlocks() async throws {
+    @Test func shiftLLocksAtOnceAndOnlyThePINUnlocks() async throws {
         let cache = try await syncedCache()
         let name = try #require(try cache.queue().first?.patientName)
         let screens = try await run(cache, privacy: PrivacySettings(idleLock: 300, pin: "2580"), [

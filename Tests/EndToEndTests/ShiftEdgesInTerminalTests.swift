@@ -122,6 +122,8 @@ struct ShiftEdgesInTerminalTests {
         try terminal.send("-l", "12")
         let typed = await terminal.waitFor(seconds: 10) { $0.contains("PIN: ••▏") }
         #expect(typed.ok, "\(typed.screen)")
+        try terminal.send("-l", "x")
+        #expect(await terminal.waitFor(seconds: 10) { $0.contains("PIN-koden er bare sifre") && $0.contains("PIN: ••▏") }.ok)
         try terminal.send("Enter")
         let wrong = await terminal.waitFor(seconds: 10) { $0.contains("feil PIN-kode") && $0.contains("PIN: ▏") }
         #expect(wrong.ok, "\(wrong.screen)")
