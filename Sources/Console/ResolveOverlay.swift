@@ -7,12 +7,15 @@ public struct Resolving: Sendable, Equatable {
     public var patientName: String
     public var outcome: HandlingOutcome?
     public var note = ""
+    /// What resolving leaves behind that the nurse should know first (an unread message).
+    public var warning: String?
 }
 
 /// The box in which a nurse picks the outcome and writes the note.
 enum ResolveOverlay {
     static func draw(over buffer: inout ScreenBuffer, _ resolving: Resolving, strings: Catalogue) {
         var lines = [resolving.patientName, ""]
+        if let warning = resolving.warning { lines = [resolving.patientName, "⚠ " + warning, ""] }
         if let outcome = resolving.outcome, let index = HandlingOutcome.allCases.firstIndex(of: outcome) {
             lines += ["▶ \(strings.outcomes[index])", "", strings.writeNote, "> \(resolving.note)▏"]
         } else {
