@@ -41,7 +41,6 @@ extension ConsoleModel {
 
     /// A message said to be in the outbox has gone: the status line says so, and stops saying otherwise.
     mutating func delivered(_ statuses: [String: MessageStatus]) {
-        let m = MessageStrings.of(context.language)
         for id in awaitingDelivery {
             switch statuses[id] {
             case .sent?, .read?:
@@ -53,7 +52,7 @@ extension ConsoleModel {
             case nil:
                 awaitingDelivery.removeAll { $0 == id }
             case .queued?, .received?:
-                _ = m
+                break
             }
         }
     }

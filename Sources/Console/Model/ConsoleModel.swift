@@ -35,7 +35,7 @@ public struct ConsoleModel: Sendable {
     var closeCurrent = false
     public private(set) var quitting = false
     /// A first snapshot has been taken in.
-    public private(set) var hasSnapshot = false
+    public internal(set) var hasSnapshot = false
 
     public init(context: ConsoleContext) {
         self.context = context

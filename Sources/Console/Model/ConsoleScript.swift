@@ -91,9 +91,8 @@ public final class ConsoleScript {
     public static func render(_ screen: String, cache: CacheDatabase, context: ConsoleContext, patientID: String? = nil,
                               keys: [Key] = [], workstation: String? = nil) throws -> ScreenBuffer {
         let script = ConsoleScript(cache: cache, context: context, workstation: workstation)
-        if let failure = script.model.health.notice(context.language), !script.model.health.failures.isEmpty,
-           script.model.health.failures[.queue] != nil {
-            throw Problem(description: "cannot read the local cache: \(failure)")
+        if let reason = script.model.health.failures[.queue] {
+            throw Problem(description: "cannot read the local cache: \(reason)")
         }
         let tabs: [String: PatientTab] = ["patient": .trends, "trends": .trends, "plan": .plan, "messages": .messages,
                                           "compose": .messages, "history": .history]
