@@ -106,7 +106,7 @@ struct ConsoleModelTests {
         let script = Self.script(cache)
         // A red alert that turned red after the console started is news: the red banner shows.
         let red = try #require(try cache.queue().first { $0.zone == .red })
-        try cache.writer.write { db in
+        try await cache.writer.write { db in
             try db.execute(sql: "UPDATE alert SET raisedAt = ? WHERE id = ?",
                            arguments: [fixedStart.addingTimeInterval(60).timeIntervalSince1970, red.alertID])
         }

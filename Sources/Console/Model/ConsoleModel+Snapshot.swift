@@ -13,7 +13,11 @@ extension ConsoleModel {
             if entries != queue.allEntries || queue.allEntries.isEmpty { queue.update(entries) }
             redWatch.observe(entries)
         }
-        if let sync = health.take(.syncState, read.sync) { queue.sync = sync }
+        if let sync = health.take(.syncState, read.sync) {
+            queue.sync = sync
+            // Until the console's own sync has finished once (or failed), the status line says it is under way.
+            queue.firstSync = context.liveSync && sync?.lastSuccessAt == nil && sync?.lastAttemptAt == nil
+        }
         if let outbox = health.take(.outbox, read.outbox) { queue.outbox = outbox }
         if let count = health.take(.quarantine, read.quarantineCount) { queue.quarantined = count }
         if let fresh = health.take(.measurements, read.arrivals) {

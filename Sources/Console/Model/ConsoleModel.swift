@@ -41,6 +41,7 @@ public struct ConsoleModel: Sendable {
         self.context = context
         queue = QueueState(now: context.now, language: context.language)
         queue.me = context.nurse
+        queue.firstSync = context.liveSync
         queue.serviceHours = context.settings.serviceHours
         queue.targets = context.settings.responseTargets
         queue.freshness.limits = context.settings.staleness

@@ -50,6 +50,8 @@ public final class EffectRunner: @unchecked Sendable {
                                                     what: Self.accessKind(tab), workstation: workstation))
                 return .done
             case .markMessagesSeen(let patientID):
+                // Without a workstation nobody is looking (the golden screens): nothing is recorded as seen.
+                guard workstation != nil else { return .done }
                 try cache.markMessagesSeen(of: patientID, at: now)
                 return .done
             case .loadDraft(let patientID, let reply):
