@@ -39,6 +39,7 @@ struct LiveAndRenderAgreeTests {
                                               "--keys", script.joined(separator: " ")])
         #expect(rendered.status == 0, "\(rendered.stderr)")
         let liveLines = Self.masked(live.screen), renderedLines = Self.masked(rendered.stdout)
+        #expect(renderedLines.count >= 30 && renderedLines.contains { $0.contains("2 Plan") }, "\(rendered.stdout)")
         for (index, line) in liveLines.enumerated() where index < renderedLines.count {
             #expect(line == renderedLines[index], "line \(index) differs:\nlive:   \(line)\nrender: \(renderedLines[index])")
         }

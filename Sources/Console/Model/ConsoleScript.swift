@@ -25,7 +25,8 @@ public final class ConsoleScript {
     public init(cache: CacheDatabase, context: ConsoleContext, workstation: String?) {
         model = ConsoleModel(context: context)
         reader = ConsoleReader(cache: cache)
-        runner = EffectRunner(cache: cache, viewer: context.viewer, workstation: workstation, inBackground: false)
+        runner = EffectRunner(cache: cache, viewer: context.viewer, workstation: workstation, inBackground: false,
+                              accessAs: .render)
         terminal = HeadlessTerminal(width: context.width, height: context.height)
         settle()
     }

@@ -12,10 +12,13 @@ public final class EffectRunner: @unchecked Sendable {
     private let workstation: String?
     /// Background work (the caseload) runs on a queue of its own; headless, it runs in place.
     private let inBackground: Bool
+    /// What every access is logged as, whatever the tab (`varde render` logs `render`); nil: the tab.
+    private let accessAs: AccessKind?
     private let lock = NSLock()
     private var finished: [EffectResult] = []
 
-    public init(cache: CacheDatabase, viewer: Viewer, workstation: String?, inBackground: Bool) {
+    public init(cache: CacheDatabase, viewer: Viewer, workstation: String?, inBackground: Bool, accessAs: AccessKind? = nil) {
+        self.accessAs = accessAs
         self.cache = cache
         self.viewer = viewer
         self.workstation = workstation
@@ -41,13 +44,13 @@ public final class EffectRunner: @unchecked Sendable {
             case .openPatient(let patientID, let tab):
                 let since = now.addingTimeInterval(-90 * 86_400)
                 let record = try workstation.map {
-                    try cache.openPatient(patientID, for: viewer, what: Self.accessKind(tab), workstation: $0, at: now, since: since)
+                    try cache.openPatient(patientID, for: viewer, what: accessAs ?? Self.accessKind(tab), workstation: $0, at: now, since: since)
                 } ?? cache.patientRecord(patientID, for: viewer, since: since)
                 return .patientOpened(patientID: patientID, tab: tab, record)
             case .recordAccess(let patientID, let tab):
                 guard let workstation else { return .done }
                 try cache.recordAccess(AccessRecord(at: now, operatorID: context.nurse, patientID: patientID,
-                                                    what: Self.accessKind(tab), workstation: workstation))
+                                                    what: accessAs ?? Self.accessKind(tab), workstation: workstation))
                 return .done
             case .markMessagesSeen(let patientID):
                 // Without a workstation nobody is looking (the golden screens): nothing is recorded as seen.

@@ -4,7 +4,9 @@ import VardeStore
 /// Keeps the console's snapshot current: asks the cache's change counter on every turn of the loop
 /// (cheap) and reads everything on screen again, on a queue of its own, when anything was committed,
 /// when the request changed, or, after a failed read, when its wait is over (1 s doubling to 5 s).
-final class SnapshotFeed: @unchecked Sendable {
+/// While a sync commits page after page, reads are paced: the next starts no sooner than twice the
+/// last one took, so that the console never takes more than a third of a core from the sync.
+public final class SnapshotFeed: @unchecked Sendable {
     static let firstWait: TimeInterval = 1
     static let longestWait: TimeInterval = 5
 
@@ -17,17 +19,22 @@ final class SnapshotFeed: @unchecked Sendable {
     private var lastRequest: ConsoleReadRequest?
     private var retryAt: Date?
     private var wait = firstWait
+    /// When the last read finished and how long it took.
+    private var lastFinished = Date.distantPast
+    private var lastDuration: TimeInterval = 0
 
-    init(reader: ConsoleReader) {
+    public init(reader: ConsoleReader) {
         self.reader = reader
     }
 
     /// Starts a read if one is due and none is under way.
-    func poll(_ request: ConsoleReadRequest, now: Date) {
+    public func poll(_ request: ConsoleReadRequest, now: Date) {
         lock.lock()
-        let busy = reading
+        let (busy, finished, duration) = (reading, lastFinished, lastDuration)
         lock.unlock()
         guard !busy else { return }
+        // A changed request (a patient opened) is read at once; commits wait for the pace.
+        if request == lastRequest, Date().timeIntervalSince(finished) < 2 * duration { return }
         let token: Int64?
         do {
             token = try reader.changeToken()
@@ -44,16 +51,19 @@ final class SnapshotFeed: @unchecked Sendable {
         lock.unlock()
         let (reader, latest) = (reader, latest)
         queue.async { [weak self] in
+            let started = Date()
             latest.set(ConsoleSnapshot(request: request, read: reader.read(request)))
             guard let self else { return }
             lock.lock()
             reading = false
+            lastFinished = Date()
+            lastDuration = lastFinished.timeIntervalSince(started)
             lock.unlock()
         }
     }
 
     /// The newest snapshot if one arrived since the last call.
-    func take(now: Date) -> ConsoleSnapshot? {
+    public func take(now: Date) -> ConsoleSnapshot? {
         guard let snapshot = latest.take() else { return nil }
         if snapshot.read.hasFailures {
             retryAt = now.addingTimeInterval(wait)
