@@ -7,6 +7,8 @@ import VardeService
 import VardeSim
 import VardeStore
 import VardeSync
+import VardeConsole
+import VardeTerminal
 
 /// `make bench`: initial-sync ingest over loopback against a raw-SQLite floor measured in the same run.
 @main
@@ -22,6 +24,10 @@ struct Bench: ParsableCommand {
     @Flag(name: .customLong("frames-only"), help: "Only the console frame benchmarks.") var framesOnly = false
     @Flag(name: .customLong("caseload-only"), help: "Only the caseload benchmark.") var caseloadOnly = false
     @Flag(name: .customLong("ingest-only"), help: "Only the floor, the store and the initial sync.") var ingestOnly = false
+    @Flag(name: .customLong("snapshot-only"), help: "Only the console's snapshot: a frame with its read, a cold start, idle CPU.")
+    var snapshotOnly = false
+    @Option(name: .customLong("snapshot-observations"), help: "Observations in the snapshot benchmark's cache (50,000 open alerts).")
+    var snapshotObservations = 1_000_000
 
     func run() throws {
         if caseloadOnly {
@@ -31,6 +37,15 @@ struct Bench: ParsableCommand {
             // exit() skips defer blocks: the caches go first.
             try? FileManager.default.removeItem(at: folder)
             print(row.line)
+            Foundation.exit(0)
+        }
+        if snapshotOnly {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-bench-\(getpid())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var rows = try SnapshotBench.rows(folder: folder, observations: snapshotObservations)
+            try? FileManager.default.removeItem(at: folder)
+            if let varde { rows.append(try IdleCPUBench.row(varde: varde)) }
+            print(rows.map(\.line).joined(separator: "\n"))
             Foundation.exit(0)
         }
         if framesOnly {
@@ -92,6 +107,11 @@ struct Bench: ParsableCommand {
 
         rows.append(Row(name: "sync.initial_ingest", value: ingestRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
         if !ingestOnly {
+            let (consoleRate, _) = try syncRate(port: port, start: config.start, expected: measurements.count, folder: folder, console: true)
+            // The floor here is the sync alone: the ratio says how much the open console slows it (target ≤ 1.1×).
+            rows.append(Row(name: "sync.initial_with_console_open", value: consoleRate, unit: "obs/s", floor: ingestRate, floorUnit: "obs/s alone"))
+        }
+        if !ingestOnly {
             rows.append(Row(name: "parts.json_decode", value: decodeRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
             rows.append(Row(name: "parts.json_decode_codable", value: codableRate, unit: "obs/s", floor: floorRate, floorUnit: "rows/s"))
         }
@@ -104,6 +124,8 @@ struct Bench: ParsableCommand {
         if !ingestOnly {
             rows += try FrameBench.rows(varde: varde)
             rows.append(try CaseloadBench.row(folder: folder))
+            rows += try SnapshotBench.rows(folder: folder, observations: snapshotObservations)
+            if let varde { rows.append(try IdleCPUBench.row(varde: varde)) }
         }
         print(rows.map(\.line).joined(separator: "\n"))
         try JSONSerialization.data(withJSONObject: rows.map(\.json), options: [.prettyPrinted, .sortedKeys])
@@ -113,8 +135,11 @@ struct Bench: ParsableCommand {
     }
 
     /// The initial sync of the whole centre from the page server into a fresh cache.
-    func syncRate(port: Int, start: Date, expected: Int, folder: URL) throws -> (rate: Double, summary: String) {
-        let cache = try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path)
+    func syncRate(port: Int, start: Date, expected: Int, folder: URL, console: Bool = false) throws -> (rate: Double, summary: String) {
+        let cache = try CacheDatabase(path: folder.appendingPathComponent(console ? "cache-console.sqlite" : "cache.sqlite").path)
+        // With the console open: its loop beside the sync, reading and drawing what it shows as pages commit.
+        let watcher = console ? ConsoleWatcher(cache: cache, now: start) : nil
+        defer { watcher?.stop() }
         let engine = SyncEngine(client: FHIRClient(baseURL: "http://127.0.0.1:\(port)", http: CurlHTTPClient()),
                                 cache: cache, pageSize: pageSize, clock: { start })
         let started = Date()

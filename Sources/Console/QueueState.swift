@@ -22,8 +22,6 @@ public struct QueueState: Sendable {
     public private(set) var municipalityFilter: String?
     /// The `:` palette line while the operator types it; nil when the palette is closed.
     public var paletteLine: String?
-    /// What the last Tab in the palette left to choose from, shown beside the line.
-    public var paletteCandidates: [String] = []
     /// A short confirmation or problem shown in the status line until `messageUntil`.
     public var message: String?
     public var messageUntil = Date.distantPast
@@ -33,6 +31,8 @@ public struct QueueState: Sendable {
     public var top = 0
     public var now: Date
     public var sync: SyncState?
+    /// The console's own sync is filling the cache for the first time (nothing has succeeded yet).
+    public var firstSync = false
     public var language: Language
     /// Each row's filter text, folded once rather than on every update.
     var foldedText = FoldedText()

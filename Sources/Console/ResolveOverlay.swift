@@ -3,17 +3,21 @@ import VardeTerminal
 
 /// Resolving an alert: first the outcome (1–7), then a short note.
 public struct Resolving: Sendable, Equatable {
-    public init(alertID: Int64, patientName: String, outcome: HandlingOutcome? = nil, note: String = "") {
+    public init(alertID: Int64, patientName: String, outcome: HandlingOutcome? = nil, note: String = "",
+                warning: String? = nil) {
         self.alertID = alertID
         self.patientName = patientName
         self.outcome = outcome
         self.note = note
+        self.warning = warning
     }
 
     public var alertID: Int64
     public var patientName: String
     public var outcome: HandlingOutcome?
     public var note = ""
+    /// What resolving leaves behind that the nurse should know first (an unread message).
+    public var warning: String?
 }
 
 /// The box in which a nurse picks the outcome and writes the note.
@@ -24,6 +28,7 @@ public enum ResolveOverlay {
     public static func draw(over buffer: inout ScreenBuffer, _ resolving: Resolving, strings: Catalogue) {
         var lines = [resolving.patientName, ""]
         var note: String?
+        if let warning = resolving.warning { lines = [resolving.patientName, "⚠ " + warning, ""] }
         if let outcome = resolving.outcome, let index = HandlingOutcome.allCases.firstIndex(of: outcome) {
             lines += ["▶ \(strings.outcomes[index])", "", "\(strings.writeNote)  \(resolving.note.count)/\(noteLimit)"]
             note = resolving.note

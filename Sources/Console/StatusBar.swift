@@ -18,7 +18,10 @@ enum StatusBar {
         case .reconnecting?: left = "◌ \(f.strings.reconnecting)"
         case .offline?, nil: left = "○ \(f.strings.offline)"
         }
-        if let last = state.sync?.lastSuccessAt {
+        if state.firstSync {
+            // Not "offline, never synced" while the first sync is filling the queue.
+            left = "◌ " + ModelStrings.of(state.language).firstSync
+        } else if let last = state.sync?.lastSuccessAt {
             let age = state.now.timeIntervalSince(last)
             stale = age > staleAfter
             left += " · " + f.strings.syncedAgo.replacingOccurrences(of: "%@", with: f.age(age))
@@ -59,9 +62,7 @@ enum StatusBar {
     @discardableResult
     static func drawPrompt(_ buffer: inout ScreenBuffer, state: QueueState, after used: Int, y: Int) -> Bool {
         if let line = state.paletteLine {
-            let candidates = state.paletteCandidates.isEmpty ? "" : "   " + state.paletteCandidates.joined(separator: " · ")
-            buffer.put(DisplayWidth.fit(":\(line)▏\(candidates)", buffer.width - used - 1), x: used + 1, y: y,
-                       style: Style(.accent, reverse: true))
+            buffer.put(DisplayWidth.fit(":\(line)▏", buffer.width - used - 1), x: used + 1, y: y, style: Style(.accent, reverse: true))
             return true
         }
         if let message = state.message, state.now < state.messageUntil {

@@ -24,6 +24,8 @@ public enum CommandID: String, CaseIterable, Sendable {
 public struct ConsoleCommand: Sendable, Equatable {
     public var id: CommandID
     public var context: CommandContext
+    /// Other places the command works (claim, release and resolve also work in the patient view).
+    public var alsoIn: [CommandContext] = []
     public var keys: [Key]
     public var keyNames: [String]
     /// The palette words (`kommune`, `municipality`), Norwegian first; empty for keys-only commands.
@@ -33,10 +35,11 @@ public struct ConsoleCommand: Sendable, Equatable {
     public var nb: String
     public var en: String
 
-    public init(id: CommandID, context: CommandContext, keys: [Key] = [], keyNames: [String] = [],
-                verbs: [String] = [], usage: String? = nil, nb: String, en: String) {
+    public init(id: CommandID, context: CommandContext, alsoIn: [CommandContext] = [], keys: [Key] = [],
+                keyNames: [String] = [], verbs: [String] = [], usage: String? = nil, nb: String, en: String) {
         self.id = id
         self.context = context
+        self.alsoIn = alsoIn
         self.keys = keys
         self.keyNames = keyNames
         self.verbs = verbs
@@ -46,6 +49,9 @@ public struct ConsoleCommand: Sendable, Equatable {
     }
 
     public func description(_ language: Language) -> String { language == .nb ? nb : en }
+
+    /// True when the command works in `place` (not counting the commands that work everywhere).
+    public func works(in place: CommandContext) -> Bool { context == place || alsoIn.contains(place) }
 }
 
 /// The command registry.
@@ -67,11 +73,11 @@ public enum CommandRegistry {
               nb: "åpne pasienten", en: "open the patient"),
         .init(id: .plan, context: .queue, keys: [.character("p")], keyNames: ["p"],
               nb: "pasientens egenbehandlingsplan", en: "the patient's self-care plan"),
-        .init(id: .claim, context: .queue, keys: [.character("c")], keyNames: ["c"],
+        .init(id: .claim, context: .queue, alsoIn: [.patient], keys: [.character("c")], keyNames: ["c"],
               nb: "ta varselet (andre ser at du har det)", en: "claim the alert (others see you have it)"),
-        .init(id: .release, context: .queue, keys: [.character("f")], keyNames: ["f"],
+        .init(id: .release, context: .queue, alsoIn: [.patient], keys: [.character("f")], keyNames: ["f"],
               nb: "frigi varselet", en: "release the alert"),
-        .init(id: .resolve, context: .queue, keys: [.character("x")], keyNames: ["x"],
+        .init(id: .resolve, context: .queue, alsoIn: [.patient], keys: [.character("x")], keyNames: ["x"],
               nb: "avslutt varselet med utfall og notat", en: "resolve the alert with an outcome and a note"),
         .init(id: .write, context: .queue, keys: [.character("m")], keyNames: ["m"],
               nb: "skriv til pasienten (åpner meldinger med utkastet)", en: "write to the patient (opens messages with the draft)"),
@@ -156,13 +162,13 @@ public enum CommandRegistry {
 
     /// The command a key runs in a context (context commands before global ones).
     public static func command(for key: Key, in context: CommandContext) -> ConsoleCommand? {
-        all.first { $0.context == context && $0.keys.contains(key) }
+        all.first { $0.works(in: context) && $0.keys.contains(key) }
             ?? all.first { $0.context == .global && $0.keys.contains(key) }
     }
 
     /// Commands with keys that work in a context, the context's own first.
     public static func commands(in context: CommandContext) -> [ConsoleCommand] {
-        all.filter { !$0.keys.isEmpty && $0.context == context } + all.filter { !$0.keys.isEmpty && $0.context == .global }
+        all.filter { !$0.keys.isEmpty && $0.works(in: context) && $0.context != .global } + all.filter { !$0.keys.isEmpty && $0.context == .global }
     }
 
     /// Palette commands that work in a context.
@@ -191,7 +197,8 @@ public enum CommandRegistry {
                                      : "| key | where | what | name in `[keys]` |\n|---|---|---|---|\n"
         return header + all.filter { !$0.keys.isEmpty }.map { command in
             let keys = command.keyNames.map { "`\($0)`" }.joined(separator: " / ")
-            return "| \(keys) | \(place(command.context, language)) | \(command.description(language)) | `\(command.id.rawValue)` |"
+            let places = ([command.context] + command.alsoIn).map { place($0, language) }.joined(separator: ", ")
+            return "| \(keys) | \(places) | \(command.description(language)) | `\(command.id.rawValue)` |"
         }.joined(separator: "\n") + "\n"
     }
 

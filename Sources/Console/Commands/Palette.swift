@@ -21,6 +21,8 @@ public enum Palette {
         /// Covers the screen at once (`:lås`, L).
         case lock
         case quit
+        /// A screen the command opens (see `ScreenDirectory`).
+        case open(CommandID)
     }
 
     public static let themes = ["default", "hoykontrast", "fargeblind", "monokrom"]
@@ -72,6 +74,7 @@ public enum Palette {
         case .caseload: return .success(.caseload)
         case .quit: return .success(.quit)
         default:
+            if ScreenDirectory.opener(command.id) != nil { return .success(.open(command.id)) }
             return .failure(PaletteProblem(line: line, nb: "«\(verb)» er en tast, ikke en kommando: ? viser tastene",
                                            en: "'\(verb)' is a key, not a command: ? lists the keys"))
         }
