@@ -7,6 +7,8 @@ import VardeService
 import VardeSim
 import VardeStore
 import VardeSync
+import VardeConsole
+import VardeTerminal
 
 /// `make bench`: initial-sync ingest over loopback against a raw-SQLite floor measured in the same run.
 @main
@@ -25,6 +27,10 @@ struct Bench: ParsableCommand {
     @Flag(name: .customLong("frames-only"), help: "Only the console frame benchmarks.") var framesOnly = false
     @Flag(name: .customLong("caseload-only"), help: "Only the caseload benchmark.") var caseloadOnly = false
     @Flag(name: .customLong("ingest-only"), help: "Only the floor, the store and the initial sync.") var ingestOnly = false
+    @Flag(name: .customLong("snapshot-only"), help: "Only the console's snapshot: a frame with its read, a cold start, idle CPU.")
+    var snapshotOnly = false
+    @Option(name: .customLong("snapshot-observations"), help: "Observations in the snapshot benchmark's cache (50,000 open alerts).")
+    var snapshotObservations = 1_000_000
 
     func run() throws {
         if caseloadOnly {
@@ -34,6 +40,15 @@ struct Bench: ParsableCommand {
             // exit() skips defer blocks: the caches go first.
             try? FileManager.default.removeItem(at: folder)
             print(row.line)
+            Foundation.exit(0)
+        }
+        if snapshotOnly {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-bench-\(getpid())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var rows = try SnapshotBench.rows(folder: folder, observations: snapshotObservations)
+            try? FileManager.default.removeItem(at: folder)
+            if let varde { rows.append(try IdleCPUBench.row(varde: varde)) }
+            print(rows.map(\.line).joined(separator: "\n"))
             Foundation.exit(0)
         }
         if framesOnly {
@@ -77,6 +92,8 @@ struct Bench: ParsableCommand {
         if !ingestOnly {
             rows += try FrameBench.rows(varde: varde)
             rows.append(try CaseloadBench.row(folder: folder))
+            rows += try SnapshotBench.rows(folder: folder, observations: snapshotObservations)
+            if let varde { rows.append(try IdleCPUBench.row(varde: varde)) }
         }
         print(rows.map(\.line).joined(separator: "\n"))
         try JSONSerialization.data(withJSONObject: rows.map(\.json), options: [.prettyPrinted, .sortedKeys])

@@ -17,3 +17,9 @@ int varde_read_key(int *ch) {
     if (rc == ERR) return -1;
     return rc == KEY_CODE_YES ? 1 : 0;
 }
+
+void varde_leave(void) {
+    erase();
+    refresh();
+    endwin();
+}

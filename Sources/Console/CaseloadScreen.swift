@@ -121,6 +121,11 @@ public enum CaseloadScreen {
             hint = words.hints
         }
         buffer.put(DisplayWidth.fit(hint, width), x: 0, y: height - 1, style: Style(.statusBar))
+        // Where the selected municipality is in the list ("3/30"), where the keys leave room for it.
+        let position = rows.isEmpty ? "" : " \(min(state.selected, rows.count - 1) + 1)/\(rows.count) "
+        if DisplayWidth.of(hint) + DisplayWidth.of(position) <= width {
+            buffer.put(position, x: width - DisplayWidth.of(position), y: height - 1, style: Style(.statusBar))
+        }
         return buffer
     }
 

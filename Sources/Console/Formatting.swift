@@ -5,10 +5,14 @@ import VardeTerminal
 /// Turns domain values into the short texts the screens show, in the operator's language.
 public struct Formatting: Sendable {
     public let strings: Catalogue
+    public let language: Language
     /// Times are shown as the centre lives them: Norwegian local time.
     static let zone = TimeZone(identifier: "Europe/Oslo") ?? .current
 
-    public init(_ language: Language) { strings = language.strings }
+    public init(_ language: Language) {
+        strings = language.strings
+        self.language = language
+    }
 
     /// "12 min", "2 t 05 min", "3 d 4 t".
     public func waited(_ interval: TimeInterval) -> String {
@@ -23,6 +27,12 @@ public struct Formatting: Sendable {
     /// Seconds for fresh data, minutes and hours after: "12 s", "4 min", "2 t 05 min".
     public func age(_ interval: TimeInterval) -> String {
         interval < 60 ? "\(max(0, Int(interval))) s" : waited(interval)
+    }
+
+    /// "↓ 6 linjer til (j/PgDn)" under a panel with more below it, "↑ 1 linje over (k/PgUp)" over one scrolled down.
+    public func moreLines(_ count: Int, below: Bool) -> String {
+        let amount = count == 1 ? strings.oneLine : strings.lines.replacingOccurrences(of: "%d", with: String(count))
+        return (below ? strings.moreBelow : strings.moreAbove).replacingOccurrences(of: "%@", with: amount)
     }
 
     public func number(_ value: Double) -> String {

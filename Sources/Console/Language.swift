@@ -86,6 +86,19 @@ public struct Catalogue: Sendable {
     public var lockHintKey: String
     public var lockHintPIN: String
     public var wrongPIN: String
+    /// Said on the lock screen after a key that cannot be part of the PIN.
+    public var pinDigitsOnly: String
+    /// A long panel's edges: "↓ %@ til (j/PgDn)" under it, "↑ %@ over (k/PgUp)" over it; %@ is "6 linjer".
+    public var moreBelow: String
+    public var moreAbove: String
+    /// "1 linje", "%d linjer".
+    public var oneLine: String
+    public var lines: String
+    /// The columns a wide queue adds.
+    public var columnAge: String
+    public var columnDiagnosis: String
+    public var columnMeasured: String
+    public var columnOwner: String
 
     public func measurementName(_ key: String) -> String { names[key] ?? key }
 
@@ -116,7 +129,9 @@ public struct Catalogue: Sendable {
         blockedRefusal: "pasienten har sperret deg: en kollega må ta dette varselet",
         lockTitle: "Varde er låst – pasientdata er skjult", lockCounts: "%@ røde og %@ gule varsler venter",
         lockHintKey: "Trykk en tast for å fortsette der du var", lockHintPIN: "Skriv PIN-koden og trykk Enter",
-        wrongPIN: "feil PIN-kode, prøv igjen")
+        wrongPIN: "feil PIN-kode, prøv igjen", pinDigitsOnly: "PIN-koden er bare sifre (0–9); Backspace retter",
+        moreBelow: "↓ %@ til (j/PgDn)", moreAbove: "↑ %@ over (k/PgUp)", oneLine: "1 linje", lines: "%d linjer",
+        columnAge: "Alder", columnDiagnosis: "Diagnose", columnMeasured: "Målt", columnOwner: "Tatt av")
 
     public static let en = Catalogue(
         queueTitle: "Queue", red: "RED", yellow: "YELLOW", green: "GREEN",
@@ -147,5 +162,7 @@ public struct Catalogue: Sendable {
         blockedRefusal: "the patient has blocked you: a colleague must take this alert",
         lockTitle: "Varde is locked — patient data is hidden", lockCounts: "%@ red and %@ yellow alerts waiting",
         lockHintKey: "Press a key to carry on where you were", lockHintPIN: "Type the PIN and press Enter",
-        wrongPIN: "wrong PIN, try again")
+        wrongPIN: "wrong PIN, try again", pinDigitsOnly: "the PIN is digits only (0–9); Backspace corrects",
+        moreBelow: "↓ %@ more below (j/PgDn)", moreAbove: "↑ %@ more above (k/PgUp)", oneLine: "1 line", lines: "%d lines",
+        columnAge: "Age", columnDiagnosis: "Diagnosis", columnMeasured: "Measured", columnOwner: "Held by")
 }

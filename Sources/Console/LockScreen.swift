@@ -29,6 +29,7 @@ public enum LockScreen {
         if wantsPIN {
             lines.append(("PIN: " + String(repeating: "•", count: lock.typedPIN.count) + "▏", Style(.normal)))
             if lock.wrongPIN { lines.append((strings.wrongPIN, Style(.warning))) }
+            if lock.notADigit { lines.append((strings.pinDigitsOnly, Style(.warning))) }
         }
         if let notice = DataFreshness.notices(stale, now: now, language: language).first, height > 2 {
             DataPathHealth.draw("⚠ " + notice, over: &buffer, y: 1)

@@ -21,11 +21,16 @@ public enum QuarantineScreen {
         let headers = nb ? ("Mottatt", "Ressurs", "Grunn") : ("Received", "Resource", "Reason")
         buffer.put(" \(DisplayWidth.fit(headers.0, 12)) \(DisplayWidth.fit(headers.1, 28)) \(headers.2)", x: 0, y: 2,
                    style: Style(.columnHeader))
-        let room = height - 4
-        for (row, item) in items.dropFirst(scroll).prefix(room).enumerated() {
+        let panel = ScrolledPanel(total: items.count, room: height - 4, offset: scroll)
+        if panel.above > 0 { buffer.put(DisplayWidth.fit(" " + f.moreLines(panel.above, below: false), width), x: 0, y: 3, style: Style(.dim)) }
+        for (row, index) in panel.shown.enumerated() {
+            let item = items[index]
             let what = "\(item.resourceType ?? "?")/\(item.resourceID ?? "?")"
             let line = " \(DisplayWidth.fit(f.dayAndTime(item.receivedAt), 12)) \(DisplayWidth.fit(what, 28)) \(item.reason)"
-            buffer.put(DisplayWidth.fit(line, width), x: 0, y: 3 + row)
+            buffer.put(DisplayWidth.fit(line, width), x: 0, y: 3 + panel.firstRow + row)
+        }
+        if panel.below > 0 {
+            buffer.put(DisplayWidth.fit(" " + f.moreLines(panel.below, below: true), width), x: 0, y: height - 2, style: Style(.dim))
         }
         buffer.fill(row: height - 1, style: Style(.statusBar))
         let hints = nb ? " ↑↓ bla · Esc tilbake · også: varde quarantine " : " ↑↓ scroll · Esc back · also: varde quarantine "

@@ -7,19 +7,6 @@ import VardeTerminal
 public enum QueueScreen {
     public static let minimumSize = (width: 80, height: 24)
 
-    /// Column widths for a terminal width: zone and waited fixed, the rest shared.
-    struct Columns {
-        let zone = 9, waited = 11
-        let patient: Int, municipality: Int, measurement: Int
-
-        init(width: Int) {
-            let rest = width - 2 - zone - waited - 3
-            patient = min(40, max(18, rest * 36 / 100))
-            municipality = min(24, max(14, rest * 24 / 100))
-            measurement = rest - patient - municipality
-        }
-    }
-
     public static func render(_ state: inout QueueState, width: Int, height: Int) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)
         let f = Formatting(state.language)
@@ -28,10 +15,10 @@ public enum QueueScreen {
             return buffer
         }
         header(&buffer, state, f)
-        let columns = Columns(width: width)
         let listTop = 2
         let visible = height - listTop - 2
         state.scroll(visibleRows: visible)
+        let columns = QueueColumns(width: width)
         columnHeaders(&buffer, columns, f)
         if state.entries.isEmpty {
             let text = f.strings.emptyQueue
@@ -67,57 +54,88 @@ public enum QueueScreen {
         buffer.put(right, x: buffer.width - DisplayWidth.of(right), y: 0, style: style)
     }
 
-    private static func columnHeaders(_ buffer: inout ScreenBuffer, _ c: Columns, _ f: Formatting) {
+    private static func columnHeaders(_ buffer: inout ScreenBuffer, _ c: QueueColumns, _ f: Formatting) {
         let style = Style(.columnHeader)
-        var x = 1
-        for (title, width) in [(f.strings.columnZone, c.zone), (f.strings.columnPatient, c.patient),
-                               (f.strings.columnMunicipality, c.municipality),
-                               (f.strings.columnMeasurement, c.measurement)] {
-            buffer.put(DisplayWidth.fit(title, width - 1), x: x, y: 1, style: style)
-            x += width + 1
+        for kind in c.shown {
+            guard let span = c[kind] else { continue }
+            buffer.put(DisplayWidth.fit(title(kind, f), span.width - 1), x: span.x, y: 1, style: style)
         }
         let waited = f.strings.columnWaited
         buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: 1, style: style)
     }
 
-    private static func drawEntry(_ buffer: inout ScreenBuffer, _ entry: QueueEntry, y: Int, columns c: Columns,
+    static func title(_ kind: QueueColumns.Kind, _ f: Formatting) -> String {
+        switch kind {
+        case .zone: f.strings.columnZone
+        case .patient: f.strings.columnPatient
+        case .age: f.strings.columnAge
+        case .municipality: f.strings.columnMunicipality
+        case .diagnosis: f.strings.columnDiagnosis
+        case .measurement: f.strings.columnMeasurement
+        case .measured: f.strings.columnMeasured
+        case .owner: f.strings.columnOwner
+        }
+    }
+
+    private static func drawEntry(_ buffer: inout ScreenBuffer, _ entry: QueueEntry, y: Int, columns c: QueueColumns,
                                   now: Date, f: Formatting, selected: Bool, overdue: Bool) {
         let base = Style(.normal, reverse: selected)
         if selected { buffer.fill(row: y, style: base) }
         let role: Role = entry.zone == .red ? .red : entry.zone == .yellow ? .yellow : .accent
         let zoneStyle = Style(role, bold: true, reverse: selected)
-        var x = 1
-        buffer.put(DisplayWidth.fit(f.label(entry), c.zone), x: x, y: y, style: zoneStyle)
-        x += c.zone + 1
+        if let zone = c[.zone] { buffer.put(DisplayWidth.fit(f.label(entry), zone.width), x: zone.x, y: y, style: zoneStyle) }
         // ◆ someone has claimed it; ↑ it was escalated to this zone; ✉ the patient has written
         // something nobody here has opened.
         let marker = (entry.owner.map { _ in "◆ " } ?? "") + (entry.escalated ? "↑ " : "")
             + (entry.unreadMessages > 0 && entry.trigger != nil ? "✉ " : "")
-        if entry.isBlocked {
-            // No name, number, municipality or values: only that an alert waits for a colleague.
-            buffer.put(DisplayWidth.fit(marker + f.strings.blockedPatient, c.patient + 1 + c.municipality + 1 + c.measurement),
-                       x: x, y: y, style: Style(.dim, reverse: selected))
-            let waited = f.waited(now.timeIntervalSince(entry.raisedAt))
-            buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: y, style: base)
-            return
-        }
-        buffer.put(DisplayWidth.fit(marker + entry.patientName, c.patient), x: x, y: y, style: base)
-        x += c.patient + 1
-        let municipality = entry.municipality.number.isEmpty ? f.strings.unknownMunicipality : entry.municipality.name
-        buffer.put(DisplayWidth.fit(municipality, c.municipality), x: x, y: y, style: base)
-        x += c.municipality + 1
-        buffer.put(DisplayWidth.fit(f.finding(entry), c.measurement), x: x, y: y, style: base)
         // Overdue (past the response target in service hours): marked "!" and styled, not by colour alone.
         let waited = (overdue ? "! " : "") + f.waited(now.timeIntervalSince(entry.raisedAt))
-        buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: y,
-                   style: overdue ? Style(.warning, reverse: selected) : base)
+        let waitedStyle = overdue ? Style(.warning, reverse: selected) : base
+        if entry.isBlocked, let patient = c[.patient] {
+            // No name, number, municipality or values: only that an alert waits for a colleague (and who has it).
+            let end = buffer.width - 1 - DisplayWidth.of(waited) - 1
+            buffer.put(DisplayWidth.fit(marker + f.strings.blockedPatient, min(end - patient.x, 60)), x: patient.x, y: y,
+                       style: Style(.dim, reverse: selected))
+            if let owner = c[.owner] { buffer.put(DisplayWidth.fit(entry.owner ?? "", owner.width), x: owner.x, y: y, style: base) }
+            buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: y, style: waitedStyle)
+            return
+        }
+        for kind in c.shown where kind != .zone {
+            guard let span = c[kind] else { continue }
+            let text: String
+            switch kind {
+            case .zone: continue
+            case .patient: text = marker + entry.patientName
+            case .age: text = entry.birthDate.flatMap(FHIRDate).map { age(from: $0, at: now) }.map { "\($0) \(PatientStrings.of(f.language).years)" } ?? ""
+            case .municipality: text = entry.municipality.number.isEmpty ? f.strings.unknownMunicipality : entry.municipality.name
+            case .diagnosis: text = entry.diagnoses.compactMap { PatientStrings.of(f.language).diagnoses[$0] }.joined(separator: ", ")
+            case .measurement: text = f.finding(entry)
+            case .measured: text = entry.trigger.map { f.dayAndTime($0.effective) } ?? ""
+            case .owner: text = entry.owner ?? ""
+            }
+            // A long wait takes room from the columns before it on its row: never drawn over them.
+            let room = min(span.width, buffer.width - 1 - DisplayWidth.of(waited) - 1 - span.x)
+            if room > 0 { buffer.put(DisplayWidth.fit(text, room), x: span.x, y: y, style: base) }
+        }
+        buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: y, style: waitedStyle)
+    }
+
+    /// Whole years from a birth date to `now`, in Norwegian time.
+    static func age(from born: Date, at now: Date) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Formatting.zone
+        return calendar.dateComponents([.year], from: born, to: now).year ?? 0
     }
 
     private static func detailLine(_ buffer: inout ScreenBuffer, _ state: QueueState, _ f: Formatting, y: Int) {
         guard state.entries.indices.contains(state.selected) else { return }
         let entry = state.entries[state.selected]
+        // Where the selected row is in the list: "12/131".
+        let position = " \(state.selected + 1)/\(state.entries.count) "
+        let room = buffer.width - DisplayWidth.of(position)
+        buffer.put(position, x: room, y: y, style: Style(.dim))
         if entry.isBlocked {
-            buffer.put(DisplayWidth.fit(" \(f.strings.blockedRefusal)", buffer.width), x: 0, y: y, style: Style(.dim))
+            buffer.put(DisplayWidth.fit(" \(f.strings.blockedRefusal)", room), x: 0, y: y, style: Style(.dim))
             return
         }
         let municipality = entry.municipality.number.isEmpty
@@ -125,7 +143,7 @@ public enum QueueScreen {
         let text = " \(entry.patientName) · \(municipality) · \(f.finding(entry)) "
             + "· \(f.dayAndTime(entry.trigger?.effective ?? entry.raisedAt)) · \(f.basis(entry.basis, marks: entry.marks))"
             + (entry.owner.map { " · " + f.strings.takenBy.replacingOccurrences(of: "%@", with: $0) } ?? "")
-        buffer.put(DisplayWidth.fit(text, buffer.width), x: 0, y: y, style: Style(.dim))
+        buffer.put(DisplayWidth.fit(text, room), x: 0, y: y, style: Style(.dim))
     }
 
     private static func tooSmall(_ buffer: inout ScreenBuffer, _ message: String) {

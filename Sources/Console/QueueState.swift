@@ -31,6 +31,8 @@ public struct QueueState: Sendable {
     public var top = 0
     public var now: Date
     public var sync: SyncState?
+    /// The console's own sync is filling the cache for the first time (nothing has succeeded yet).
+    public var firstSync = false
     public var language: Language
     /// Each row's filter text, folded once rather than on every update.
     var foldedText = FoldedText()

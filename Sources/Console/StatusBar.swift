@@ -18,7 +18,10 @@ enum StatusBar {
         case .reconnecting?: left = "◌ \(f.strings.reconnecting)"
         case .offline?, nil: left = "○ \(f.strings.offline)"
         }
-        if let last = state.sync?.lastSuccessAt {
+        if state.firstSync {
+            // Not "offline, never synced" while the first sync is filling the queue.
+            left = "◌ " + ModelStrings.of(state.language).firstSync
+        } else if let last = state.sync?.lastSuccessAt {
             let age = state.now.timeIntervalSince(last)
             stale = age > staleAfter
             left += " · " + f.strings.syncedAgo.replacingOccurrences(of: "%@", with: f.age(age))

@@ -27,6 +27,9 @@ public struct QueueEntry: Hashable, Sendable {
     /// The patient has blocked this operator: the row carries no name, number, municipality or values,
     /// only that an alert waits and must be handed to a colleague.
     public var isBlocked = false
+    /// The patient's birth date (`YYYY-MM-DD`) and diagnoses, for the columns a wide queue adds.
+    public var birthDate: String?
+    public var diagnoses: [Diagnosis] = []
 
     public init(alertID: Int64, zone: Zone, patientID: String, patientName: String, municipality: Municipality,
                 trigger: HomeMeasurement?, raisedAt: Date, basis: Judgement.Basis = .defaultLimits, owner: String? = nil,

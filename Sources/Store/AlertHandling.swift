@@ -39,8 +39,24 @@ extension CacheDatabase {
             try db.execute(sql: "INSERT INTO outbox(alertKey, createdAt) VALUES (?, ?)",
                            arguments: [changed.key, now.timeIntervalSince1970])
             try record(changed, who: nurse, what: Self.describe(step), at: now, db)
+            if case .resolve = step { try Self.keepUnreadMessageOpen(of: changed.patientID, db) }
             return .success(changed)
         }
+    }
+
+    /// Resolving an alert never closes what the patient wrote and nobody here has opened: the newest
+    /// unread message gets an item of its own in the queue (unless the patient still has an open one).
+    static func keepUnreadMessageOpen(of patientID: String, _ db: Database) throws {
+        guard try Alert.filter(Column("patientID") == patientID && Column("status") == "open").fetchCount(db) == 0,
+              let unread = try PatientMessage.fetchOne(db, sql: """
+                  SELECT * FROM message WHERE patientID = ? AND direction = 'fromPatient' AND seenByCentre IS NULL
+                  ORDER BY written DESC, rowid DESC LIMIT 1
+                  """, arguments: [patientID])
+        else { return }
+        var alert = Alert.forMessage(unread)
+        // The message's own item, once resolved, stays resolved: the nurse closed that one on purpose.
+        guard try Alert.filter(Column("key") == alert.key).fetchCount(db) == 0 else { return }
+        try alert.insert(db)
     }
 
     static func describe(_ step: HandlingStep) -> String {

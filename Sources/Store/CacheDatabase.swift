@@ -8,6 +8,8 @@ public final class CacheDatabase: Sendable {
     let memo = IngestMemo()
     /// Checkpoints the file's write-ahead log beside the writer (none for an in-memory cache).
     let checkpointer: WALCheckpointer?
+    /// The cache file; nil for an in-memory cache.
+    public let path: String?
 
     /// Opens (creating if needed) the cache file in WAL mode so the console can read while sync writes.
     /// An existing file is checked first (`check`): a damaged cache, or one from a newer Varde, is refused
@@ -24,6 +26,7 @@ public final class CacheDatabase: Sendable {
             }
         }
         self.checkpointer = checkpointer
+        self.path = path
         if FileManager.default.fileExists(atPath: path) { try Self.ensureUsable(path: path, check: check) }
         let pool: DatabasePool
         do {
@@ -46,6 +49,7 @@ public final class CacheDatabase: Sendable {
         let queue = try DatabaseQueue()
         writer = queue
         checkpointer = nil
+        path = nil
         try Self.migrator.migrate(queue)
     }
 

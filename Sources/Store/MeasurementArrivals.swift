@@ -23,18 +23,21 @@ extension CacheDatabase {
     /// The arrivals now. With the previous reading only the rows added since it are counted, so that
     /// reading this once a second stays cheap however many measurements the cache holds.
     public func measurementArrivals(after previous: MeasurementArrivals? = nil) throws -> MeasurementArrivals {
-        try reader.read { db in
-            let newest = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM observation") ?? 0
-            guard let previous, newest >= previous.newestRow else {
-                let other = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM observation WHERE kind = 'other'") ?? 0
-                return MeasurementArrivals(newestRow: newest, newestStamp: try Self.stamp(ofRow: newest, db), otherCount: other)
-            }
-            if newest == previous.newestRow { return previous }
-            let added = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM observation WHERE rowid > ? AND rowid <= ? AND kind = 'other'",
-                                         arguments: [previous.newestRow, newest]) ?? 0
-            return MeasurementArrivals(newestRow: newest, newestStamp: try Self.stamp(ofRow: newest, db),
-                                       otherCount: previous.otherCount + added)
+        try reader.read { db in try Self.measurementArrivals(db, after: previous) }
+    }
+
+    /// The arrivals inside an existing read (the console's snapshot).
+    static func measurementArrivals(_ db: Database, after previous: MeasurementArrivals?) throws -> MeasurementArrivals {
+        let newest = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM observation") ?? 0
+        guard let previous, newest >= previous.newestRow else {
+            let other = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM observation WHERE kind = 'other'") ?? 0
+            return MeasurementArrivals(newestRow: newest, newestStamp: try Self.stamp(ofRow: newest, db), otherCount: other)
         }
+        if newest == previous.newestRow { return previous }
+        let added = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM observation WHERE rowid > ? AND rowid <= ? AND kind = 'other'",
+                                     arguments: [previous.newestRow, newest]) ?? 0
+        return MeasurementArrivals(newestRow: newest, newestStamp: try Self.stamp(ofRow: newest, db),
+                                   otherCount: previous.otherCount + added)
     }
 
     private static func stamp(ofRow row: Int64, _ db: Database) throws -> Date? {

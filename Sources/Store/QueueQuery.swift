@@ -34,7 +34,7 @@ extension CacheDatabase {
                    o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier,
                    tm.text AS messageText, a.missing, a.marks, o.comparator,
                    (SELECT COUNT(*) FROM message u WHERE u.patientID = a.patientID AND u.direction = 'fromPatient'
-                      AND u.seenByCentre IS NULL) AS unreadMessages
+                      AND u.seenByCentre IS NULL) AS unreadMessages, p.birthDate, p.diagnoses
             FROM alert a
             LEFT JOIN observation o ON o.id = a.triggerMeasurementID
             LEFT JOIN message tm ON tm.id = a.triggerMessageID
@@ -43,7 +43,7 @@ extension CacheDatabase {
             WHERE a.status = 'open' AND NOT \(outside.sql) AND NOT \(blocked)
             UNION ALL
             SELECT 1, a.id, a.zone, a.raisedAt, a.openedAt, NULL, NULL, a.owner, NULL, NULL, NULL, NULL,
-                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '[]', NULL, 0
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '[]', NULL, 0, NULL, NULL
             FROM alert a
             LEFT JOIN patient p ON p.id = a.patientID
             WHERE a.status = 'open' AND NOT \(outside.sql) AND \(blocked)
@@ -57,41 +57,49 @@ extension CacheDatabase {
         try reader.read { db in try Self.fetchQueue(db, for: viewer) }
     }
 
-    /// Reads the queue inside an existing read (used by observations of the database).
+    /// Reads the queue inside an existing read (the console's snapshot). Columns are read by position:
+    /// by name, a lookup per column and row costs more than the query itself at 50,000 alerts.
     public static func fetchQueue(_ db: Database, for viewer: Viewer) throws -> [QueueEntry] {
         let (sql, arguments) = queueSQL(for: viewer)
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let raisedAt = Date(timeIntervalSince1970: row["raisedAt"])
-            if row["blocked"] as Bool {
-                return QueueEntry.blocked(alertID: row["alertID"], zone: Zone(rawValue: row["zone"]) ?? .yellow,
-                                          raisedAt: raisedAt, owner: row["owner"])
+        var entries: [QueueEntry] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            let raisedAt = Date(timeIntervalSince1970: row[3])
+            let zone = Zone(rawValue: row[2]) ?? .yellow
+            if row[0] as Bool {
+                entries.append(QueueEntry.blocked(alertID: row[1], zone: zone, raisedAt: raisedAt, owner: row[7]))
+                continue
             }
-            let measurementID: String? = row["id"]
-            let trigger = measurementID.map { _ in HomeMeasurement(
-                id: row["id"], patientID: row["oPatientID"],
-                kind: MeasurementKind(rawValue: row["kind"]) ?? .other, code: row["code"],
-                codeDisplay: row["codeDisplay"], value: row["value"], secondValue: row["secondValue"],
-                unit: row["unit"], effective: Date(timeIntervalSince1970: row["effective"]),
-                lastUpdated: Date(timeIntervalSince1970: row["lastUpdated"]),
-                status: MeasurementStatus(rawValue: row["status"]) ?? .unknown, sourceIdentifier: row["sourceIdentifier"],
-                comparator: (row["comparator"] as String?).flatMap(ValueComparator.init(rawValue:))) }
-            let family: String? = row["familyName"]
-            let given: String? = row["givenName"]
-            let patientID: String = row["patientID"]
-            let number: String = row["municipalityNumber"] ?? ""
+            let measurementID: String? = row[12]
+            let trigger = measurementID.map { id in HomeMeasurement(
+                id: id, patientID: row[13],
+                kind: MeasurementKind(rawValue: row[14]) ?? .other, code: row[15],
+                codeDisplay: row[16], value: row[17], secondValue: row[18],
+                unit: row[19], effective: Date(timeIntervalSince1970: row[20]),
+                lastUpdated: Date(timeIntervalSince1970: row[21]),
+                status: MeasurementStatus(rawValue: row[22]) ?? .unknown, sourceIdentifier: row[23],
+                comparator: (row[27] as String?).flatMap(ValueComparator.init(rawValue:))) }
+            let family: String? = row[8]
+            let given: String? = row[9]
+            let patientID: String = row[5]
+            let number: String = row[10] ?? ""
             var entry = QueueEntry(
-                alertID: row["alertID"], zone: Zone(rawValue: row["zone"]) ?? .yellow,
+                alertID: row[1], zone: zone,
                 patientID: patientID,
                 patientName: family.map { "\($0), \(given ?? "")" } ?? patientID,
-                municipality: Municipality(number: number, name: row["municipalityName"] ?? number),
+                municipality: Municipality(number: number, name: row[11] ?? number),
                 trigger: trigger, raisedAt: raisedAt,
-                basis: Judgement.Basis(rawValue: row["basis"] ?? "") ?? .defaultLimits, owner: row["owner"],
-                message: row["messageText"], unreadMessages: row["unreadMessages"],
-                missing: (row["missing"] as String?)?.split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) } ?? [],
-                escalated: (row["openedAt"] as Double) < (row["raisedAt"] as Double))
-            entry.marks = FindingMarks.decode(row["marks"])
-            return entry
+                basis: Judgement.Basis(rawValue: row[6] ?? "") ?? .defaultLimits, owner: row[7],
+                message: row[24], unreadMessages: row[28],
+                missing: (row[25] as String?)?.split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) } ?? [],
+                escalated: (row[4] as Double) < (row[3] as Double))
+            entry.marks = FindingMarks.decode(row[26])
+            entry.birthDate = row[29]
+            let diagnoses: String = row[30] ?? ""
+            entry.diagnoses = Diagnosis.allCases.filter { diagnoses.contains("\"\($0.rawValue)\"") }
+            entries.append(entry)
         }
+        return entries
     }
 
     public func counts() throws -> CacheCounts {

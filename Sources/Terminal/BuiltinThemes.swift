@@ -38,6 +38,17 @@ public enum Themes {
         throw ThemeError(file: "\(name).theme", line: 0, message: "no such theme in \(folders.joined(separator: ", "))")
     }
 
+    /// Every theme name the folders offer, and the built-in default, sorted (for Tab after `:tema`).
+    public static func names(folders: [String]) -> [String] {
+        var names: Set<String> = ["default"]
+        for folder in folders {
+            let files: [String]
+            do { files = try FileManager.default.contentsOfDirectory(atPath: folder) } catch { continue } // an unreadable folder offers none
+            for file in files where file.hasSuffix(".theme") { names.insert(String(file.dropLast(".theme".count))) }
+        }
+        return names.sorted()
+    }
+
     /// `VARDE_THEMES`, then a `Themes` folder beside or above the executable (the repository's).
     public static func folders(executable: String = CommandLine.arguments.first ?? "") -> [String] {
         var result: [String] = []

@@ -8,6 +8,8 @@ public final class HeadlessTerminal: TerminalBackend {
     public private(set) var bells = 0
     /// Control sequences written to the terminal, in order (OSC 52 copies among them).
     public private(set) var controlSequences: [String] = []
+    /// How many full repaints were asked for.
+    public private(set) var repaints = 0
 
     public init(width: Int, height: Int, keys: [Key] = []) {
         size = (width, height)
@@ -17,6 +19,10 @@ public final class HeadlessTerminal: TerminalBackend {
 
     public func draw(_ buffer: ScreenBuffer, theme: Theme) {
         screen = buffer
+    }
+
+    public func repaint() {
+        repaints += 1
     }
 
     public func readKey(timeoutMs: Int) -> Key? {

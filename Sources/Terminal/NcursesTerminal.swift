@@ -7,9 +7,14 @@ public final class NcursesTerminal: TerminalBackend {
     private var pairs: [Int: Int16] = [:]
     private let colours: Bool
     private var active = true
+    /// The terminal's locale is not UTF-8: only ASCII is sent (see `AsciiFallback`).
+    public let asciiOnly: Bool
+    /// The rows last sent in ASCII, to send only what changed.
+    private var previousRows: [[Cell]]?
 
-    /// Takes over the terminal: UTF-8 locale, raw keys, no echo, hidden cursor.
-    public init() {
+    /// Takes over the terminal: raw keys, no echo, hidden cursor; ASCII only where the locale is not UTF-8.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        asciiOnly = !AsciiFallback.speaksUTF8(environment)
         // A parent may have started us with signals blocked; ncurses needs SIGWINCH to see resizes.
         var resize = sigset_t()
         sigemptyset(&resize)
@@ -17,6 +22,7 @@ public final class NcursesTerminal: TerminalBackend {
         pthread_sigmask(SIG_UNBLOCK, &resize, nil)
         varde_setlocale()
         let codeset = String(cString: setlocale(LC_CTYPE, nil)).uppercased()
+        // Display widths need a UTF-8 locale (wcwidth); what is sent is ASCII when the terminal's is not.
         if !codeset.contains("UTF-8"), !codeset.contains("UTF8") { _ = setlocale(LC_CTYPE, "C.UTF-8") }
         initscr()
         raw()
@@ -30,19 +36,28 @@ public final class NcursesTerminal: TerminalBackend {
             start_color()
             use_default_colors()
         }
-        signal(SIGTERM) { _ in endwin(); exit(143) }
-        signal(SIGHUP) { _ in endwin(); exit(129) }
+        signal(SIGTERM) { _ in varde_leave(); exit(143) }
+        signal(SIGHUP) { _ in varde_leave(); exit(129) }
     }
 
     public var size: (width: Int, height: Int) {
         (Int(varde_cols()), Int(varde_lines()))
     }
 
+    public func repaint() {
+        previous = nil
+        previousRows = nil
+        clearok(varde_stdscr(), true)
+    }
+
     public func draw(_ buffer: ScreenBuffer, theme: Theme) {
         let useColour = colours && theme.usesColour
         if previous?.width != buffer.width || previous?.height != buffer.height {
-            previous = nil
-            clearok(varde_stdscr(), true)
+            repaint()
+        }
+        if asciiOnly {
+            drawASCII(buffer, theme: theme, colour: useColour)
+            return
         }
         for y in 0..<buffer.height {
             for x in 0..<buffer.width {
@@ -55,6 +70,25 @@ public final class NcursesTerminal: TerminalBackend {
             }
         }
         previous = buffer
+        wnoutrefresh(varde_stdscr())
+        doupdate()
+    }
+
+    private func drawASCII(_ buffer: ScreenBuffer, theme: Theme, colour: Bool) {
+        var rows: [[Cell]] = []
+        rows.reserveCapacity(buffer.height)
+        for y in 0..<buffer.height {
+            let row = AsciiFallback.row((0..<buffer.width).map { buffer[$0, y] }, width: buffer.width)
+            rows.append(row)
+            let before = previousRows.flatMap { $0.indices.contains(y) ? $0[y] : nil }
+            for (x, cell) in row.enumerated() where before?[x] != cell {
+                var chars = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                let (attrs, pair) = attributes(cell.style, theme: theme, colour: colour)
+                _ = varde_put_cluster(Int32(y), Int32(x), &chars, Int32(chars.count), attrs, pair)
+            }
+        }
+        previous = buffer
+        previousRows = rows
         wnoutrefresh(varde_stdscr())
         doupdate()
     }
@@ -136,6 +170,6 @@ public final class NcursesTerminal: TerminalBackend {
     public func shutdown() {
         guard active else { return }
         active = false
-        endwin()
+        varde_leave()
     }
 }

@@ -4,6 +4,9 @@ public protocol TerminalBackend: AnyObject {
     var size: (width: Int, height: Int) { get }
     /// Shows the buffer; only cells that changed since the last call are written.
     func draw(_ buffer: ScreenBuffer, theme: Theme)
+    /// Forgets what the terminal is believed to show: the next `draw` clears it and writes every
+    /// cell (Ctrl-l, a new theme, a screen another program scribbled over).
+    func repaint()
     /// Waits up to `timeoutMs` for a key; nil when none came.
     func readKey(timeoutMs: Int) -> Key?
     /// Gives the terminal back exactly as it was.

@@ -52,7 +52,7 @@ func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, lan
     let terminal = NcursesTerminal()
     ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language, themeFolders: Themes.folders(),
                nurse: nurse, glyphs: ChartGlyphs.forLocale(ProcessInfo.processInfo.environment),
-               settings: settings, keymap: keymap, workstation: workstationName(), clock: clock).run()
+               settings: settings, keymap: keymap, workstation: workstationName(), liveSync: true, clock: clock).run()
     loop.stop()
 }
 

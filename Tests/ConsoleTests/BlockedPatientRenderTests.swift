@@ -37,16 +37,16 @@ struct BlockedPatientRenderTests {
         var output = ""
         for language in Language.allCases {
             for (width, height) in [(80, 24), (160, 48)] {
-                for screen in ScreenRenderer.screens {
-                    let buffer = try ScreenRenderer.render(screen, cache: cache, now: fixedStart.addingTimeInterval(90),
-                                                           width: width, height: height, language: language, viewer: kari,
-                                                           workstation: "ws")
+                for screen in ConsoleScript.screens {
+                    let buffer = try renderScreen(screen, cache: cache, now: fixedStart.addingTimeInterval(90),
+                                                  width: width, height: height, language: language, nurse: kari.operatorID,
+                                                  workstation: "ws")
                     output += buffer.plainText
                 }
             }
-            #expect(throws: ScreenRenderer.Problem.self) {
-                try ScreenRenderer.render("trends", cache: cache, now: fixedStart, width: 80, height: 24, language: language,
-                                          patientID: patient.id, viewer: kari, workstation: "ws")
+            #expect(throws: ConsoleScript.Problem.self) {
+                try renderScreen("trends", cache: cache, now: fixedStart, width: 80, height: 24, language: language,
+                                 patientID: patient.id, nurse: kari.operatorID, workstation: "ws")
             }
         }
         #expect(output.contains("sperret pasient") && output.contains("blocked patient"))
@@ -66,8 +66,8 @@ struct BlockedPatientRenderTests {
         }
         #expect(try cache.accessLog(patientID: patient.id).isEmpty, "a refused open is not an access")
         // A colleague still sees the patient.
-        let ola = try ScreenRenderer.render("queue", cache: cache, now: fixedStart.addingTimeInterval(90), width: 160, height: 48,
-                                            language: .nb, viewer: Viewer(operatorID: "ola"))
+        let ola = try renderScreen("queue", cache: cache, now: fixedStart.addingTimeInterval(90), width: 160, height: 48,
+                                   language: .nb, nurse: "ola")
         #expect(ola.plainText.contains(patient.listName))
     }
 }

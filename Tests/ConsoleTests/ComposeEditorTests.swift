@@ -72,3 +72,13 @@ struct ComposeEditorTests {
         #expect(MessageText.refusal(String(repeating: "x", count: 1001)) == .tooLong(by: 1))
     }
 }
+
+/// A paste arrives as one key per character: what the editor says it left out is the whole paste's loss.
+struct ComposePasteTests {
+    @Test func aPasteOverTheLimitSaysHowManyCharactersWereLeftOut() {
+        var editor = ComposeEditor(width: 60)
+        for character in String(repeating: "abcdefghij", count: 145) { editor.insert(String(character)) }
+        #expect(editor.count == MessageText.maximumLength)
+        #expect(editor.refusal == .tooLong(leftOut: 450))
+    }
+}

@@ -6,6 +6,17 @@ import VardeDomain
 import VardeService
 import VardeStore
 import VardeSync
+import VardeTerminal
+
+/// A named screen drawn by the console's own model on the headless terminal (as `varde render` draws it).
+func renderScreen(_ screen: String, cache: CacheDatabase, now: Date, width: Int, height: Int, language: Language,
+                  patientID: String? = nil, settings: CentreSettings = CentreSettings(), nurse: String = "",
+                  keys: String = "", workstation: String? = nil) throws -> ScreenBuffer {
+    let context = ConsoleContext(language: language, now: now, theme: Themes.default, nurse: nurse, settings: settings,
+                                 width: width, height: height)
+    return try ConsoleScript.render(screen, cache: cache, context: context, patientID: patientID,
+                                    keys: ConsoleScript.keys(keys), workstation: workstation)
+}
 
 /// Screens drawn from a cache synced from the frozen simulator must match `Screens/` exactly.
 /// Regenerate deliberately with `make screens` (VARDE_UPDATE_SCREENS=1), then read the diff.
@@ -36,7 +47,7 @@ struct GoldenScreenTests {
                                 clock: { fixedStart })
         _ = try await offPool { try engine.syncOnce() }
         // The nurse has answered the first patient who wrote; the server stored the answer.
-        let writer = try #require(ScreenRenderer.firstWriter(in: try cache.queue()))
+        let writer = try #require(ConsoleScript.firstWriter(in: try cache.queue()))
         let last = try #require(try cache.thread(of: writer).last)
         try cache.queueMessage(to: writer, text: "Takk for beskjeden. Vi ringer deg før klokka 14 i dag.",
                                by: "kari", inResponseTo: last.id, at: fixedStart.addingTimeInterval(30),
@@ -46,8 +57,8 @@ struct GoldenScreenTests {
                             inResponseTo: last.id, at: fixedStart.addingTimeInterval(60))
         let update = ProcessInfo.processInfo.environment["VARDE_UPDATE_SCREENS"] == "1"
         for golden in Self.goldens {
-            let buffer = try ScreenRenderer.render(golden.screen, cache: cache, now: fixedStart.addingTimeInterval(90),
-                                                   width: golden.width, height: golden.height, language: golden.language)
+            let buffer = try renderScreen(golden.screen, cache: cache, now: fixedStart.addingTimeInterval(90),
+                                          width: golden.width, height: golden.height, language: golden.language)
             let name = "\(golden.screen)-\(golden.width)x\(golden.height).\(golden.language.rawValue).txt"
             let file = Self.screensFolder.appendingPathComponent(name)
             if update {
@@ -75,8 +86,8 @@ struct GoldenScreenTests {
         for (screen, width, height, language) in [("queue", 120, 40, Language.nb), ("queue", 120, 40, .en), ("queue", 80, 24, .nb),
                                                   ("caseload", 120, 40, .nb), ("caseload", 120, 40, .en), ("caseload", 80, 24, .nb),
                                                   ("caseload", 80, 24, .en), ("caseload", 160, 48, .nb), ("caseload", 160, 48, .en)] {
-            let buffer = try ScreenRenderer.render(screen, cache: cache, now: monday, width: width, height: height,
-                                                   language: language, settings: staffed)
+            let buffer = try renderScreen(screen, cache: cache, now: monday, width: width, height: height,
+                                          language: language, settings: staffed)
             let name = "\(screen == "queue" ? "queue-handling" : screen)-\(width)x\(height).\(language.rawValue).txt"
             let file = Self.screensFolder.appendingPathComponent(name)
             if update {

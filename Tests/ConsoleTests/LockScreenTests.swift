@@ -78,12 +78,12 @@ struct LockScreenTests {
         #expect(screens[3].contains("Pasient") && screens[3].contains(name), "\(screens[3])")
     }
 
-    @Test func ctrlLLocksAtOnceAndOnlyThePINUnlocks() async throws {
+    @Test func shiftLLocksAtOnceAndOnlyThePINUnlocks() async throws {
         let cache = try await syncedCache()
         let name = try #require(try cache.queue().first?.patientName)
         let screens = try await run(cache, privacy: PrivacySettings(idleLock: 300, pin: "2580"), [
             Step(until: { $0.contains(name) }) { terminal, _ in terminal.pendingKeys = [.enter] },
-            Step(until: { $0.contains("1 Trender") }) { terminal, _ in terminal.pendingKeys = [.control("l")] },
+            Step(until: { $0.contains("1 Trender") }) { terminal, _ in terminal.pendingKeys = [.character("L")] },
             Step(until: { $0.contains("Skriv PIN-koden") }) { terminal, _ in
                 terminal.pendingKeys = [.character("x"), .character("1"), .character("1"), .character("1"), .character("1"), .enter]
             },

@@ -55,7 +55,7 @@ struct PrivacyInTerminalTests {
         #expect(await terminal.waitFor(seconds: 20) { $0.contains("EXIT=0") }.ok)
     }
 
-    @Test func ctrlLLocksAtOnceFromThePatientViewAndAKeyReturnsThere() async throws {
+    @Test func shiftLLocksAtOnceFromThePatientViewAndAKeyReturnsThere() async throws {
         let home = try home(idleLock: "10m")
         let command = "'\(vardeExecutable())' demo --home '\(home)' --patients 80 --frozen --start 2026-11-22T12:00:00Z; echo EXIT=$?; sleep 60"
         let terminal = try TmuxSession(width: 100, height: 30, command: command)
@@ -71,7 +71,14 @@ struct PrivacyInTerminalTests {
         }
         let title = patientTitle(patient.screen)
         #expect(title.contains("år"), "\(patient.screen)")
+        // Ctrl-l redraws, as in every terminal program: it does not lock.
         try terminal.send("C-l")
+        try terminal.send("?")
+        let help = await terminal.waitFor(seconds: 10) { $0.contains("Hjelp: taster") }
+        #expect(help.ok && !help.screen.contains("Varde er låst"), "\(help.screen)")
+        try terminal.send("Escape")
+        #expect(await terminal.waitFor(seconds: 10) { !$0.contains("Hjelp: taster") && $0.contains("1 Trender") }.ok)
+        try terminal.send("L")
         let locked = await terminal.waitFor(seconds: 10) { $0.contains("Varde er låst") }
         #expect(locked.ok, "\(locked.screen)")
         #expect(!locked.screen.contains("1 Trender"))

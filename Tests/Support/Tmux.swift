@@ -26,6 +26,16 @@ public final class TmuxSession: @unchecked Sendable {
         try tmux(["send-keys", "-t", name] + keys)
     }
 
+    /// The pseudo-terminal the program in the pane writes to (for scribbling over its screen).
+    public func paneTTY() throws -> String {
+        try tmux(["display-message", "-p", "-t", name, "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The screen with its colours and attributes as escape sequences.
+    public func screenWithEscapes() -> String {
+        (try? tmux(["capture-pane", "-p", "-e", "-t", name])) ?? ""
+    }
+
     public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }

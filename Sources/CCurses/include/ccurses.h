@@ -27,6 +27,10 @@ static inline void varde_setlocale(void) { setlocale(LC_ALL, ""); }
 /// Draws one grapheme cluster (up to 8 code points) at y,x with the given attributes and colour pair.
 int varde_put_cluster(int y, int x, const wchar_t *chars, int count, attr_t attrs, short pair);
 
+/// Leaves curses with a blank screen: terminals without an alternate screen (TERM=linux, vt100)
+/// would otherwise keep the last screen, patient data and all, after Varde has quit.
+void varde_leave(void);
+
 /// Reads one key: returns 0 for a character (in *ch), 1 for a function key (in *ch), -1 on timeout.
 int varde_read_key(int *ch);
 

@@ -12,8 +12,8 @@ public enum CommandID: String, CaseIterable, Sendable {
     case down, up, halfDown, halfUp, first, last
     case open, plan, claim, release, resolve, filter, clearFilter
     case trendsTab, planTab, messagesTab, historyTab, nextTab, previousTab, period, back
-    case write, compose, reply, resend, olderMessages, newerMessages
-    case palette, help, lock, quit, showNewRed
+    case write, compose, reply, resend, olderMessages, newerMessages, scrollDown, scrollUp
+    case palette, help, lock, redraw, quit, showNewRed
     case municipality, zone, theme, language, patient, mine, all, quarantine, caseload
     case nextMunicipality, previousMunicipality, filterMunicipalities, responseWindow, municipalityQueue, leaveCaseload
 }
@@ -24,6 +24,8 @@ public enum CommandID: String, CaseIterable, Sendable {
 public struct ConsoleCommand: Sendable, Equatable {
     public var id: CommandID
     public var context: CommandContext
+    /// Other places the command works (claim, release and resolve also work in the patient view).
+    public var alsoIn: [CommandContext] = []
     public var keys: [Key]
     public var keyNames: [String]
     /// The palette words (`kommune`, `municipality`), Norwegian first; empty for keys-only commands.
@@ -33,10 +35,11 @@ public struct ConsoleCommand: Sendable, Equatable {
     public var nb: String
     public var en: String
 
-    public init(id: CommandID, context: CommandContext, keys: [Key] = [], keyNames: [String] = [],
-                verbs: [String] = [], usage: String? = nil, nb: String, en: String) {
+    public init(id: CommandID, context: CommandContext, alsoIn: [CommandContext] = [], keys: [Key] = [],
+                keyNames: [String] = [], verbs: [String] = [], usage: String? = nil, nb: String, en: String) {
         self.id = id
         self.context = context
+        self.alsoIn = alsoIn
         self.keys = keys
         self.keyNames = keyNames
         self.verbs = verbs
@@ -46,6 +49,9 @@ public struct ConsoleCommand: Sendable, Equatable {
     }
 
     public func description(_ language: Language) -> String { language == .nb ? nb : en }
+
+    /// True when the command works in `place` (not counting the commands that work everywhere).
+    public func works(in place: CommandContext) -> Bool { context == place || alsoIn.contains(place) }
 }
 
 /// The command registry.
@@ -67,11 +73,11 @@ public enum CommandRegistry {
               nb: "åpne pasienten", en: "open the patient"),
         .init(id: .plan, context: .queue, keys: [.character("p")], keyNames: ["p"],
               nb: "pasientens egenbehandlingsplan", en: "the patient's self-care plan"),
-        .init(id: .claim, context: .queue, keys: [.character("c")], keyNames: ["c"],
+        .init(id: .claim, context: .queue, alsoIn: [.patient], keys: [.character("c")], keyNames: ["c"],
               nb: "ta varselet (andre ser at du har det)", en: "claim the alert (others see you have it)"),
-        .init(id: .release, context: .queue, keys: [.character("f")], keyNames: ["f"],
+        .init(id: .release, context: .queue, alsoIn: [.patient], keys: [.character("f")], keyNames: ["f"],
               nb: "frigi varselet", en: "release the alert"),
-        .init(id: .resolve, context: .queue, keys: [.character("x")], keyNames: ["x"],
+        .init(id: .resolve, context: .queue, alsoIn: [.patient], keys: [.character("x")], keyNames: ["x"],
               nb: "avslutt varselet med utfall og notat", en: "resolve the alert with an outcome and a note"),
         .init(id: .write, context: .queue, keys: [.character("m")], keyNames: ["m"],
               nb: "skriv til pasienten (åpner meldinger med utkastet)", en: "write to the patient (opens messages with the draft)"),
@@ -99,10 +105,14 @@ public enum CommandRegistry {
               nb: "svar på pasientens siste melding", en: "reply to the patient's last message"),
         .init(id: .resend, context: .patient, keys: [.character("r")], keyNames: ["r"],
               nb: "send en feilet melding på nytt", en: "send a failed message again"),
+        .init(id: .scrollDown, context: .patient, keys: [.down, .character("j")], keyNames: ["↓", "j"],
+              nb: "bla ned en linje (neste graf i trender)", en: "scroll down a line (the next chart in trends)"),
+        .init(id: .scrollUp, context: .patient, keys: [.up, .character("k")], keyNames: ["↑", "k"],
+              nb: "bla opp en linje (forrige graf i trender)", en: "scroll up a line (the previous chart in trends)"),
         .init(id: .olderMessages, context: .patient, keys: [.pageUp], keyNames: ["PgUp"],
-              nb: "eldre meldinger", en: "earlier messages"),
+              nb: "side opp (eldre meldinger)", en: "page up (earlier messages)"),
         .init(id: .newerMessages, context: .patient, keys: [.pageDown], keyNames: ["PgDn"],
-              nb: "nyere meldinger", en: "later messages"),
+              nb: "side ned (nyere meldinger)", en: "page down (later messages)"),
         .init(id: .back, context: .patient, keys: [.escape], keyNames: ["Esc"],
               nb: "tilbake til køen", en: "back to the queue"),
         .init(id: .nextMunicipality, context: .caseload, keys: [.down, .character("j")], keyNames: ["↓", "j"],
@@ -123,8 +133,10 @@ public enum CommandRegistry {
               nb: "vis det nye røde varselet i banneret (og kvitter for det)", en: "show the new red alert in the banner (and mark it seen)"),
         .init(id: .help, context: .global, keys: [.character("?")], keyNames: ["?"],
               nb: "hjelp: alle taster og kommandoer", en: "help: every key and command"),
-        .init(id: .lock, context: .global, keys: [.control("l")], keyNames: ["Ctrl-l"], verbs: ["lås", "las", "lock"],
+        .init(id: .lock, context: .global, keys: [.character("L")], keyNames: ["L"], verbs: ["lås", "las", "lock"],
               usage: "lås", nb: "lås skjermen nå (pasientdata skjules)", en: "lock the screen now (patient data hidden)"),
+        .init(id: .redraw, context: .global, keys: [.control("l")], keyNames: ["Ctrl-l"],
+              nb: "tegn hele skjermen på nytt", en: "redraw the whole screen"),
         .init(id: .quit, context: .global, keys: [.character("q"), .control("c")], keyNames: ["q", "Ctrl-c"],
               verbs: ["q", "avslutt", "quit"], usage: "q", nb: "avslutt", en: "quit"),
         .init(id: .municipality, context: .queue, verbs: ["kommune", "municipality"], usage: "kommune NAVN",
@@ -150,13 +162,13 @@ public enum CommandRegistry {
 
     /// The command a key runs in a context (context commands before global ones).
     public static func command(for key: Key, in context: CommandContext) -> ConsoleCommand? {
-        all.first { $0.context == context && $0.keys.contains(key) }
+        all.first { $0.works(in: context) && $0.keys.contains(key) }
             ?? all.first { $0.context == .global && $0.keys.contains(key) }
     }
 
     /// Commands with keys that work in a context, the context's own first.
     public static func commands(in context: CommandContext) -> [ConsoleCommand] {
-        all.filter { !$0.keys.isEmpty && $0.context == context } + all.filter { !$0.keys.isEmpty && $0.context == .global }
+        all.filter { !$0.keys.isEmpty && $0.works(in: context) && $0.context != .global } + all.filter { !$0.keys.isEmpty && $0.context == .global }
     }
 
     /// Palette commands that work in a context.
@@ -185,7 +197,8 @@ public enum CommandRegistry {
                                      : "| key | where | what | name in `[keys]` |\n|---|---|---|---|\n"
         return header + all.filter { !$0.keys.isEmpty }.map { command in
             let keys = command.keyNames.map { "`\($0)`" }.joined(separator: " / ")
-            return "| \(keys) | \(place(command.context, language)) | \(command.description(language)) | `\(command.id.rawValue)` |"
+            let places = ([command.context] + command.alsoIn).map { place($0, language) }.joined(separator: ", ")
+            return "| \(keys) | \(places) | \(command.description(language)) | `\(command.id.rawValue)` |"
         }.joined(separator: "\n") + "\n"
     }
 

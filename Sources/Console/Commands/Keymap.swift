@@ -35,7 +35,7 @@ public struct Keymap: Sendable {
         for (index, command) in commands.enumerated() where overrides[command.id.rawValue] != nil {
             for (position, key) in command.keys.enumerated() {
                 if let other = commands.indices.first(where: { $0 != index && commands[$0].keys.contains(key)
-                                                         && Self.overlap(commands[$0].context, command.context) }) {
+                                                         && Self.overlap(commands[$0], command) }) {
                     throw KeymapError("[keys] \(command.id.rawValue): '\(command.keyNames[position])' is already the key for \(commands[other].id.rawValue)")
                 }
             }
@@ -43,19 +43,20 @@ public struct Keymap: Sendable {
         self.commands = commands
     }
 
-    private static func overlap(_ a: CommandContext, _ b: CommandContext) -> Bool {
-        a == b || a == .global || b == .global
+    private static func overlap(_ a: ConsoleCommand, _ b: ConsoleCommand) -> Bool {
+        let placesA = [a.context] + a.alsoIn, placesB = [b.context] + b.alsoIn
+        return a.context == .global || b.context == .global || placesA.contains { placesB.contains($0) }
     }
 
     /// The command a key runs in a context (context commands before global ones).
     public func command(for key: Key, in context: CommandContext) -> ConsoleCommand? {
-        commands.first { $0.context == context && $0.keys.contains(key) }
+        commands.first { $0.works(in: context) && $0.keys.contains(key) }
             ?? commands.first { $0.context == .global && $0.keys.contains(key) }
     }
 
     /// Commands with keys that work in a context, the context's own first.
     public func commands(in context: CommandContext) -> [ConsoleCommand] {
-        commands.filter { !$0.keys.isEmpty && $0.context == context } + commands.filter { !$0.keys.isEmpty && $0.context == .global }
+        commands.filter { !$0.keys.isEmpty && $0.works(in: context) && $0.context != .global } + commands.filter { !$0.keys.isEmpty && $0.context == .global }
     }
 
     /// The first key name of a command, for hints ("c ta", "Esc tilbake").

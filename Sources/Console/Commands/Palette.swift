@@ -18,9 +18,11 @@ public enum Palette {
         case quarantine
         /// The supervisor's caseload view (`:saksmengde`).
         case caseload
-        /// Covers the screen at once (`:lås`, Ctrl-L).
+        /// Covers the screen at once (`:lås`, L).
         case lock
         case quit
+        /// A screen the command opens (see `ScreenDirectory`).
+        case open(CommandID)
     }
 
     public static let themes = ["default", "hoykontrast", "fargeblind", "monokrom"]
@@ -72,30 +74,62 @@ public enum Palette {
         case .caseload: return .success(.caseload)
         case .quit: return .success(.quit)
         default:
+            if ScreenDirectory.opener(command.id) != nil { return .success(.open(command.id)) }
             return .failure(PaletteProblem(line: line, nb: "«\(verb)» er en tast, ikke en kommando: ? viser tastene",
                                            en: "'\(verb)' is a key, not a command: ? lists the keys"))
         }
     }
 
-    /// Tab completion: the verb first, then its argument from the given choices.
-    public static func complete(_ line: String, municipalities: [String]) -> String {
+    /// What Tab made of a line: the line completed as far as every candidate agrees, and the
+    /// candidates when more than one is left (shown beside the line).
+    public struct Completion: Equatable, Sendable {
+        public var line: String
+        public var candidates: [String]
+        public init(line: String, candidates: [String]) {
+            self.line = line
+            self.candidates = candidates
+        }
+    }
+
+    /// Tab completion: the verb first (synonyms of one command count as one), then its argument
+    /// from the given choices (themes, languages, zones, municipalities).
+    public static func completion(_ line: String, municipalities: [String], themes: [String] = themes) -> Completion {
         guard let space = line.firstIndex(of: " ") else {
-            let matches = verbs.filter { $0.hasPrefix(line.lowercased()) }
-            return matches.count == 1 ? matches[0] + " " : commonPrefix(matches) ?? line
+            let typed = line.lowercased()
+            let matches = verbs.filter { $0.hasPrefix(typed) }
+            var commands: [CommandID] = []
+            for verb in matches { if let id = CommandRegistry.command(verb: verb)?.id, !commands.contains(id) { commands.append(id) } }
+            if commands.count == 1, let first = matches.first { return Completion(line: first + " ", candidates: []) }
+            let shown = commands.compactMap { id in matches.first { CommandRegistry.command(verb: $0)?.id == id } }
+            return Completion(line: commonPrefix(matches).map { $0.count > typed.count ? $0 : line } ?? line, candidates: shown)
         }
         let verb = line[..<space].lowercased()
         let argument = String(line[line.index(after: space)...])
         let choices: [String]
         switch CommandRegistry.command(verb: verb)?.id {
         case .theme?: choices = themes
-        case .language?: choices = ["nb", "en"]
+        case .language?: choices = Language.allCases.map(\.rawValue)
         case .zone?: choices = ["rød", "gul", "alle"]
         case .municipality?: choices = municipalities
         default: choices = []
         }
         let matches = choices.filter { QueueState.fold($0).hasPrefix(QueueState.fold(argument)) }
-        if matches.count == 1 { return "\(verb) \(matches[0])" }
-        return commonPrefix(matches).map { "\(verb) \($0)" } ?? line
+        if matches.count == 1 { return Completion(line: "\(verb) \(matches[0])", candidates: []) }
+        let prefix = commonPrefix(matches).flatMap { $0.count > argument.count ? "\(verb) \($0)" : nil }
+        return Completion(line: prefix ?? line, candidates: matches)
+    }
+
+    /// The line Tab makes (see `completion`).
+    public static func complete(_ line: String, municipalities: [String]) -> String {
+        completion(line, municipalities: municipalities).line
+    }
+
+    /// The line with its last word deleted (Ctrl-w, as in a shell): trailing spaces, then the word.
+    public static func deletingWord(_ line: String) -> String {
+        var text = Substring(line)
+        while text.last == " " { text = text.dropLast() }
+        while let last = text.last, last != " " { text = text.dropLast() }
+        return String(text)
     }
 
     static func commonPrefix(_ words: [String]) -> String? {

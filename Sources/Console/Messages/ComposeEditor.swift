@@ -31,8 +31,11 @@ public struct ComposeEditor: Equatable, Sendable {
     public var remaining: Int { MessageText.maximumLength - characters.count }
 
     /// Types or pastes text at the cursor; control characters are dropped (tabs become a space) and
-    /// whatever would pass the limit is left out and said.
+    /// whatever would pass the limit is left out and said. A paste arrives as one key per character:
+    /// refusals in a row add up, so the count said is what the whole paste lost.
     public mutating func insert(_ text: String) {
+        let leftOutBefore: Int
+        if case .tooLong(let count)? = refusal { leftOutBefore = count } else { leftOutBefore = 0 }
         refusal = nil
         var accepted: [Character] = []
         for character in text {
@@ -43,7 +46,7 @@ public struct ComposeEditor: Equatable, Sendable {
         }
         let room = max(0, remaining)
         if accepted.count > room {
-            refusal = .tooLong(leftOut: accepted.count - room)
+            refusal = .tooLong(leftOut: (room == 0 ? leftOutBefore : 0) + accepted.count - room)
             accepted = Array(accepted.prefix(room))
         }
         characters.insert(contentsOf: accepted, at: cursor)

@@ -25,6 +25,8 @@ struct MessageStrings {
     var retried: String
     var nothingToRetry: String
     var earlier: String
+    /// Under a thread scrolled back: later messages are below.
+    var later: String
 
     static func of(_ language: Language) -> MessageStrings { language == .nb ? nb : en }
 
@@ -39,7 +41,7 @@ struct MessageStrings {
         empty: "Meldingen er tom.", queued: "Meldingen ligger i utboksen og sendes så snart serveren svarer.",
         templates: "Maler: velg med 1–9, Esc lukker", noTemplates: "Ingen maler i config.toml",
         outbox: "%d i utboks", draftKept: "Utkastet er lagret.", retried: "Meldingen sendes på nytt.",
-        nothingToRetry: "Ingen feilede meldinger.", earlier: "↑ eldre meldinger (PgUp)")
+        nothingToRetry: "Ingen feilede meldinger.", earlier: "↑ eldre meldinger (PgUp)", later: "↓ nyere meldinger (PgDn)")
 
     static let en = MessageStrings(
         noMessages: "No messages with the patient yet. n writes one.",
@@ -52,5 +54,5 @@ struct MessageStrings {
         empty: "The message is empty.", queued: "The message is in the outbox and goes as soon as the server answers.",
         templates: "Templates: choose with 1–9, Esc closes", noTemplates: "No templates in config.toml",
         outbox: "%d in outbox", draftKept: "The draft is kept.", retried: "The message will be sent again.",
-        nothingToRetry: "No failed messages.", earlier: "↑ earlier messages (PgUp)")
+        nothingToRetry: "No failed messages.", earlier: "↑ earlier messages (PgUp)", later: "↓ later messages (PgDn)")
 }

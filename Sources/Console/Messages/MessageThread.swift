@@ -59,8 +59,10 @@ enum MessageThread {
         }
         let room = max(1, bottom - top)
         let back = min(state.threadScroll, max(0, all.count - room))
+        // Scrolled back, the last row says that later messages are below.
+        let shown = back > 0 ? room - 1 : room
         let end = all.count - back
-        let start = max(0, end - room)
+        let start = max(0, end - shown)
         var y = top
         if start > 0 {
             buffer.put(DisplayWidth.fit(" \(s.earlier)", buffer.width), x: 0, y: y, style: Style(.dim))
@@ -70,5 +72,6 @@ enum MessageThread {
             buffer.put(DisplayWidth.fit(row.text, buffer.width), x: 0, y: y, style: Style(row.role))
             y += 1
         }
+        if back > 0 { buffer.put(DisplayWidth.fit(" \(s.later)", buffer.width), x: 0, y: bottom - 1, style: Style(.dim)) }
     }
 }

@@ -18,9 +18,13 @@ public enum PatientScreen {
         var y = 4
         switch state.tab {
         case .trends: trends(&buffer, state, f, s, y: &y)
-        case .plan: plan(&buffer, state, f, s, y: &y)
+        case .plan:
+            if state.record.plan == nil { buffer.put(" \(s.noPlan)", x: 0, y: y + 1, style: Style(.dim)) }
+            drawPanel(&buffer, planLines(state, f, s), offset: state.panelScroll, top: y, tab: .plan, f: f)
         case .messages: messages(&buffer, state, f, y: y)
-        case .history: history(&buffer, state, f, s, y: y)
+        case .history:
+            if state.record.history.isEmpty { buffer.put(" \(s.noHistory)", x: 0, y: y + 1, style: Style(.dim)) }
+            drawPanel(&buffer, historyLines(state, f, s, width: width), offset: state.panelScroll, top: y, tab: .history, f: f)
         }
         buffer.fill(row: height - 1, style: Style(.statusBar))
         let m = MessageStrings.of(state.language)
@@ -80,44 +84,101 @@ public enum PatientScreen {
         if let templates = state.templates { TemplatePicker.draw(&buffer, templates, language: state.language, bottom: bottom - box) }
     }
 
-    private static func trends(_ buffer: inout ScreenBuffer, _ state: PatientState, _ f: Formatting,
-                               _ s: PatientStrings, y: inout Int) {
-        let from = state.now.addingTimeInterval(-Double(state.periodDays) * 86_400)
+    /// The kinds charted in the period, the one that raised the open alert first: the chart a nurse
+    /// opened the patient for is never the one left out.
+    static func chartedKinds(_ state: PatientState) -> [MeasurementKind] {
+        let (from, _) = period(state)
         let inPeriod = state.record.measurements.filter { $0.effective >= from && $0.effective <= state.now }
         let kinds = MeasurementKind.allCases.filter { kind in inPeriod.contains { $0.kind == kind } }
+        guard let alert = state.record.openAlert else { return kinds }
+        let focus = state.record.measurements.first { $0.id == alert.triggerMeasurementID }.map { [$0.kind] }
+            ?? (alert.missing ?? "").split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) }
+        return kinds.filter(focus.contains) + kinds.filter { !focus.contains($0) }
+    }
+
+    static func period(_ state: PatientState) -> (from: Date, to: Date) {
+        (state.now.addingTimeInterval(-Double(state.periodDays) * 86_400), state.now)
+    }
+
+    /// How the trends tab lays out its charts: which are shown (scrolled to `first`) and how tall.
+    struct ChartLayout {
+        let first: Int, shown: Int, chartHeight: Int, hidden: Bool
+
+        init(kinds: Int, offset: Int?, available: Int) {
+            first = max(0, min(offset ?? 0, kinds - 1))
+            var room = available
+            var count = max(1, min(kinds - first, room / 5))
+            // Charts left out are said on a line of their own, under the last chart.
+            if first > 0 || first + count < kinds {
+                room -= 1
+                count = max(1, min(kinds - first, room / 5))
+            }
+            shown = count
+            hidden = first > 0 || first + count < kinds
+            chartHeight = max(3, min(8, room / count - 2))
+        }
+    }
+
+    private static func trends(_ buffer: inout ScreenBuffer, _ state: PatientState, _ f: Formatting,
+                               _ s: PatientStrings, y: inout Int) {
+        let (from, _) = period(state)
+        let inPeriod = state.record.measurements.filter { $0.effective >= from && $0.effective <= state.now }
+        let kinds = chartedKinds(state)
         guard !kinds.isEmpty else {
             buffer.put(" \(s.noMeasurements)", x: 0, y: y + 1, style: Style(.dim))
             return
         }
-        // As many charts as fit at three rows or more, each as tall as the room allows (at most eight).
-        let available = buffer.height - 1 - y
-        let shown = max(1, min(kinds.count, available / 5))
-        let chartHeight = max(3, min(8, available / shown - 2))
+        // As many charts as fit at three rows or more, each as tall as the room allows (at most eight),
+        // with the dates under each; j and k scroll by chart.
+        let layout = ChartLayout(kinds: kinds.count, offset: state.panelScroll, available: buffer.height - 1 - y)
         let diagnoses = state.record.patient.diagnoses
-        if shown < kinds.count {
-            let left = kinds.dropFirst(shown).map { f.strings.measurementName($0.rawValue) }.joined(separator: ", ")
-            buffer.put(DisplayWidth.fit(" \(s.moreCharts) \(left)", buffer.width), x: 0, y: buffer.height - 2, style: Style(.dim))
+        if layout.hidden {
+            let name = { (kind: MeasurementKind) in f.strings.measurementName(kind.rawValue) }
+            let above = kinds.prefix(layout.first).map(name).joined(separator: ", ")
+            let below = kinds.dropFirst(layout.first + layout.shown).map(name).joined(separator: ", ")
+            let text = [below.isEmpty ? nil : "\(s.moreChartsBelow) \(below)", above.isEmpty ? nil : "\(s.moreChartsAbove) \(above)"]
+                .compactMap { $0 }.joined(separator: "   ")
+            buffer.put(DisplayWidth.fit(" \(text)", buffer.width), x: 0, y: buffer.height - 2, style: Style(.dim))
         }
-        for kind in kinds.prefix(shown) {
+        for kind in kinds.dropFirst(layout.first).prefix(layout.shown) {
             let points = inPeriod.filter { $0.kind == kind }
             let name = f.strings.measurementName(kind.rawValue)
             buffer.put(" \(name)", x: 0, y: y, style: Style(.columnHeader))
             let summary = summary(points, f, s)
             buffer.put(summary, x: max(DisplayWidth.of(name) + 3, buffer.width - 1 - DisplayWidth.of(summary)), y: y)
-            let span = state.now.timeIntervalSince(from)
-            let alerts = points.map { Triage().judge($0, diagnoses: diagnoses, plan: state.record.plan)?.zone }
-            let first = TrendSeries(zip(points, alerts).map { m, zone in
-                TrendPoint(at: m.effective.timeIntervalSince(from) / span, value: m.value, alert: zone)
-            })
-            let second = TrendSeries(points.compactMap { m in
-                m.secondValue.map { TrendPoint(at: m.effective.timeIntervalSince(from) / span, value: $0) }
-            })
-            let lines = TrendChart.render(second.points.isEmpty ? [first] : [first, second],
-                                          limits: limitLines(kind, plan: state.record.plan, diagnoses: diagnoses),
-                                          width: buffer.width - 2, height: chartHeight, glyphs: state.glyphs, label: f.number)
+            let series = chartSeries(kind, points, state, from: from)
+            let limits = kind == .bloodPressure ? [] : limitLines(kind, plan: state.record.plan, diagnoses: diagnoses)
+            let width = buffer.width - 2
+            let lines = TrendChart.render(series, limits: limits, width: width, height: layout.chartHeight,
+                                          glyphs: state.glyphs, label: f.number)
             for (row, line) in lines.enumerated() { drawChartLine(&buffer, line, x: 1, y: y + 1 + row) }
-            y += chartHeight + 2
+            let plotWidth = TrendChart.plotWidth(series, limits: limits, width: width, label: f.number)
+            let axis = TimeAxis.row(from: from, to: state.now, plotWidth: plotWidth, language: state.language)
+            buffer.put(axis, x: 1, y: y + 1 + layout.chartHeight, style: Style(.dim))
+            y += layout.chartHeight + 2
         }
+    }
+
+    /// The lines of one chart: blood pressure's systolic and diastolic each against their own limits
+    /// (the plan's, or for systolic the default limits; NEWS2 has none for diastolic).
+    static func chartSeries(_ kind: MeasurementKind, _ points: [HomeMeasurement], _ state: PatientState,
+                            from: Date) -> [TrendSeries] {
+        let span = state.now.timeIntervalSince(from)
+        let diagnoses = state.record.patient.diagnoses
+        let alerts = points.map { Triage().judge($0, diagnoses: diagnoses, plan: state.record.plan)?.zone }
+        var first = TrendSeries(zip(points, alerts).map { m, zone in
+            TrendPoint(at: m.effective.timeIntervalSince(from) / span, value: m.value, alert: zone)
+        })
+        var second = TrendSeries(points.compactMap { m in
+            m.secondValue.map { TrendPoint(at: m.effective.timeIntervalSince(from) / span, value: $0) }
+        })
+        guard kind == .bloodPressure else { return second.points.isEmpty ? [first] : [first, second] }
+        let plan = state.record.plan
+        first.limits = plan?.limits(for: kind, part: .value)?.lines ?? DefaultLimits.lines(for: kind, diagnoses: diagnoses)
+        first.tag = "sys"
+        second.limits = plan?.limits(for: kind, part: .diastolic)?.lines ?? []
+        second.tag = "dia"
+        return second.points.isEmpty ? [first] : [first, second]
     }
 
     /// "siste 150/90 · min 118/70 · maks 162/98 mmHg": blood pressure gives both pressures.
@@ -151,71 +212,5 @@ public enum PatientScreen {
         let own = [MeasurementPart.value, .diastolic].compactMap { plan?.limits(for: kind, part: $0) }
         if !own.isEmpty { return own.flatMap(\.lines) }
         return DefaultLimits.lines(for: kind, diagnoses: diagnoses)
-    }
-
-    /// Who did what with the patient's alerts, newest last: "22.11 09:14  Kari  avsluttet: …".
-    private static func history(_ buffer: inout ScreenBuffer, _ state: PatientState, _ f: Formatting,
-                                _ s: PatientStrings, y: Int) {
-        let entries = state.record.history
-        guard !entries.isEmpty else {
-            buffer.put(" \(s.noHistory)", x: 0, y: y + 1, style: Style(.dim))
-            return
-        }
-        let room = buffer.height - 1 - y
-        for (row, entry) in entries.suffix(room).enumerated() {
-            let parts = entry.what.split(separator: ":", maxSplits: 1).map(String.init)
-            var what = s.steps[parts[0]] ?? parts[0]
-            if parts.count > 1 {
-                let detail = parts[1].trimmingCharacters(in: .whitespaces).split(separator: ":", maxSplits: 1).map(String.init)
-                let outcome = HandlingOutcome(rawValue: detail[0]).flatMap { HandlingOutcome.allCases.firstIndex(of: $0) }
-                    .map { f.strings.outcomes[$0] } ?? detail[0]
-                what += ": \(outcome)" + (detail.count > 1 ? " – \(detail[1].trimmingCharacters(in: .whitespaces))" : "")
-            }
-            buffer.put(DisplayWidth.fit(" \(f.dayAndTime(entry.at))  \(DisplayWidth.fit(entry.who, 14)) \(what)", buffer.width),
-                       x: 0, y: y + row)
-        }
-    }
-
-    private static func plan(_ buffer: inout ScreenBuffer, _ state: PatientState, _ f: Formatting,
-                             _ s: PatientStrings, y: inout Int) {
-        guard let plan = state.record.plan else {
-            buffer.put(" \(s.noPlan)", x: 0, y: y + 1, style: Style(.dim))
-            return
-        }
-        func line(_ text: String, _ style: Style = .normal) {
-            guard y < buffer.height - 1 else { return }
-            buffer.put(DisplayWidth.fit(text, buffer.width), x: 0, y: y, style: style)
-            y += 1
-        }
-        line(" \(s.goals):", Style(.columnHeader))
-        for goal in plan.goals { line("   «\(goal)»") }
-        line(" \(s.schedule):", Style(.columnHeader))
-        line("   " + plan.schedule.map { "\(f.strings.measurementName($0.kind.rawValue)) \(s.dailyBy) \(String(format: "%02d", $0.dueByHour))" }
-            .joined(separator: " · "))
-        line(" \(s.limits):", Style(.columnHeader))
-        for limits in plan.limits {
-            var name = f.strings.measurementName(limits.kind.rawValue)
-            if limits.kind == .bloodPressure { name += limits.part == .diastolic ? " dia" : " sys" }
-            let unitText = f.unit(limits.kind.canonicalUnit)
-            if !unitText.isEmpty { name += " \(unitText)" }
-            func band(_ low: Double?, _ high: Double?) -> String {
-                switch (low, high) {
-                case let (l?, h?): "\(f.number(l))–\(f.number(h))"
-                case let (l?, nil): "≥ \(f.number(l))"
-                case let (nil, h?): "≤ \(f.number(h))"
-                default: "–"
-                }
-            }
-            line("   " + DisplayWidth.fit(name, 18) + DisplayWidth.fit("● \(s.green) \(band(limits.greenLow, limits.greenHigh))", 20)
-                 + DisplayWidth.fit("▲ \(s.yellow) \(band(limits.yellowLow, limits.yellowHigh))", 20) + "■ \(s.red) \(s.outside)")
-        }
-        // Limits the plan gives in a unit Varde cannot read: said plainly, the default limits judge instead.
-        for reason in plan.invalidLimits ?? [] { line("   ⚠ \(s.invalidLimits): \(Sanitiser.inert(reason))", Style(.warning)) }
-        for action in plan.actions {
-            let title = action.zone == .red ? "■ \(s.whenRed)" : "▲ \(s.whenYellow)"
-            line(" \(title):", Style(action.zone == .red ? .red : .yellow))
-            for text in action.forPatient { line("   \(s.patient): \(text)") }
-            for text in action.forCentre { line("   \(s.centre): \(text)") }
-        }
     }
 }

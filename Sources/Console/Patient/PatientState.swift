@@ -10,7 +10,10 @@ public enum PatientTab: Int, CaseIterable, Sendable {
 /// What the patient view shows: the record read from the cache, the tab and the trend period.
 public struct PatientState: Sendable {
     public var record: PatientRecord
-    public var tab: PatientTab
+    public var tab: PatientTab { didSet { if tab != oldValue { panelScroll = nil } } }
+    /// How far the tab's panel is scrolled (lines of the plan or history, charts of the trends);
+    /// nil where the nurse has not scrolled it (the plan and trends at their top, the history at its newest).
+    public var panelScroll: Int?
     /// Days of trend shown: 7, 30 or 90.
     public var periodDays: Int
     public var now: Date

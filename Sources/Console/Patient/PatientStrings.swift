@@ -29,8 +29,9 @@ struct PatientStrings {
     var patient: String
     var centre: String
     var hints: String
-    /// Before the charts that did not fit: "a taller window also shows:".
-    var moreCharts: String
+    /// Before the charts below the last one shown, and those scrolled past above.
+    var moreChartsBelow: String
+    var moreChartsAbove: String
     /// The messages tab until messages are fetched.
     var messagesComing: [String]
     var diagnoses: [Diagnosis: String]
@@ -43,8 +44,8 @@ struct PatientStrings {
         noMeasurements: "ingen målinger i perioden", goals: "Hva er viktig for deg", schedule: "Målinger",
         dailyBy: "daglig før kl.", limits: "Grenseverdier", invalidLimits: "UGYLDIG GRENSE", green: "grønn", yellow: "gul", red: "rød", outside: "utenfor",
         whenYellow: "Ved gul", whenRed: "Ved rød", patient: "pasienten", centre: "senteret",
-        hints: "Tab/1–4 fane · t periode · Esc tilbake · ? hjelp",
-        moreCharts: "et høyere vindu viser også:",
+        hints: "Tab/1–4 fane · j/k bla · t periode · Esc tilbake · ? hjelp",
+        moreChartsBelow: "↓ j viser også:", moreChartsAbove: "↑ k viser:",
         messagesComing: ["Meldinger fra pasienten kommer.",
                          "Varde henter ikke meldinger ennå: les og svar dem i meldingsløsningen dere bruker i dag."],
         diagnoses: [.copd: "kols", .heartFailure: "hjertesvikt", .diabetes: "diabetes", .cancer: "kreft", .mentalHealth: "psykisk helse"])
@@ -55,8 +56,8 @@ struct PatientStrings {
         noMeasurements: "no measurements in the period", goals: "What matters to you", schedule: "Measurements",
         dailyBy: "daily before", limits: "Limit values", invalidLimits: "INVALID LIMIT", green: "green", yellow: "yellow", red: "red", outside: "outside",
         whenYellow: "When yellow", whenRed: "When red", patient: "patient", centre: "centre",
-        hints: "Tab/1–4 tab · t period · Esc back · ? help",
-        moreCharts: "a taller window also shows:",
+        hints: "Tab/1–4 tab · j/k scroll · t period · Esc back · ? help",
+        moreChartsBelow: "↓ j also shows:", moreChartsAbove: "↑ k shows:",
         messagesComing: ["Messages from the patient are coming.",
                          "Varde does not fetch messages yet: read and answer them where you do today."],
         diagnoses: [.copd: "COPD", .heartFailure: "heart failure", .diabetes: "diabetes", .cancer: "cancer", .mentalHealth: "mental health"])

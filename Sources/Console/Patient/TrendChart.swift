@@ -1,9 +1,16 @@
 import VardeDomain
 
-/// One line on a trend chart (blood pressure has two: systolic and diastolic).
+/// One line on a trend chart (blood pressure has two: systolic and diastolic), with the limits that
+/// judge that line alone, labelled with its tag ("sys", "dia") so that each is read against its own.
 public struct TrendSeries: Sendable, Equatable {
     public var points: [TrendPoint]
-    public init(_ points: [TrendPoint]) { self.points = points }
+    public var limits: [LimitLine]
+    public var tag: String
+    public init(_ points: [TrendPoint], limits: [LimitLine] = [], tag: String = "") {
+        self.points = points
+        self.limits = limits
+        self.tag = tag
+    }
 }
 
 /// One measured value: where in the period (0 the start, 1 now), and the zone it raised, if any.
@@ -38,14 +45,16 @@ public enum TrendChart {
     public static let yellowLine: Character = "┄"
     public static let redLine: Character = "━"
 
-    /// `height` lines of exactly `width` cells. `label` writes a limit's value.
+    /// `height` lines of exactly `width` cells. `label` writes a limit's value. `limits` judge every
+    /// line; a series' own limits are drawn near that series' values only, tagged with its name.
     public static func render(_ series: [TrendSeries], limits: [LimitLine], width: Int, height: Int,
                               glyphs: ChartGlyphs = .braille, label: (Double) -> String = { "\($0)" }) -> [String] {
         guard width > 0, height > 0 else { return [] }
-        let limits = nearby(limits, series.flatMap { $0.points.map(\.value) })
-        let labels = limits.map { " " + label($0.value) }
-        let labelWidth = min(width / 3, labels.map(\.count).max() ?? 0)
-        let plotWidth = width - labelWidth
+        let plotWidth = plotWidth(series, limits: limits, width: width, label: label)
+        let labelWidth = width - plotWidth
+        let tagged = drawnLimits(series, limits: limits, label: label)
+        let limits = tagged.map(\.line)
+        let labels = tagged.map(\.label)
         let values = series.flatMap { $0.points.map(\.value) } + limits.map(\.value)
         guard let low = values.min(), let high = values.max() else {
             return Array(repeating: String(repeating: " ", count: width), count: height)
@@ -100,6 +109,23 @@ public enum TrendChart {
             let tail = lineRows[row].map(\.1).flatMap { $0.count <= labelWidth ? $0 : nil } ?? ""
             return text + String(repeating: " ", count: labelWidth - tail.count) + tail
         }
+    }
+
+    /// The limit lines drawn, each with its label (" 170 sys").
+    static func drawnLimits(_ series: [TrendSeries], limits: [LimitLine],
+                            label: (Double) -> String) -> [(line: LimitLine, label: String)] {
+        var tagged = nearby(limits, series.flatMap { $0.points.map(\.value) }).map { ($0, " " + label($0.value)) }
+        for line in series where !line.limits.isEmpty {
+            tagged += nearby(line.limits, line.points.map(\.value))
+                .map { ($0, " " + label($0.value) + (line.tag.isEmpty ? "" : " \(line.tag)")) }
+        }
+        return tagged
+    }
+
+    /// The cells the points take (the rest of `width` is the limits' labels), for axes drawn under the chart.
+    public static func plotWidth(_ series: [TrendSeries], limits: [LimitLine], width: Int,
+                                 label: (Double) -> String = { "\($0)" }) -> Int {
+        width - min(width / 3, drawnLimits(series, limits: limits, label: label).map(\.label.count).max() ?? 0)
     }
 
     /// The limits worth drawing: those inside the measured range and the nearest beyond it on each

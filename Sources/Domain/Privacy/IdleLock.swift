@@ -10,6 +10,8 @@ public struct IdleLock: Sendable, Equatable {
     public private(set) var typedPIN = ""
     /// True after a wrong PIN until the next digit.
     public private(set) var wrongPIN = false
+    /// True after a key that is not a digit (a letter, an arrow) was pressed for the PIN, until the next digit.
+    public private(set) var notADigit = false
 
     public init(settings: PrivacySettings, now: Date) {
         self.settings = settings
@@ -23,11 +25,12 @@ public struct IdleLock: Sendable, Equatable {
         return isLocked
     }
 
-    /// Locks at once (Ctrl-L).
+    /// Locks at once (L, `:lås`).
     public mutating func lock() {
         isLocked = true
         typedPIN = ""
         wrongPIN = false
+        notADigit = false
     }
 
     /// What a key on the lock screen does to the PIN.
@@ -45,6 +48,7 @@ public struct IdleLock: Sendable, Equatable {
         switch input {
         case .digit(let c):
             wrongPIN = false
+            notADigit = false
             if typedPIN.count < 12 { typedPIN.append(c) }
         case .erase: if !typedPIN.isEmpty { typedPIN.removeLast() }
         case .confirm:
@@ -55,7 +59,7 @@ public struct IdleLock: Sendable, Equatable {
             }
             wrongPIN = true
             typedPIN = ""
-        case .other: break
+        case .other: notADigit = true
         }
         return false
     }

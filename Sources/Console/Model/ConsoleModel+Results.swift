@@ -1,0 +1,121 @@
+import Foundation
+import VardeDomain
+import VardeStore
+import VardeTerminal
+
+/// What effects came to: shown in the operator's words, success only when it was one.
+extension ConsoleModel {
+    mutating func finish(_ result: EffectResult) -> [Effect] {
+        switch result {
+        case .done:
+            return []
+        case .handled(_, _, .success):
+            return []
+        case .handled(_, _, .failure(let refused)):
+            say(refusal(refused))
+            return []
+        case .patientOpened(let patientID, let tab, let record):
+            guard let record else {
+                // The same words whether the patient is unknown, blocked or outside the operator's municipalities.
+                composeOnOpen = nil
+                say(refusal(.blocked))
+                return []
+            }
+            redWatch.seen(patientID: patientID)
+            if let index = patientLayerIndex { stack.removeSubrange(index...) }
+            var patient = PatientLayer(record: record, tab: tab, context: context)
+            var effects = patient.shown(&self)
+            push(patient)
+            if composeOnOpen == patientID {
+                composeOnOpen = nil
+                effects.append(.loadDraft(patientID: patientID, reply: false))
+            }
+            return effects
+        case .draftLoaded(let patientID, let reply, let text, let inResponseTo):
+            guard let index = patientLayerIndex, var patient = stack[index] as? PatientLayer, patient.patientID == patientID else {
+                return []
+            }
+            patient.openEditor(text: text, inResponseTo: inResponseTo, reply: reply, width: context.width)
+            stack[index] = patient
+            return []
+        case .messageQueued(let id):
+            sending = nil
+            draftDirty = false
+            awaitingDelivery.append(id)
+            say(MessageStrings.of(context.language).queued)
+            return []
+        case .messageRetried(let id):
+            awaitingDelivery.append(id)
+            say(MessageStrings.of(context.language).retried)
+            return []
+        case .caseloadComputed(let report):
+            caseloadRefreshing = false
+            if openingCaseload {
+                openingCaseload = false
+                if top(CaseloadLayer.self) == nil { push(CaseloadLayer(state: CaseloadState(report: report, language: context.language))) }
+                return []
+            }
+            if let index = stack.lastIndex(where: { $0 is CaseloadLayer }), var caseload = stack[index] as? CaseloadLayer,
+               report.now > caseload.state.report.now {
+                caseload.state.report = report
+                caseload.state.selected = min(caseload.state.selected, max(0, caseload.state.rows.count - 1))
+                stack[index] = caseload
+            }
+            return []
+        case .themeLoaded(let name, let theme):
+            context.theme = theme
+            say(context.language.strings.themeSwitched.replacingOccurrences(of: "%@", with: name))
+            return [.repaint] // every cell in the new colours, not only those that change later
+        case .failed(let effect, let reason):
+            return failed(effect, reason: reason)
+        }
+    }
+
+    private mutating func failed(_ effect: Effect, reason: String) -> [Effect] {
+        let w = words
+        switch effect {
+        case .handle(_, let step):
+            say(w.failure(step.isResolve ? w.cannotResolve : w.cannotHandle, reason))
+        case .openPatient:
+            composeOnOpen = nil
+            say(w.failure(w.cannotOpen, reason))
+        case .recordAccess:
+            say(w.failure(w.cannotLog, reason))
+        case .markMessagesSeen:
+            say(w.failure(w.cannotMarkSeen, reason))
+        case .loadDraft:
+            // An editor opened empty would overwrite the draft it could not read: it stays closed.
+            say(w.failure(w.cannotReadDraft, reason))
+        case .saveDraft:
+            draftDirty = true
+            say(w.failure(w.cannotSaveDraft, reason))
+        case .sendMessage:
+            // Nothing was lost: the editor comes back with the text.
+            if let sending, let index = patientLayerIndex, var patient = stack[index] as? PatientLayer,
+               patient.patientID == sending.patientID {
+                patient.state.compose = sending.editor
+                stack[index] = patient
+            }
+            sending = nil
+            say(w.failure(w.cannotSend, reason))
+        case .retryMessage:
+            say(w.failure(w.cannotRetry, reason))
+        case .computeCaseload:
+            caseloadRefreshing = false
+            openingCaseload = false
+            say(w.failure(w.cannotCaseload, reason))
+        case .loadTheme(let name):
+            say(w.failure(w.cannotTheme.replacingOccurrences(of: "%@", with: name), reason))
+        case .quit, .repaint:
+            break
+        }
+        return []
+    }
+}
+
+extension HandlingStep {
+    var isResolve: Bool {
+        if case .resolve = self { return true }
+        return false
+    }
+}

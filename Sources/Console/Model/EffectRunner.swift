@@ -1,0 +1,115 @@
+import Foundation
+import VardeDomain
+import VardeStore
+import VardeTerminal
+
+/// The only code that writes to the cache or starts background work for the console. Each effect
+/// comes back as a result; a failure carries the cache's own words, never swallowed.
+public final class EffectRunner: @unchecked Sendable {
+    private let cache: CacheDatabase
+    private let viewer: Viewer
+    /// The machine name written in the access log; nil: patients are read without logging (tests).
+    private let workstation: String?
+    /// Background work (the caseload) runs on a queue of its own; headless, it runs in place.
+    private let inBackground: Bool
+    /// What every access is logged as, whatever the tab (`varde render` logs `render`); nil: the tab.
+    private let accessAs: AccessKind?
+    private let lock = NSLock()
+    private var finished: [EffectResult] = []
+
+    public init(cache: CacheDatabase, viewer: Viewer, workstation: String?, inBackground: Bool, accessAs: AccessKind? = nil) {
+        self.accessAs = accessAs
+        self.cache = cache
+        self.viewer = viewer
+        self.workstation = workstation
+        self.inBackground = inBackground
+    }
+
+    /// Results of background work that finished since the last call.
+    public func takeFinished() -> [EffectResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        let results = finished
+        finished = []
+        return results
+    }
+
+    /// Carries out an effect: its result now, or nil when it will come from `takeFinished` (or is quitting).
+    public func run(_ effect: Effect, context: ConsoleContext) -> EffectResult? {
+        let now = context.now
+        do {
+            switch effect {
+            case .handle(let alertID, let step):
+                return .handled(alertID: alertID, step: step, try cache.handle(alertID: alertID, step, by: context.nurse, at: now))
+            case .openPatient(let patientID, let tab):
+                let since = now.addingTimeInterval(-90 * 86_400)
+                let record = try workstation.map {
+                    try cache.openPatient(patientID, for: viewer, what: accessAs ?? Self.accessKind(tab), workstation: $0, at: now, since: since)
+                } ?? cache.patientRecord(patientID, for: viewer, since: since)
+                return .patientOpened(patientID: patientID, tab: tab, record)
+            case .recordAccess(let patientID, let tab):
+                guard let workstation else { return .done }
+                try cache.recordAccess(AccessRecord(at: now, operatorID: context.nurse, patientID: patientID,
+                                                    what: accessAs ?? Self.accessKind(tab), workstation: workstation))
+                return .done
+            case .markMessagesSeen(let patientID):
+                // Without a workstation nobody is looking (the golden screens): nothing is recorded as seen.
+                guard workstation != nil else { return .done }
+                try cache.markMessagesSeen(of: patientID, at: now)
+                return .done
+            case .loadDraft(let patientID, let reply):
+                let draft = try cache.draft(for: patientID)
+                return .draftLoaded(patientID: patientID, reply: reply, text: draft?.text, inResponseTo: draft?.inResponseTo)
+            case .saveDraft(let patientID, let text, let inResponseTo):
+                try cache.saveDraft(for: patientID, text: text, inResponseTo: inResponseTo, at: now)
+                return .done
+            case .sendMessage(let patientID, let text, let inResponseTo):
+                let message = try cache.queueMessage(to: patientID, text: text, by: context.nurse, inResponseTo: inResponseTo, at: now)
+                return .messageQueued(id: message.id)
+            case .retryMessage(let id):
+                try cache.retryMessage(id: id)
+                return .messageRetried(id: id)
+            case .computeCaseload(let now):
+                let (cache, settings) = (cache, context.settings)
+                let work: @Sendable () -> EffectResult = {
+                    do {
+                        return .caseloadComputed(try cache.caseload(
+                            since: now.addingTimeInterval(-Self.caseloadPeriod), now: now, hours: settings.serviceHours,
+                            targets: settings.responseTargets, staffing: settings.staffing, municipalities: settings.municipalities))
+                    } catch {
+                        return .failed(effect, reason: CacheDatabase.reason(error))
+                    }
+                }
+                guard inBackground else { return work() }
+                DispatchQueue.global(qos: .userInitiated).async { [weak self] in self?.deliver(work()) }
+                return nil
+            case .loadTheme(let name):
+                let loaded = try Themes.load(name, folders: context.themeFolders)
+                let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+                return .themeLoaded(name: name, noColour ? loaded.withoutColour : loaded)
+            case .quit, .repaint:
+                return nil // the loop's: quitting, and the terminal it owns
+            }
+        } catch {
+            return .failed(effect, reason: CacheDatabase.reason(error))
+        }
+    }
+
+    private func deliver(_ result: EffectResult) {
+        lock.lock()
+        finished.append(result)
+        lock.unlock()
+    }
+
+    /// The period the caseload view covers.
+    static let caseloadPeriod: TimeInterval = 7 * 86_400
+
+    static func accessKind(_ tab: PatientTab) -> AccessKind {
+        switch tab {
+        case .trends: .trends
+        case .plan: .plan
+        case .messages: .messages
+        case .history: .history
+        }
+    }
+}

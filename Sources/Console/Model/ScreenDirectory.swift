@@ -1,0 +1,22 @@
+import Foundation
+
+/// The screens a command opens, by the command's id: its key and its `:` word both come here.
+/// A new screen is its layer file, its commands in `CommandRegistry`, and one line here.
+enum ScreenDirectory {
+    typealias Opener = @Sendable (inout ConsoleModel) -> [Effect]
+
+    static func opener(_ id: CommandID) -> Opener? { openers[id] }
+
+    static let openers: [CommandID: Opener] = [
+        .caseload: { model in
+            if model.top(CaseloadLayer.self) != nil || model.openingCaseload { return [] }
+            model.openingCaseload = true
+            model.caseloadRefreshing = true
+            return [.computeCaseload(now: model.context.now)]
+        },
+        .quarantine: { model in
+            if model.top(QuarantineLayer.self) == nil { model.push(QuarantineLayer()) }
+            return []
+        },
+    ]
+}
