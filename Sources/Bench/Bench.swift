@@ -28,6 +28,8 @@ struct Bench: ParsableCommand {
     var snapshotOnly = false
     @Option(name: .customLong("snapshot-observations"), help: "Observations in the snapshot benchmark's cache (50,000 open alerts).")
     var snapshotObservations = 1_000_000
+    @Option(name: .customLong("idle-patients"), help: "Patients in the live demo whose idle CPU is measured.")
+    var idlePatients = 20_000
 
     func run() throws {
         if caseloadOnly {
@@ -44,7 +46,7 @@ struct Bench: ParsableCommand {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var rows = try SnapshotBench.rows(folder: folder, observations: snapshotObservations)
             try? FileManager.default.removeItem(at: folder)
-            if let varde { rows.append(try IdleCPUBench.row(varde: varde)) }
+            if let varde { rows.append(try IdleCPUBench.row(varde: varde, patients: idlePatients)) }
             print(rows.map(\.line).joined(separator: "\n"))
             Foundation.exit(0)
         }
@@ -125,7 +127,7 @@ struct Bench: ParsableCommand {
             rows += try FrameBench.rows(varde: varde)
             rows.append(try CaseloadBench.row(folder: folder))
             rows += try SnapshotBench.rows(folder: folder, observations: snapshotObservations)
-            if let varde { rows.append(try IdleCPUBench.row(varde: varde)) }
+            if let varde { rows.append(try IdleCPUBench.row(varde: varde, patients: idlePatients)) }
         }
         print(rows.map(\.line).joined(separator: "\n"))
         try JSONSerialization.data(withJSONObject: rows.map(\.json), options: [.prettyPrinted, .sortedKeys])

@@ -106,18 +106,17 @@ enum IdleCPUBench {
             child.terminate()
             try? FileManager.default.removeItem(atPath: home)
         }
-        // The first sync of a centre this size takes a while: wait until the process calms down.
-        var settled = false
-        for _ in 0..<60 {
+        // The first sync of a centre this size takes a while: wait until the process calms down (or
+        // three minutes pass: a live centre this size may never be quiet, which is then the figure).
+        for _ in 0..<36 {
             let before = try cpuSeconds(child.pid)
             _ = terminal.drain(seconds: 5)
-            if (try cpuSeconds(child.pid) - before) / 5 < 0.2 { settled = true; break }
+            if (try cpuSeconds(child.pid) - before) / 5 < 0.2 { break }
         }
-        guard settled else { throw BenchError("varde demo --patients \(patients) did not settle within 5 minutes") }
         let before = try cpuSeconds(child.pid)
         _ = terminal.drain(seconds: 20)
         let percent = (try cpuSeconds(child.pid) - before) / 20 * 100
-        return Row(name: "console.idle_cpu_demo_20k", value: percent, unit: "%", floor: target, floorUnit: "% target")
+        return Row(name: "console.idle_cpu_demo_\(patients / 1000)k", value: percent, unit: "%", floor: target, floorUnit: "% target")
     }
 
     /// User and system CPU of a process so far, from /proc.
