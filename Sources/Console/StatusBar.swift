@@ -28,6 +28,11 @@ enum StatusBar {
         } else {
             left += " · \(f.strings.neverSynced)"
         }
+        if state.sync?.needsLogin == true {
+            // The sync stopped for a new login: the console goes on from the cache, outboxes holding.
+            left += " · ⚠ " + (state.language == .nb ? "logg inn på nytt (varde login)" : "log in again (varde login)")
+            stale = true
+        }
         if state.quarantined > 0 {
             left += " · ⚠ \(state.quarantined) " + (state.language == .nb ? "i karantene (:karantene)" : "quarantined (:quarantine)")
         }
