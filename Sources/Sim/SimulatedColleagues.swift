@@ -29,6 +29,9 @@ final class SimulatedColleagues: @unchecked Sendable {
     /// The open alert of each patient, as the colleagues' own workstations see it.
     private var open: [String: Alert] = [:]
     private var weights: [String: [HomeMeasurement]] = [:]
+    /// The newest message of a patient who had an alert open when it came: a workstation gives it an item
+    /// of its own when that alert is resolved.
+    private var unread: [String: PatientMessage] = [:]
 
     /// The colleagues' operator ids and names; the first `count` of them work.
     static let roster = ["hanne", "ola", "siri", "tor", "eva"]
@@ -79,8 +82,12 @@ final class SimulatedColleagues: @unchecked Sendable {
         messagesSeen = written.next
         for resource in written.messages {
             // The simulator's own messages always map; one that did not would only go unhandled by colleagues.
-            guard let message = try? CommunicationMapping.message(from: resource), open[message.patientID] == nil else { continue }
-            open[message.patientID] = Alert.forMessage(message)
+            guard let message = try? CommunicationMapping.message(from: resource) else { continue }
+            if open[message.patientID] == nil {
+                open[message.patientID] = Alert.forMessage(message)
+            } else {
+                unread[message.patientID] = message // an item of its own once the open alert is resolved
+            }
         }
         let isOpen = hours.isOpen(at: instant)
         for index in nurses.indices {
@@ -137,7 +144,7 @@ final class SimulatedColleagues: @unchecked Sendable {
     private func resolve(_ key: String, patientID: String, by nurse: String, at now: Date) {
         let id = TaskMapping.taskID(key)
         guard var alert = open[patientID], alert.key == key else { return }
-        open[patientID] = nil
+        open[patientID] = unread.removeValue(forKey: patientID).map(Alert.forMessage)
         // Taken over or resolved at a workstation meanwhile: theirs stands.
         guard let current = tasks.get(id), let state = TaskMapping.state(of: current.task), state.owner == nurse, !state.resolved else { return }
         alert.owner = nurse

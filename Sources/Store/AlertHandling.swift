@@ -136,6 +136,8 @@ extension CacheDatabase {
             }
             try alert.update(db)
             try db.execute(sql: "DELETE FROM outbox WHERE alertKey = ?", arguments: [alertKey])
+            // A colleague's resolution, like ours, leaves what the patient wrote and nobody here opened as an item.
+            if before.status == .open, alert.status == .resolved { try Self.keepUnreadMessageOpen(of: alert.patientID, db) }
             if reopened {
                 try record(alert, who: owner ?? "?", what: "reopened", at: now, db)
             } else if before.owner != alert.owner || before.status != alert.status {
