@@ -123,7 +123,11 @@ final class SimulatedColleagues: @unchecked Sendable {
     /// is left or the operator got there first.
     private func claimNext(by nurse: String, at now: Date) -> (key: String, patientID: String, doneAt: Double)? {
         var passed = Set(nurses.compactMap { $0.holding?.key })
-        func first(_ a: Alert, _ b: Alert) -> Bool { a.zone != b.zone ? a.zone > b.zone : a.openedAt < b.openedAt }
+        // Worst first, longest waiting next; a message that has waited half a service day ranks with the yellows.
+        func rank(_ alert: Alert) -> Int {
+            alert.zone == .green && now.timeIntervalSince(alert.openedAt) > 4 * 3600 ? Zone.yellow.rawValue : alert.zone.rawValue
+        }
+        func first(_ a: Alert, _ b: Alert) -> Bool { rank(a) != rank(b) ? rank(a) > rank(b) : a.openedAt < b.openedAt }
         while var alert = open.values.lazy.filter({ !passed.contains($0.key) }).min(by: first) {
             passed.insert(alert.key)
             let id = TaskMapping.taskID(alert.key)
