@@ -4,9 +4,12 @@ import VardeService
 import VardeStore
 
 extension SyncEngine {
-    /// How large one transaction of Observation pages may grow during a catch-up: pages that are ready
-    /// while the previous ones are stored join the same transaction, up to `rows` measurements or
-    /// `seconds` (the console sees the batch when it commits, and a nurse's write waits for it).
+    /// How Observation pages are gathered into one transaction during a catch-up: pages that arrive
+    /// within `seconds` of the batch's first page join it, up to `rows` measurements. The pages wait in
+    /// memory, decoded, and are stored together, so the write lock is held only while they are stored (a
+    /// nurse's claim waits for that, never for the network), and a slow server still gives batches large
+    /// enough that each per-patient index page is written once per batch rather than once per page. The
+    /// console sees a batch when it commits: during a catch-up, measurements show up to `seconds` late.
     public struct BatchLimits: Sendable {
         public var rows: Int
         public var seconds: TimeInterval
@@ -16,46 +19,51 @@ extension SyncEngine {
             self.seconds = seconds
         }
 
-        /// Large enough that an initial sync writes each per-patient index page a few times, not once a page.
-        public static let catchUp = BatchLimits(rows: 100_000, seconds: 1)
+        /// About 30 MB of decoded measurements and two or three seconds of storing at most.
+        public static let catchUp = BatchLimits(rows: 100_000, seconds: 10)
         /// One page per transaction (as before v9).
         public static let perPage = BatchLimits(rows: 1, seconds: 0)
     }
 
-    /// Observation pages, stored in batches (`IngestBatch`): the first page of a batch is awaited outside
-    /// any transaction; the following ones join it while they arrive before the batch's deadline. Each
-    /// page is stored with its cursor, so a batch cut short by SIGKILL leaves the cursor at the last
-    /// batch committed. A fetch error ends the batch: the pages before it are committed, then it is thrown.
+    /// Observation pages, stored in batches (`IngestBatch`). The fetching thread runs a whole batch ahead
+    /// while one is stored. Each page is stored with its cursor, so a batch cut short by SIGKILL leaves the
+    /// cursor at the last batch committed. A fetch error ends the batch: the pages before it are
+    /// committed, then it is thrown.
     func pullObservations(into summary: inout SyncSummary) throws {
-        let pipeline = try mappedPages("Observation", of: FHIRObservation.self) {
+        let limits = batchLimits
+        let pipeline = try mappedPages("Observation", of: FHIRObservation.self,
+                                       capacity: max(4, limits.rows / max(1, pageSize) + 2)) {
             [base = client.baseURL] resource throws(EntryProblem) in
             try ObservationMapping.measurement(from: resource, serverBase: base)
         }
         defer { pipeline.cancel() }
-        let limits = batchLimits
         var more = true
         while more, let first = try pipeline.next() {
+            let deadline = Date().addingTimeInterval(limits.seconds)
+            var pages = [first]
+            var rows = first.fetched
             var fetchError: (any Error)?
-            try cache.storeInOneTransaction { batch in
-                let deadline = Date().addingTimeInterval(limits.seconds)
-                var next: MappedPage<HomeMeasurement>? = first
-                var rows = 0
-                while let page = next.take() {
-                    rows += page.fetched
-                    try store(page, in: batch, into: &summary)
-                    pipeline.dispose(consume page)
-                    guard rows < limits.rows else { return }
-                    do {
-                        switch try pipeline.next(by: deadline) {
-                        case .page(let following): next = following
-                        case .finished: more = false
-                        case .late: break
-                        }
-                    } catch {
-                        fetchError = error
+            gathering: while rows < limits.rows {
+                do {
+                    switch try pipeline.next(by: deadline) {
+                    case .page(let page):
+                        rows += page.fetched
+                        pages.append(page)
+                    case .finished:
+                        more = false
+                        break gathering
+                    case .late:
+                        break gathering
                     }
+                } catch {
+                    fetchError = error
+                    break gathering
                 }
             }
+            try cache.storeInOneTransaction { batch in
+                for page in pages { try store(page, in: batch, into: &summary) }
+            }
+            while let page = pages.popLast() { pipeline.dispose(consume page) }
             if let fetchError { throw fetchError }
         }
     }

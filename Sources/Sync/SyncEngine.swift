@@ -142,11 +142,11 @@ public final class SyncEngine: Sendable {
     /// Pages of one resource type, fetched, decoded and mapped on the pipeline's thread while the
     /// caller stores the previous one; `map` returns nil for a resource to leave out.
     func mappedPages<Resource: FHIRPagedResource, Item: Sendable>(
-        _ type: String, of resource: Resource.Type, extra: [(String, String)] = [],
+        _ type: String, of resource: Resource.Type, extra: [(String, String)] = [], capacity: Int = 4,
         map: @escaping @Sendable (Resource) throws(EntryProblem) -> Item?
     ) throws -> PagePipeline<MappedPage<Item>> {
         let client = self.client, clock = self.clock
-        return PagePipeline(first: try firstURL(type, extra: extra)) { url in
+        return PagePipeline(first: try firstURL(type, extra: extra), capacity: capacity) { url in
             let page = try client.page(url, of: Resource.self)
             let ceiling = CursorCeiling(serverDate: page.serverDate, fallback: clock())
             var mapped = MappedPage<Item>()
