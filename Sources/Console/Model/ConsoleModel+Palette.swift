@@ -37,14 +37,8 @@ extension ConsoleModel {
             queue.update(current)
             say(language.strings.languageSwitched)
         case .success(.patient(let name)):
-            let needle = QueueState.fold(name)
-            guard let index = queue.entries.firstIndex(where: { QueueState.fold($0.patientName).contains(needle) }) else {
-                say(context.language.strings.noSuchPatient.replacingOccurrences(of: "%@", with: name))
-                return []
-            }
-            closePatient()
-            queue.moveTo(index)
-            return openSelected(tab: .trends)
+            // Every patient the operator may see, not only the queue's: one hit opens, several are listed.
+            return [.listPatients(search: name, sort: .municipality, refresh: false)]
         }
         return []
     }

@@ -66,6 +66,27 @@ extension ConsoleModel {
             context.theme = theme
             say(context.language.strings.themeSwitched.replacingOccurrences(of: "%@", with: name))
             return [.repaint] // every cell in the new colours, not only those that change later
+        case .patientsListed(let search, let sort, let refresh, let rows):
+            if refresh, var list = top(PatientListLayer.self) {
+                list.show(rows, search: search, sort: sort)
+                stack[stack.count - 1] = list
+                return []
+            }
+            if let search, rows.isEmpty {
+                say(context.language.strings.noSuchPatient.replacingOccurrences(of: "%@", with: search))
+                return []
+            }
+            if search != nil, rows.count == 1 { return [.openPatient(patientID: rows[0].patient.id, tab: .trends)] }
+            push(PatientListLayer(rows: rows, search: search, sort: sort))
+            return []
+        case .handoverReady(let report):
+            if var handover = top(HandoverLayer.self) {
+                handover.report = report
+                stack[stack.count - 1] = handover
+            } else {
+                push(HandoverLayer(report: report))
+            }
+            return []
         case .failed(let effect, let reason):
             return failed(effect, reason: reason)
         }
@@ -106,6 +127,10 @@ extension ConsoleModel {
             say(w.failure(w.cannotCaseload, reason))
         case .loadTheme(let name):
             say(w.failure(w.cannotTheme.replacingOccurrences(of: "%@", with: name), reason))
+        case .listPatients:
+            say(w.failure(w.cannotList, reason))
+        case .handover:
+            say(w.failure(w.cannotHandover, reason))
         case .quit, .repaint:
             break
         }

@@ -20,6 +20,11 @@ public enum Effect: Sendable, Equatable {
     /// Worked out on a background queue: a large centre's figures take long enough to stall the keys.
     case computeCaseload(now: Date)
     case loadTheme(String)
+    /// Every patient the operator may see (`search` nil), or those a search finds; `refresh`: the
+    /// list on screen asked (a single hit is listed, not opened).
+    case listPatients(search: String?, sort: PatientListSort, refresh: Bool)
+    /// The shift handover since a time, until now.
+    case handover(since: Date)
     /// The terminal forgets what it shows and writes every cell of the next frame (Ctrl-l, a new
     /// theme). Carried out by the loop that owns the terminal, not by the runner.
     case repaint
@@ -36,6 +41,8 @@ public enum EffectResult: Sendable {
     case messageRetried(id: String)
     case caseloadComputed(CaseloadReport)
     case themeLoaded(name: String, Theme)
+    case patientsListed(search: String?, sort: PatientListSort, refresh: Bool, [PatientListRow])
+    case handoverReady(HandoverReport)
     /// The effect failed; `reason` in the cache's (or the file's) own words.
     case failed(Effect, reason: String)
     /// Nothing to report (a write that worked and shows itself in the next snapshot).

@@ -87,6 +87,12 @@ public final class EffectRunner: @unchecked Sendable {
                 let loaded = try Themes.load(name, folders: context.themeFolders)
                 let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
                 return .themeLoaded(name: name, noColour ? loaded.withoutColour : loaded)
+            case .listPatients(let search, let sort, let refresh):
+                let rows = try search.map { CacheDatabase.sorted(try cache.findPatients($0, for: viewer), by: sort) }
+                    ?? cache.patientList(for: viewer, sortedBy: sort)
+                return .patientsListed(search: search, sort: sort, refresh: refresh, rows)
+            case .handover(let since):
+                return .handoverReady(try cache.handover(since: since, until: now, for: viewer))
             case .quit, .repaint:
                 return nil // the loop's: quitting, and the terminal it owns
             }

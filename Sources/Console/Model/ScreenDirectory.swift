@@ -18,5 +18,7 @@ enum ScreenDirectory {
             if model.top(QuarantineLayer.self) == nil { model.push(QuarantineLayer()) }
             return []
         },
+        .patientList: { _ in [.listPatients(search: nil, sort: .municipality, refresh: false)] },
+        .handover: { model in [.handover(since: model.context.settings.serviceHours.previousShiftStart(before: model.context.now))] },
     ]
 }

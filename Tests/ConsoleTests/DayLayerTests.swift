@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import VardeConsole
+import VardeDomain
+import VardeStore
+import VardeTerminal
+
+/// The nurse's-day screens mounted on the console model (issue 17), driven headless by key scripts
+/// against a real cache synced from the frozen simulator.
+@Suite(.serialized)
+struct DayLayerTests {
+    static let viewer = Viewer(operatorID: "kari", municipalities: ConsoleContext(language: .nb, now: fixedStart, theme: Themes.default,
+                                                                                   nurse: "kari", width: 80, height: 24).settings.municipalities)
+
+    @Test func thePatientListShowsEveryPatientTheNurseMaySeeAndOpensTheChosenOne() async throws {
+        let cache = try await ConsoleModelTests.syncedCache()
+        let all = try cache.patientList(for: Self.viewer)
+        #expect(all.count > (try cache.queue().count { !$0.isBlocked }) / 2)
+        let script = ConsoleModelTests.script(cache)
+        script.press(ConsoleScript.keys(":pasienter enter"))
+        var screen = script.draw().plainText
+        #expect(screen.contains("Varde · Pasienter") && screen.contains("\(all.count) pasienter · sortert etter kommune"), "\(screen)")
+        script.press(ConsoleScript.keys("s"))
+        screen = script.draw().plainText
+        #expect(screen.contains("sortert etter siste måling"), "\(screen)")
+        let listed = try #require(script.model.top(PatientListLayer.self)?.rows)
+        let sorted = try cache.patientList(for: Self.viewer, sortedBy: .lastMeasurement)
+        #expect(listed.map(\.patient.id) == sorted.map(\.patient.id))
+        // Sorting again keeps the selected patient selected; j moves on from there.
+        script.press(ConsoleScript.keys("j"))
+        let chosen = try #require(script.model.top(PatientListLayer.self).map { $0.rows[$0.selected] })
+        script.press(ConsoleScript.keys("enter"))
+        screen = script.draw().plainText
+        #expect(screen.contains("1 Trender") && screen.contains(chosen.patient.familyName), "\(screen)")
+        #expect(try cache.accessLog(patientID: chosen.patient.id).isEmpty == false)
+        // Esc goes back to the list, and again to the queue.
+        script.press(ConsoleScript.keys("esc"))
+        #expect(script.draw().plainText.contains("Varde · Pasienter"))
+        script.press(ConsoleScript.keys("esc"))
+        #expect(!script.draw().plainText.contains("Varde · Pasienter"))
+    }
+
+    @Test func searchingFindsAPatientWithoutAnAlertAndOpensTheOnlyHit() async throws {
+        let cache = try await ConsoleModelTests.syncedCache()
+        let queued = Set(try cache.queue().map(\.patientID))
+        let quiet = try #require(try cache.patientList(for: Self.viewer).first { !queued.contains($0.patient.id) })
+        let script = ConsoleModelTests.script(cache)
+        script.press(ConsoleScript.keys(":pasient space \(quiet.patient.nationalID) enter"))
+        let screen = script.draw().plainText
+        #expect(screen.contains("1 Trender") && screen.contains(quiet.patient.familyName), "\(screen)")
+        // A search with several hits lists them, and `/` searches again from the list.
+        let number = quiet.patient.municipalityNumber
+        let hits = try cache.findPatients(number, for: Self.viewer)
+        script.press(ConsoleScript.keys("esc :pasient space \(number) enter"))
+        let list = script.draw().plainText
+        if hits.count > 1 {
+            #expect(list.contains("Varde · Pasienter · «\(number)»") && list.contains("\(hits.count) pasienter"), "\(list)")
+            script.press(ConsoleScript.keys("/") + Array(repeating: Key.backspace, count: number.count)
+                         + ConsoleScript.keys("\(quiet.patient.nationalID) enter"))
+            let again = script.draw().plainText
+            #expect(again.contains("1 pasienter") && again.contains(quiet.patient.familyName), "\(again)")
+            script.press(ConsoleScript.keys("esc"))
+        }
+        script.press(ConsoleScript.keys(":pasient space zzzqqq enter"))
+        #expect(script.draw().plainText.contains("fant ingen pasient du kan se for «zzzq"))
+    }
+
+    @Test func theHandoverOpensWithTheVaktCommandAndScrolls() async throws {
+        let cache = try await ConsoleModelTests.syncedCache()
+        let script = ConsoleModelTests.script(cache)
+        script.press(ConsoleScript.keys(":vakt enter"))
+        let screen = script.draw().plainText
+        #expect(screen.contains("Varde · Vaktoverlevering"), "\(screen)")
+        script.press(ConsoleScript.keys("j j k"))
+        script.press(ConsoleScript.keys("esc"))
+        #expect(!script.draw().plainText.contains("Vaktoverlevering"))
+    }
+}
