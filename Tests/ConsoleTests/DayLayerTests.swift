@@ -76,4 +76,29 @@ struct DayLayerTests {
         script.press(ConsoleScript.keys("esc"))
         #expect(!script.draw().plainText.contains("Vaktoverlevering"))
     }
+
+    @Test func theContactPanelOpensOverThePatientAndFShowsTheFødselsnummerOnceLogged() async throws {
+        let cache = try await ConsoleModelTests.syncedCache()
+        let entry = try #require(try cache.queue().first { !$0.isBlocked })
+        let patient = try #require(try cache.contacts(of: entry.patientID, for: Self.viewer)).patient
+        let script = ConsoleModelTests.script(cache)
+        script.press(ConsoleScript.keys("K"))
+        #expect(script.draw().plainText.contains("K (kontakter"), "K works only over a patient")
+        try script.open(patientID: entry.patientID, tab: .trends)
+        script.press(ConsoleScript.keys("K"))
+        var screen = script.draw().plainText
+        #expect(screen.contains("Varde · Kontakter · \(patient.familyName)") && screen.contains(MaskedNationalID.masked(patient.nationalID))
+                && !screen.contains(patient.nationalID) && screen.contains("(skjult – f viser det"), "\(screen)")
+        #expect(try cache.accessLog(patientID: patient.id).contains { $0.what == .nationalID } == false)
+        script.press(ConsoleScript.keys("f"))
+        screen = script.draw().plainText
+        #expect(screen.contains(MaskedNationalID.grouped(patient.nationalID)) && screen.contains("logget i tilgangsloggen"), "\(screen)")
+        let shown = try cache.accessLog(patientID: patient.id).filter { $0.what == .nationalID }
+        #expect(shown.count == 1 && shown.first?.operatorID == "kari" && shown.first?.workstation == "ws")
+        // Esc back to the patient; opened again, the number is masked until f is pressed again.
+        script.press(ConsoleScript.keys("esc"))
+        #expect(script.draw().plainText.contains("1 Trender"))
+        script.press(ConsoleScript.keys(":kontakter enter"))
+        #expect(!script.draw().plainText.contains(MaskedNationalID.grouped(patient.nationalID)))
+    }
 }

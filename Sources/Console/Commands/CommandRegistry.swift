@@ -9,6 +9,8 @@ public enum CommandContext: String, CaseIterable, Sendable {
     case patients
     /// The shift handover (`:vakt`).
     case handover
+    /// The contact panel over the patient view (`K`, `:kontakter`).
+    case contacts
 }
 
 /// What a command does, named once: the console's key handler and the palette switch over these.
@@ -22,6 +24,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case nextMunicipality, previousMunicipality, filterMunicipalities, responseWindow, municipalityQueue, leaveCaseload
     case patientList, nextPatient, previousPatient, openListed, sortPatients, searchPatients, leavePatients
     case handover, handoverDown, handoverUp, leaveHandover
+    case contacts, revealNationalID, leaveContacts
 }
 
 /// One thing the operator can do: its name, what it does in both languages, where, its keys and
@@ -152,6 +155,13 @@ public enum CommandRegistry {
               nb: "bla opp", en: "scroll up"),
         .init(id: .leaveHandover, context: .handover, keys: [.escape], keyNames: ["Esc"],
               nb: "tilbake", en: "back"),
+        .init(id: .contacts, context: .patient, keys: [.character("K")], keyNames: ["K"], verbs: ["kontakter", "contacts"],
+              usage: "kontakter", nb: "kontakter: telefon, pårørende, fastlege og fødselsnummer",
+              en: "contacts: phone, next of kin, GP and national ID"),
+        .init(id: .revealNationalID, context: .contacts, keys: [.character("f")], keyNames: ["f"],
+              nb: "vis hele fødselsnummeret (logges i tilgangsloggen)", en: "show the whole national ID (written to the access log)"),
+        .init(id: .leaveContacts, context: .contacts, keys: [.escape], keyNames: ["Esc"],
+              nb: "tilbake til pasienten", en: "back to the patient"),
         .init(id: .palette, context: .global, keys: [.character(":")], keyNames: [":"],
               nb: "kommandolinje (se kommandoene under)", en: "command line (see the commands below)"),
         .init(id: .showNewRed, context: .global, keys: [.character("!")], keyNames: ["!"],
@@ -220,6 +230,7 @@ public enum CommandRegistry {
         case .caseload: language == .nb ? "saksmengde" : "caseload"
         case .patients: language == .nb ? "pasientliste" : "patient list"
         case .handover: language == .nb ? "vakt" : "handover"
+        case .contacts: language == .nb ? "kontakter" : "contacts"
         }
     }
 

@@ -87,6 +87,25 @@ extension ConsoleModel {
                 push(HandoverLayer(report: report))
             }
             return []
+        case .contactsRead(let patientID, let card):
+            guard let card else {
+                say(refusal(.blocked))
+                return []
+            }
+            guard let index = patientLayerIndex, let patient = stack[index] as? PatientLayer, patient.patientID == patientID else { return [] }
+            if top(ContactLayer.self) == nil {
+                push(ContactLayer(card: card, municipality: patient.state.record.municipality?.name))
+            }
+            return []
+        case .nationalIDRevealed(let patientID, let number):
+            guard var panel = top(ContactLayer.self), panel.card.patient.id == patientID else { return [] }
+            guard let number else {
+                say(refusal(.blocked))
+                return []
+            }
+            panel.revealed = number
+            stack[stack.count - 1] = panel
+            return []
         case .failed(let effect, let reason):
             return failed(effect, reason: reason)
         }
@@ -131,6 +150,10 @@ extension ConsoleModel {
             say(w.failure(w.cannotList, reason))
         case .handover:
             say(w.failure(w.cannotHandover, reason))
+        case .readContacts:
+            say(w.failure(w.cannotContacts, reason))
+        case .revealNationalID:
+            say(w.failure(w.cannotReveal, reason))
         case .quit, .repaint:
             break
         }

@@ -25,6 +25,10 @@ public enum Effect: Sendable, Equatable {
     case listPatients(search: String?, sort: PatientListSort, refresh: Bool)
     /// The shift handover since a time, until now.
     case handover(since: Date)
+    /// Whom to call about a patient (read without logging: the patient view's opening was logged).
+    case readContacts(patientID: String)
+    /// The whole fødselsnummer, read and written to the access log in one transaction.
+    case revealNationalID(patientID: String)
     /// The terminal forgets what it shows and writes every cell of the next frame (Ctrl-l, a new
     /// theme). Carried out by the loop that owns the terminal, not by the runner.
     case repaint
@@ -43,6 +47,9 @@ public enum EffectResult: Sendable {
     case themeLoaded(name: String, Theme)
     case patientsListed(search: String?, sort: PatientListSort, refresh: Bool, [PatientListRow])
     case handoverReady(HandoverReport)
+    /// Nil card or number: the patient is not (or no longer) there for this operator.
+    case contactsRead(patientID: String, ContactCard?)
+    case nationalIDRevealed(patientID: String, String?)
     /// The effect failed; `reason` in the cache's (or the file's) own words.
     case failed(Effect, reason: String)
     /// Nothing to report (a write that worked and shows itself in the next snapshot).

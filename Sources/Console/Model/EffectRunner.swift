@@ -93,6 +93,13 @@ public final class EffectRunner: @unchecked Sendable {
                 return .patientsListed(search: search, sort: sort, refresh: refresh, rows)
             case .handover(let since):
                 return .handoverReady(try cache.handover(since: since, until: now, for: viewer))
+            case .readContacts(let patientID):
+                return .contactsRead(patientID: patientID, try cache.contacts(of: patientID, for: viewer))
+            case .revealNationalID(let patientID):
+                // Never shown unlogged: without a workstation to log it on, the number stays masked.
+                guard let workstation else { return .failed(effect, reason: "no workstation to log the showing on") }
+                return .nationalIDRevealed(patientID: patientID,
+                                           try cache.revealNationalID(of: patientID, for: viewer, workstation: workstation, at: now))
             case .quit, .repaint:
                 return nil // the loop's: quitting, and the terminal it owns
             }
