@@ -101,4 +101,23 @@ struct DayLayerTests {
         script.press(ConsoleScript.keys(":kontakter enter"))
         #expect(!script.draw().plainText.contains(MaskedNationalID.grouped(patient.nationalID)))
     }
+
+    @Test func theBellRingsOnceForTheUnseenRedsAndNotWhenTheCentreTurnedItOff() async throws {
+        let cache = try await ConsoleModelTests.syncedCache()
+        #expect(try cache.queue().contains { $0.zone == .red && !$0.isBlocked })
+        // A console started before the reds came: they arrive unseen.
+        func started(bell: Bool) -> ConsoleScript {
+            var settings = CentreSettings()
+            settings.console.bell = bell
+            return ConsoleScript(cache: cache, context: ConsoleContext(language: .nb, now: fixedStart.addingTimeInterval(-5 * 86_400),
+                                                                       theme: Themes.default, nurse: "kari", settings: settings,
+                                                                       width: 80, height: 24), workstation: "ws")
+        }
+        let script = started(bell: true)
+        #expect(script.terminal.bells == 1, "several reds arriving together ring once")
+        script.settle()
+        script.press(ConsoleScript.keys("j k"))
+        #expect(script.terminal.bells == 1, "the same reds never ring again")
+        #expect(started(bell: false).terminal.bells == 0, "[console] bell = false")
+    }
 }

@@ -154,7 +154,7 @@ extension ConsoleModel {
             say(w.failure(w.cannotContacts, reason))
         case .revealNationalID:
             say(w.failure(w.cannotReveal, reason))
-        case .quit, .repaint:
+        case .quit, .repaint, .bell:
             break
         }
         return []

@@ -50,6 +50,10 @@ public final class ConsoleScript {
                     terminal.repaint()
                     continue
                 }
+                if effect == .bell {
+                    terminal.bell()
+                    continue
+                }
                 if let result = runner.run(effect, context: model.context) { pending.append(.done(result)) }
             }
         }

@@ -32,6 +32,9 @@ public enum Effect: Sendable, Equatable {
     /// The terminal forgets what it shows and writes every cell of the next frame (Ctrl-l, a new
     /// theme). Carried out by the loop that owns the terminal, not by the runner.
     case repaint
+    /// The terminal's bell: a red alert arrived that the operator has not seen (`[console] bell`).
+    /// Carried out by the loop that owns the terminal.
+    case bell
     case quit
 }
 

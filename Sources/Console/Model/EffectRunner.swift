@@ -100,7 +100,7 @@ public final class EffectRunner: @unchecked Sendable {
                 guard let workstation else { return .failed(effect, reason: "no workstation to log the showing on") }
                 return .nationalIDRevealed(patientID: patientID,
                                            try cache.revealNationalID(of: patientID, for: viewer, workstation: workstation, at: now))
-            case .quit, .repaint:
+            case .quit, .repaint, .bell:
                 return nil // the loop's: quitting, and the terminal it owns
             }
         } catch {
