@@ -13,10 +13,11 @@ extension ConsoleModel {
         case .success(.quit):
             return (dirtyDraft().map { [$0] } ?? []) + [.quit]
         case .success(.municipality(let name)):
-            closePatient()
+            // Back to the queue, narrowed: from a patient, the patient list or the handover alike.
+            popToQueue()
             queue.setMunicipalityFilter(name)
         case .success(.zone(let zone)):
-            closePatient()
+            popToQueue()
             queue.setZoneFilter(zone)
         case .success(.mine(let mine)):
             queue.setOnlyMine(mine)
