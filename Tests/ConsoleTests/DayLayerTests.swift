@@ -85,6 +85,10 @@ struct DayLayerTests {
         script.press(ConsoleScript.keys("K"))
         #expect(script.draw().plainText.contains("K (kontakter"), "K works only over a patient")
         try script.open(patientID: entry.patientID, tab: .trends)
+        // The header's second line carries the phone, the first next of kin and the GP.
+        let card = try #require(try cache.contacts(of: entry.patientID, for: Self.viewer))
+        let header = String(ConsoleModelTests.lines(script.draw())[1])
+        #expect(header.contains("☎ " + (card.contacts.phone ?? "ingen telefon")), "\(header)")
         script.press(ConsoleScript.keys("K"))
         var screen = script.draw().plainText
         #expect(screen.contains("Varde · Kontakter · \(patient.familyName)") && screen.contains(MaskedNationalID.masked(patient.nationalID))

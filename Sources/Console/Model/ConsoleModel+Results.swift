@@ -24,7 +24,7 @@ extension ConsoleModel {
             redWatch.seen(patientID: patientID)
             if let index = patientLayerIndex { stack.removeSubrange(index...) }
             var patient = PatientLayer(record: record, tab: tab, context: context)
-            var effects = patient.shown(&self)
+            var effects = patient.shown(&self) + [.readContacts(patientID: patientID, panel: false)]
             push(patient)
             if composeOnOpen == patientID {
                 composeOnOpen = nil
@@ -87,13 +87,15 @@ extension ConsoleModel {
                 push(HandoverLayer(report: report))
             }
             return []
-        case .contactsRead(let patientID, let card):
+        case .contactsRead(let patientID, let panel, let card):
             guard let card else {
-                say(refusal(.blocked))
+                if panel { say(refusal(.blocked)) }
                 return []
             }
-            guard let index = patientLayerIndex, let patient = stack[index] as? PatientLayer, patient.patientID == patientID else { return [] }
-            if top(ContactLayer.self) == nil {
+            guard let index = patientLayerIndex, var patient = stack[index] as? PatientLayer, patient.patientID == patientID else { return [] }
+            patient.state.contacts = card.contacts
+            stack[index] = patient
+            if panel, top(ContactLayer.self) == nil {
                 push(ContactLayer(card: card, municipality: patient.state.record.municipality?.name))
             }
             return []

@@ -26,7 +26,8 @@ public enum Effect: Sendable, Equatable {
     /// The shift handover since a time, until now.
     case handover(since: Date)
     /// Whom to call about a patient (read without logging: the patient view's opening was logged).
-    case readContacts(patientID: String)
+    /// `panel`: for the contact panel (`K`), else for the patient view's header.
+    case readContacts(patientID: String, panel: Bool)
     /// The whole fødselsnummer, read and written to the access log in one transaction.
     case revealNationalID(patientID: String)
     /// The terminal forgets what it shows and writes every cell of the next frame (Ctrl-l, a new
@@ -51,7 +52,7 @@ public enum EffectResult: Sendable {
     case patientsListed(search: String?, sort: PatientListSort, refresh: Bool, [PatientListRow])
     case handoverReady(HandoverReport)
     /// Nil card or number: the patient is not (or no longer) there for this operator.
-    case contactsRead(patientID: String, ContactCard?)
+    case contactsRead(patientID: String, panel: Bool, ContactCard?)
     case nationalIDRevealed(patientID: String, String?)
     /// The effect failed; `reason` in the cache's (or the file's) own words.
     case failed(Effect, reason: String)

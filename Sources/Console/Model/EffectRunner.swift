@@ -93,8 +93,8 @@ public final class EffectRunner: @unchecked Sendable {
                 return .patientsListed(search: search, sort: sort, refresh: refresh, rows)
             case .handover(let since):
                 return .handoverReady(try cache.handover(since: since, until: now, for: viewer))
-            case .readContacts(let patientID):
-                return .contactsRead(patientID: patientID, try cache.contacts(of: patientID, for: viewer))
+            case .readContacts(let patientID, let panel):
+                return .contactsRead(patientID: patientID, panel: panel, try cache.contacts(of: patientID, for: viewer))
             case .revealNationalID(let patientID):
                 // Never shown unlogged: without a workstation to log it on, the number stays masked.
                 guard let workstation else { return .failed(effect, reason: "no workstation to log the showing on") }

@@ -25,7 +25,7 @@ enum ScreenDirectory {
                 model.say(model.words.onlyInPatient)
                 return []
             }
-            return model.top(ContactLayer.self) == nil ? [.readContacts(patientID: patient.patientID)] : []
+            return model.top(ContactLayer.self) == nil ? [.readContacts(patientID: patient.patientID, panel: true)] : []
         },
     ]
 }
