@@ -122,6 +122,12 @@ struct DayLayerTests {
         script.settle()
         script.press(ConsoleScript.keys("j k"))
         #expect(script.terminal.bells == 1, "the same reds never ring again")
+        // :kvitter marks every one of them seen: the banner goes, and still no bell.
+        #expect(!script.model.redWatch.unseen.isEmpty)
+        script.press(ConsoleScript.keys(":kvitter enter"))
+        #expect(script.model.redWatch.unseen.isEmpty)
+        script.settle()
+        #expect(script.terminal.bells == 1)
         #expect(started(bell: false).terminal.bells == 0, "[console] bell = false")
     }
 }

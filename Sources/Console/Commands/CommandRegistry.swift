@@ -25,6 +25,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case patientList, nextPatient, previousPatient, openListed, sortPatients, searchPatients, leavePatients
     case handover, handoverDown, handoverUp, leaveHandover
     case contacts, revealNationalID, leaveContacts
+    case acknowledgeAll
 }
 
 /// One thing the operator can do: its name, what it does in both languages, where, its keys and
@@ -194,6 +195,8 @@ public enum CommandRegistry {
               en: "caseload: per municipality and nurse (for the leader)"),
         .init(id: .quarantine, context: .global, verbs: ["karantene", "quarantine"], usage: "karantene",
               nb: "det synken la til side, med grunnen (Esc tilbake)", en: "what the sync set aside, with the reason (Esc back)"),
+        .init(id: .acknowledgeAll, context: .global, verbs: ["kvitter", "acknowledge"], usage: "kvitter",
+              nb: "kvitter for alle nye røde varsler i banneret", en: "mark every new red alert in the banner seen"),
         .init(id: .theme, context: .global, verbs: ["tema", "theme"], usage: "tema NAVN",
               nb: "bytt fargetema nå", en: "switch the colour theme now"),
         .init(id: .language, context: .global, verbs: ["språk", "sprak", "language"], usage: "språk nb|en",

@@ -29,6 +29,8 @@ extension ConsoleModel {
             return ScreenDirectory.opener(id).map { $0(&self) } ?? []
         case .success(.lock):
             idleLock.lock()
+        case .success(.acknowledgeAll):
+            if redWatch.unseen.isEmpty { say(words.noNewRed) } else { redWatch.seenAll() }
         case .success(.theme(let name)):
             return [.loadTheme(name)]
         case .success(.language(let language)):
