@@ -67,6 +67,10 @@ public final class ConsoleApp {
                     terminal.repaint()
                     continue
                 }
+                if effect == .bell {
+                    terminal.bell()
+                    continue
+                }
                 if let result = runner.run(effect, context: model.context) { pending.append(.done(result)) }
             }
         }

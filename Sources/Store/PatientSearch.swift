@@ -175,7 +175,7 @@ extension CacheDatabase {
         return last
     }
 
-    static func sorted(_ rows: [PatientListRow], by sort: PatientListSort) -> [PatientListRow] {
+    public static func sorted(_ rows: [PatientListRow], by sort: PatientListSort) -> [PatientListRow] {
         // Each row's key is made once (folding inside the comparison would fold n·log n times).
         let keyed: [(key: [String], row: PatientListRow)] = rows.map { row in
             let name = SearchFolding.fold(row.patient.listName)

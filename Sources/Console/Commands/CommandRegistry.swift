@@ -5,6 +5,12 @@ public enum CommandContext: String, CaseIterable, Sendable {
     case global, queue, patient
     /// The leader's caseload view (`o`, `:saksmengde`).
     case caseload
+    /// The patient list and its search results (`:pasienter`, `:pasient NAVN`).
+    case patients
+    /// The shift handover (`:vakt`).
+    case handover
+    /// The contact panel over the patient view (`K`, `:kontakter`).
+    case contacts
 }
 
 /// What a command does, named once: the console's key handler and the palette switch over these.
@@ -16,6 +22,10 @@ public enum CommandID: String, CaseIterable, Sendable {
     case palette, help, lock, redraw, quit, showNewRed
     case municipality, zone, theme, language, patient, mine, all, quarantine, caseload
     case nextMunicipality, previousMunicipality, filterMunicipalities, responseWindow, municipalityQueue, leaveCaseload
+    case patientList, nextPatient, previousPatient, openListed, sortPatients, searchPatients, leavePatients
+    case handover, handoverDown, handoverUp, leaveHandover
+    case contacts, revealNationalID, leaveContacts
+    case acknowledgeAll
 }
 
 /// One thing the operator can do: its name, what it does in both languages, where, its keys and
@@ -127,6 +137,32 @@ public enum CommandRegistry {
               nb: "kommunens kø (bare dens varsler)", en: "the municipality's queue (only its alerts)"),
         .init(id: .leaveCaseload, context: .caseload, keys: [.escape], keyNames: ["Esc"],
               nb: "fjern filteret, ellers tilbake til køen", en: "clear the filter, else back to the queue"),
+        .init(id: .nextPatient, context: .patients, keys: [.down, .character("j")], keyNames: ["↓", "j"],
+              nb: "neste pasient", en: "next patient"),
+        .init(id: .previousPatient, context: .patients, keys: [.up, .character("k")], keyNames: ["↑", "k"],
+              nb: "forrige pasient", en: "previous patient"),
+        .init(id: .openListed, context: .patients, keys: [.enter], keyNames: ["Enter"],
+              nb: "åpne pasienten", en: "open the patient"),
+        .init(id: .sortPatients, context: .patients, keys: [.character("s")], keyNames: ["s"],
+              nb: "sorter: kommune, siste måling, plan, manglende målinger, åpent varsel",
+              en: "sort: municipality, last measurement, plan, missing measurements, open alert"),
+        .init(id: .searchPatients, context: .patients, keys: [.character("/")], keyNames: ["/"],
+              nb: "søk blant alle pasientene (navn, fødselsnummer, kommune)", en: "search every patient (name, national ID, municipality)"),
+        .init(id: .leavePatients, context: .patients, keys: [.escape], keyNames: ["Esc"],
+              nb: "tilbake", en: "back"),
+        .init(id: .handoverDown, context: .handover, keys: [.down, .character("j")], keyNames: ["↓", "j"],
+              nb: "bla ned", en: "scroll down"),
+        .init(id: .handoverUp, context: .handover, keys: [.up, .character("k")], keyNames: ["↑", "k"],
+              nb: "bla opp", en: "scroll up"),
+        .init(id: .leaveHandover, context: .handover, keys: [.escape], keyNames: ["Esc"],
+              nb: "tilbake", en: "back"),
+        .init(id: .contacts, context: .patient, keys: [.character("K")], keyNames: ["K"], verbs: ["kontakter", "contacts"],
+              usage: "kontakter", nb: "kontakter: telefon, pårørende, fastlege og fødselsnummer",
+              en: "contacts: phone, next of kin, GP and national ID"),
+        .init(id: .revealNationalID, context: .contacts, keys: [.character("f")], keyNames: ["f"],
+              nb: "vis hele fødselsnummeret (logges i tilgangsloggen)", en: "show the whole national ID (written to the access log)"),
+        .init(id: .leaveContacts, context: .contacts, keys: [.escape], keyNames: ["Esc"],
+              nb: "tilbake til pasienten", en: "back to the patient"),
         .init(id: .palette, context: .global, keys: [.character(":")], keyNames: [":"],
               nb: "kommandolinje (se kommandoene under)", en: "command line (see the commands below)"),
         .init(id: .showNewRed, context: .global, keys: [.character("!")], keyNames: ["!"],
@@ -147,13 +183,20 @@ public enum CommandRegistry {
               nb: "bare varslene du har tatt", en: "only the alerts you have claimed"),
         .init(id: .all, context: .queue, verbs: ["alle", "all"], usage: "alle",
               nb: "alle varsler igjen", en: "every alert again"),
-        .init(id: .patient, context: .global, verbs: ["pasient", "patient"], usage: "pasient NAVN",
-              nb: "åpne første pasient i køen med navnet", en: "open the first patient in the queue with that name"),
+        .init(id: .patient, context: .global, verbs: ["pasient", "patient"], usage: "pasient SØK",
+              nb: "søk blant alle pasientene du kan se (navn, fødselsnummer, kommunenummer); ett treff åpnes",
+              en: "search every patient you may see (name, national ID, municipality number); a single hit opens"),
+        .init(id: .patientList, context: .global, verbs: ["pasienter", "patients"], usage: "pasienter",
+              nb: "pasientlisten: alle pasientene du kan se (Esc tilbake)", en: "the patient list: every patient you may see (Esc back)"),
+        .init(id: .handover, context: .global, verbs: ["vakt", "handover"], usage: "vakt",
+              nb: "vaktoverlevering siden forrige vakt (Esc tilbake)", en: "shift handover since the previous shift (Esc back)"),
         .init(id: .caseload, context: .queue, keys: [.character("o")], keyNames: ["o"], verbs: ["saksmengde", "caseload"],
               usage: "saksmengde", nb: "saksmengde: per kommune og sykepleier (for leder)",
               en: "caseload: per municipality and nurse (for the leader)"),
         .init(id: .quarantine, context: .global, verbs: ["karantene", "quarantine"], usage: "karantene",
               nb: "det synken la til side, med grunnen (Esc tilbake)", en: "what the sync set aside, with the reason (Esc back)"),
+        .init(id: .acknowledgeAll, context: .global, verbs: ["kvitter", "acknowledge"], usage: "kvitter",
+              nb: "kvitter for alle nye røde varsler i banneret", en: "mark every new red alert in the banner seen"),
         .init(id: .theme, context: .global, verbs: ["tema", "theme"], usage: "tema NAVN",
               nb: "bytt fargetema nå", en: "switch the colour theme now"),
         .init(id: .language, context: .global, verbs: ["språk", "sprak", "language"], usage: "språk nb|en",
@@ -188,6 +231,9 @@ public enum CommandRegistry {
         case .queue: language == .nb ? "kø" : "queue"
         case .patient: language == .nb ? "pasient" : "patient"
         case .caseload: language == .nb ? "saksmengde" : "caseload"
+        case .patients: language == .nb ? "pasientliste" : "patient list"
+        case .handover: language == .nb ? "vakt" : "handover"
+        case .contacts: language == .nb ? "kontakter" : "contacts"
         }
     }
 

@@ -20,6 +20,8 @@ public enum Palette {
         case caseload
         /// Covers the screen at once (`:lås`, L).
         case lock
+        /// Every new red alert in the banner marked seen (`:kvitter`).
+        case acknowledgeAll
         case quit
         /// A screen the command opens (see `ScreenDirectory`).
         case open(CommandID)
@@ -70,6 +72,7 @@ public enum Palette {
         case .mine: return .success(.mine(true))
         case .all: return .success(.mine(false))
         case .lock: return .success(.lock)
+        case .acknowledgeAll: return .success(.acknowledgeAll)
         case .quarantine: return .success(.quarantine)
         case .caseload: return .success(.caseload)
         case .quit: return .success(.quit)

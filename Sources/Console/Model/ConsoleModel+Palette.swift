@@ -13,10 +13,11 @@ extension ConsoleModel {
         case .success(.quit):
             return (dirtyDraft().map { [$0] } ?? []) + [.quit]
         case .success(.municipality(let name)):
-            closePatient()
+            // Back to the queue, narrowed: from a patient, the patient list or the handover alike.
+            popToQueue()
             queue.setMunicipalityFilter(name)
         case .success(.zone(let zone)):
-            closePatient()
+            popToQueue()
             queue.setZoneFilter(zone)
         case .success(.mine(let mine)):
             queue.setOnlyMine(mine)
@@ -28,6 +29,8 @@ extension ConsoleModel {
             return ScreenDirectory.opener(id).map { $0(&self) } ?? []
         case .success(.lock):
             idleLock.lock()
+        case .success(.acknowledgeAll):
+            if redWatch.unseen.isEmpty { say(words.noNewRed) } else { redWatch.seenAll() }
         case .success(.theme(let name)):
             return [.loadTheme(name)]
         case .success(.language(let language)):
@@ -37,14 +40,8 @@ extension ConsoleModel {
             queue.update(current)
             say(language.strings.languageSwitched)
         case .success(.patient(let name)):
-            let needle = QueueState.fold(name)
-            guard let index = queue.entries.firstIndex(where: { QueueState.fold($0.patientName).contains(needle) }) else {
-                say(context.language.strings.noSuchPatient.replacingOccurrences(of: "%@", with: name))
-                return []
-            }
-            closePatient()
-            queue.moveTo(index)
-            return openSelected(tab: .trends)
+            // Every patient the operator may see, not only the queue's: one hit opens, several are listed.
+            return [.listPatients(search: name, sort: .municipality, refresh: false)]
         }
         return []
     }

@@ -24,7 +24,7 @@ extension ConsoleModel {
             redWatch.seen(patientID: patientID)
             if let index = patientLayerIndex { stack.removeSubrange(index...) }
             var patient = PatientLayer(record: record, tab: tab, context: context)
-            var effects = patient.shown(&self)
+            var effects = patient.shown(&self) + [.readContacts(patientID: patientID, panel: false)]
             push(patient)
             if composeOnOpen == patientID {
                 composeOnOpen = nil
@@ -66,6 +66,48 @@ extension ConsoleModel {
             context.theme = theme
             say(context.language.strings.themeSwitched.replacingOccurrences(of: "%@", with: name))
             return [.repaint] // every cell in the new colours, not only those that change later
+        case .patientsListed(let search, let sort, let refresh, let rows):
+            if refresh, var list = top(PatientListLayer.self) {
+                list.show(rows, search: search, sort: sort)
+                stack[stack.count - 1] = list
+                return []
+            }
+            if let search, rows.isEmpty {
+                say(context.language.strings.noSuchPatient.replacingOccurrences(of: "%@", with: search))
+                return []
+            }
+            if search != nil, rows.count == 1 { return [.openPatient(patientID: rows[0].patient.id, tab: .trends)] }
+            push(PatientListLayer(rows: rows, search: search, sort: sort))
+            return []
+        case .handoverReady(let report):
+            if var handover = top(HandoverLayer.self) {
+                handover.report = report
+                stack[stack.count - 1] = handover
+            } else {
+                push(HandoverLayer(report: report))
+            }
+            return []
+        case .contactsRead(let patientID, let panel, let card):
+            guard let card else {
+                if panel { say(refusal(.blocked)) }
+                return []
+            }
+            guard let index = patientLayerIndex, var patient = stack[index] as? PatientLayer, patient.patientID == patientID else { return [] }
+            patient.state.contacts = card.contacts
+            stack[index] = patient
+            if panel, top(ContactLayer.self) == nil {
+                push(ContactLayer(card: card, municipality: patient.state.record.municipality?.name))
+            }
+            return []
+        case .nationalIDRevealed(let patientID, let number):
+            guard var panel = top(ContactLayer.self), panel.card.patient.id == patientID else { return [] }
+            guard let number else {
+                say(refusal(.blocked))
+                return []
+            }
+            panel.revealed = number
+            stack[stack.count - 1] = panel
+            return []
         case .failed(let effect, let reason):
             return failed(effect, reason: reason)
         }
@@ -106,7 +148,15 @@ extension ConsoleModel {
             say(w.failure(w.cannotCaseload, reason))
         case .loadTheme(let name):
             say(w.failure(w.cannotTheme.replacingOccurrences(of: "%@", with: name), reason))
-        case .quit, .repaint:
+        case .listPatients:
+            say(w.failure(w.cannotList, reason))
+        case .handover:
+            say(w.failure(w.cannotHandover, reason))
+        case .readContacts:
+            say(w.failure(w.cannotContacts, reason))
+        case .revealNationalID:
+            say(w.failure(w.cannotReveal, reason))
+        case .quit, .repaint, .bell:
             break
         }
         return []

@@ -9,9 +9,11 @@ extension ConsoleModel {
     mutating func take(_ snapshot: ConsoleSnapshot) -> [Effect] {
         hasSnapshot = true
         let read = snapshot.read
+        var ring = false
         if let entries = health.take(.queue, read.queue) {
             if entries != queue.allEntries || queue.allEntries.isEmpty { queue.update(entries) }
             redWatch.observe(entries)
+            ring = bell.shouldRing(unseen: redWatch.unseen)
         }
         if let sync = health.take(.syncState, read.sync) {
             queue.sync = sync
@@ -33,7 +35,7 @@ extension ConsoleModel {
             lastNotice = notices.last?.id ?? lastNotice ?? snapshot.request.noticesAfter
         }
         if case .success(let statuses) = read.messageStatuses { delivered(statuses) }
-        var effects: [Effect] = []
+        var effects: [Effect] = ring ? [.bell] : []
         var index = 0
         while index < stack.count {
             let before = stack.count

@@ -17,6 +17,8 @@ public struct ConsoleModel: Sendable {
     /// Red alerts that arrived while the operator worked, shown in a banner until seen.
     var redWatch: RedAlertWatch
     var idleLock: IdleLock
+    /// Rings once for each red alert that arrives unseen (off with `[console] bell = false`).
+    var bell: RedAlertBell
     var paletteHistory: [String] = []
     /// The newest colleague's notice already taken in; nil until the first read primes it.
     var lastNotice: Int64?
@@ -46,6 +48,7 @@ public struct ConsoleModel: Sendable {
         queue.targets = context.settings.responseTargets
         queue.freshness.limits = context.settings.staleness
         redWatch = RedAlertWatch(startedAt: context.now)
+        bell = RedAlertBell(enabled: context.settings.console.bell)
         idleLock = IdleLock(settings: context.settings.privacy, now: context.now)
     }
 

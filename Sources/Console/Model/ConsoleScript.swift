@@ -8,7 +8,7 @@ import VardeTerminal
 public final class ConsoleScript {
     /// The named screens `varde render` knows, each reached by a few steps from the queue.
     public static let screens = ["queue", "patient", "trends", "plan", "messages", "compose", "history", "help", "quarantine",
-                                 "caseload", "lock"]
+                                 "caseload", "lock", "patients", "handover"]
 
     /// Why a script cannot be run.
     public struct Problem: Error, CustomStringConvertible {
@@ -48,6 +48,10 @@ public final class ConsoleScript {
             for effect in model.update(next) {
                 if effect == .repaint {
                     terminal.repaint()
+                    continue
+                }
+                if effect == .bell {
+                    terminal.bell()
                     continue
                 }
                 if let result = runner.run(effect, context: model.context) { pending.append(.done(result)) }
@@ -115,6 +119,8 @@ public final class ConsoleScript {
         case "quarantine": script.press(Self.keys(":karantene enter"))
         case "caseload": script.press(Self.keys(":saksmengde enter"))
         case "lock": script.press(Self.keys(":lås enter"))
+        case "patients": script.press(Self.keys(":pasienter enter"))
+        case "handover": script.press(Self.keys(":vakt enter"))
         default: break
         }
         script.press(keys)

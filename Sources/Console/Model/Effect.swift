@@ -20,9 +20,22 @@ public enum Effect: Sendable, Equatable {
     /// Worked out on a background queue: a large centre's figures take long enough to stall the keys.
     case computeCaseload(now: Date)
     case loadTheme(String)
+    /// Every patient the operator may see (`search` nil), or those a search finds; `refresh`: the
+    /// list on screen asked (a single hit is listed, not opened).
+    case listPatients(search: String?, sort: PatientListSort, refresh: Bool)
+    /// The shift handover since a time, until now.
+    case handover(since: Date)
+    /// Whom to call about a patient (read without logging: the patient view's opening was logged).
+    /// `panel`: for the contact panel (`K`), else for the patient view's header.
+    case readContacts(patientID: String, panel: Bool)
+    /// The whole fødselsnummer, read and written to the access log in one transaction.
+    case revealNationalID(patientID: String)
     /// The terminal forgets what it shows and writes every cell of the next frame (Ctrl-l, a new
     /// theme). Carried out by the loop that owns the terminal, not by the runner.
     case repaint
+    /// The terminal's bell: a red alert arrived that the operator has not seen (`[console] bell`).
+    /// Carried out by the loop that owns the terminal.
+    case bell
     case quit
 }
 
@@ -36,6 +49,11 @@ public enum EffectResult: Sendable {
     case messageRetried(id: String)
     case caseloadComputed(CaseloadReport)
     case themeLoaded(name: String, Theme)
+    case patientsListed(search: String?, sort: PatientListSort, refresh: Bool, [PatientListRow])
+    case handoverReady(HandoverReport)
+    /// Nil card or number: the patient is not (or no longer) there for this operator.
+    case contactsRead(patientID: String, panel: Bool, ContactCard?)
+    case nationalIDRevealed(patientID: String, String?)
     /// The effect failed; `reason` in the cache's (or the file's) own words.
     case failed(Effect, reason: String)
     /// Nothing to report (a write that worked and shows itself in the next snapshot).

@@ -87,7 +87,20 @@ public final class EffectRunner: @unchecked Sendable {
                 let loaded = try Themes.load(name, folders: context.themeFolders)
                 let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
                 return .themeLoaded(name: name, noColour ? loaded.withoutColour : loaded)
-            case .quit, .repaint:
+            case .listPatients(let search, let sort, let refresh):
+                let rows = try search.map { CacheDatabase.sorted(try cache.findPatients($0, for: viewer), by: sort) }
+                    ?? cache.patientList(for: viewer, sortedBy: sort)
+                return .patientsListed(search: search, sort: sort, refresh: refresh, rows)
+            case .handover(let since):
+                return .handoverReady(try cache.handover(since: since, until: now, for: viewer))
+            case .readContacts(let patientID, let panel):
+                return .contactsRead(patientID: patientID, panel: panel, try cache.contacts(of: patientID, for: viewer))
+            case .revealNationalID(let patientID):
+                // Never shown unlogged: without a workstation to log it on, the number stays masked.
+                guard let workstation else { return .failed(effect, reason: "no workstation to log the showing on") }
+                return .nationalIDRevealed(patientID: patientID,
+                                           try cache.revealNationalID(of: patientID, for: viewer, workstation: workstation, at: now))
+            case .quit, .repaint, .bell:
                 return nil // the loop's: quitting, and the terminal it owns
             }
         } catch {

@@ -29,6 +29,12 @@ struct ModelStrings: Sendable {
     var cannotRetry: String
     var cannotCaseload: String
     var cannotTheme: String
+    var cannotList: String
+    var cannotHandover: String
+    var cannotContacts: String
+    var cannotReveal: String
+    var alreadyShown: String
+    var onlyInPatient: String
     let language: Language
 
     static func of(_ language: Language) -> ModelStrings { language == .nb ? nb : en }
@@ -61,7 +67,10 @@ struct ModelStrings: Sendable {
         cannotMarkSeen: "Kunne ikke merke meldingene som lest", cannotReadDraft: "Kunne ikke lese utkastet",
         cannotSaveDraft: "Kunne ikke lagre utkastet", cannotSend: "Meldingen ble ikke lagt i utboksen",
         cannotRetry: "Kunne ikke sende meldingen på nytt", cannotCaseload: "Kunne ikke regne ut saksmengden",
-        cannotTheme: "Kunne ikke bruke temaet %@", language: .nb)
+        cannotTheme: "Kunne ikke bruke temaet %@", cannotList: "Kunne ikke lese pasientene",
+        cannotHandover: "Kunne ikke lage vaktoverleveringen", cannotContacts: "Kunne ikke lese kontaktene",
+        cannotReveal: "Fødselsnummeret ble ikke vist", alreadyShown: "Fødselsnummeret vises allerede.",
+        onlyInPatient: "Åpne en pasient først (kontaktene hører til pasientvisningen).", language: .nb)
 
     static let en = ModelStrings(
         nothingHere: "%@ does nothing here · ? lists the keys", onlyIn: "%1 (%2) works in: %3",
@@ -75,5 +84,8 @@ struct ModelStrings: Sendable {
         cannotMarkSeen: "Could not mark the messages read", cannotReadDraft: "Could not read the draft",
         cannotSaveDraft: "Could not save the draft", cannotSend: "The message did not go into the outbox",
         cannotRetry: "Could not send the message again", cannotCaseload: "Could not work out the caseload",
-        cannotTheme: "Could not use the theme %@", language: .en)
+        cannotTheme: "Could not use the theme %@", cannotList: "Could not read the patients",
+        cannotHandover: "Could not make the handover", cannotContacts: "Could not read the contacts",
+        cannotReveal: "The national ID was not shown", alreadyShown: "The national ID is already shown.",
+        onlyInPatient: "Open a patient first (the contacts belong to the patient view).", language: .en)
 }

@@ -18,5 +18,14 @@ enum ScreenDirectory {
             if model.top(QuarantineLayer.self) == nil { model.push(QuarantineLayer()) }
             return []
         },
+        .patientList: { _ in [.listPatients(search: nil, sort: .municipality, refresh: false)] },
+        .handover: { model in [.handover(since: model.context.settings.serviceHours.previousShiftStart(before: model.context.now))] },
+        .contacts: { model in
+            guard let index = model.patientLayerIndex, let patient = model.stack[index] as? PatientLayer else {
+                model.say(model.words.onlyInPatient)
+                return []
+            }
+            return model.top(ContactLayer.self) == nil ? [.readContacts(patientID: patient.patientID, panel: true)] : []
+        },
     ]
 }

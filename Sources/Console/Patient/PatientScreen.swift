@@ -43,7 +43,12 @@ public enum PatientScreen {
         buffer.put(clock, x: buffer.width - DisplayWidth.of(clock), y: 0, style: Style(.header))
         let municipality = state.record.municipality.map { "\($0.name) (\($0.number))" } ?? f.strings.unknownMunicipality
         let diagnoses = p.diagnoses.compactMap { s.diagnoses[$0] }.joined(separator: ", ")
-        buffer.put(DisplayWidth.fit(" \(municipality) · \(diagnoses)", buffer.width), x: 0, y: 1)
+        var second = " \(municipality) · \(diagnoses)"
+        // The patient's phone, the first next of kin and the GP, as far as the line has room.
+        if let contacts = state.contacts, buffer.width - DisplayWidth.of(second) - 3 >= 12 {
+            second += " · " + ContactPanel.headerLine(contacts, width: buffer.width - DisplayWidth.of(second) - 3, language: state.language)
+        }
+        buffer.put(DisplayWidth.fit(second, buffer.width), x: 0, y: 1)
         let planLine: String
         var planStyle = Style(.dim)
         if let plan = state.record.plan {

@@ -28,6 +28,8 @@ public struct PatientState: Sendable {
     public var composeRefusal: String?
     /// The patient's messages nobody here had opened when this view opened: still marked new.
     public var newMessages: Set<String> = []
+    /// Whom to call, shown on the header's second line (read once the view has opened).
+    public var contacts: PatientContacts?
     /// The quick-reply templates offered over the editor, while the picker is open.
     public var templates: [ReplyTemplate]?
 
