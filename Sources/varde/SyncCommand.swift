@@ -18,11 +18,15 @@ struct Sync: ParsableCommand {
     @Option(help: "Seconds between passes when not --once.") var interval: Double = 5
     @Flag(help: "Log in as the centre itself (HelseID client credentials with the organisation number), for a sync run as a service.")
     var machine = false
+    @Option(name: .customLong("batch-rows"),
+            help: ArgumentHelp("The most measurements a catch-up stores in one transaction (default 100000).", visibility: .hidden))
+    var batchRows: Int = SyncEngine.BatchLimits.catchUp.rows
 
     func validate() throws {
         try OptionRules.serviceURL(server, "--server")
         if let measurementsURL { try OptionRules.serviceURL(measurementsURL, "--measurements-url") }
         try OptionRules.number(interval, "--interval", 0...86_400, above: true)
+        try OptionRules.whole(batchRows, "--batch-rows", 1...1_000_000)
     }
 
     func run() throws {
@@ -34,6 +38,7 @@ struct Sync: ParsableCommand {
                                                            measurementsURL: measurementsURL, machine: machine),
                                 nurse: common.nurse,
                                 serviceHours: settings.serviceHours, municipalities: settings.municipalities,
+                                batchLimits: SyncEngine.BatchLimits(rows: batchRows, seconds: SyncEngine.BatchLimits.catchUp.seconds),
                                 clock: clock.clock())
         repeat {
             do {
@@ -50,11 +55,12 @@ struct Sync: ParsableCommand {
 
 func makeEngine(server: String, measurementsURL: String? = nil, cache: CacheDatabase, settings: HTTPSettings,
                 nurse: String = "ukjent", serviceHours: ServiceHours = ServiceHours(),
-                municipalities: Set<String>? = nil, clock: @escaping @Sendable () -> Date = Date.init) -> SyncEngine {
+                municipalities: Set<String>? = nil, batchLimits: SyncEngine.BatchLimits = .catchUp,
+                clock: @escaping @Sendable () -> Date = Date.init) -> SyncEngine {
     let source = measurementsURL.map {
         MeasurementSourceSync(client: FHIRClient(baseURL: $0, http: CurlHTTPClient(settings: settings)), cache: cache)
     }
     return SyncEngine(client: FHIRClient(baseURL: server, http: CurlHTTPClient(settings: settings)), cache: cache,
                       measurementSource: source, nurse: nurse, serviceHours: serviceHours, municipalities: municipalities,
-                      clock: clock)
+                      batchLimits: batchLimits, clock: clock)
 }

@@ -74,6 +74,15 @@ public final class ChildProcess: @unchecked Sendable {
         return code
     }
 
+    /// Whether the child has ended (reaped here, its status kept for `wait()`), without waiting.
+    public var hasEnded: Bool {
+        if exitStatus != nil { return true }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == pid else { return false }
+        exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return true
+    }
+
     public var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
     public var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
