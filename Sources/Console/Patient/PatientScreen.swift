@@ -61,7 +61,8 @@ public enum PatientScreen {
         } else {
             planLine = " \(s.noPlan)"
         }
-        buffer.put(DisplayWidth.fit(planLine, buffer.width), x: 0, y: 2, style: planStyle)
+        let followUp = state.record.plan.flatMap { FollowUpLine.text($0, now: state.now, language: state.language, date: f.date) }
+        buffer.put(DisplayWidth.fit(planLine + (followUp.map { " · " + $0 } ?? ""), buffer.width), x: 0, y: 2, style: planStyle)
         var x = 1
         for (index, title) in s.tabs.enumerated() {
             let selected = index == state.tab.rawValue
