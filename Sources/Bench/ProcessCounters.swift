@@ -10,11 +10,11 @@ struct Observed {
     /// Runs `body` and measures it; `settle` runs after the clock stops and before the bytes are read
     /// (a last checkpoint, so that the copy back into the file is counted).
     static func measure(_ body: () throws -> Void, settle: () throws -> Void = {}) throws -> Observed {
-        let cpu = processCPU(), bytes = writtenBytes(), started = Date()
+        let cpu = processCPU(), bytes = try writtenBytes(), started = Date()
         try body()
         let seconds = Date().timeIntervalSince(started)
         try settle()
-        return Observed(seconds: seconds, cpu: processCPU() - cpu, written: writtenBytes() - bytes)
+        return Observed(seconds: seconds, cpu: processCPU() - cpu, written: try writtenBytes() - bytes)
     }
 
     func rate(_ count: Int) -> Double { Double(count) / seconds }
@@ -41,11 +41,18 @@ func threadCPU() -> Double {
         + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
 }
 
-/// Bytes this process has caused to be written to storage so far (0 where /proc/self/io is missing).
-func writtenBytes() -> Int64 {
-    guard let text = try? String(contentsOfFile: "/proc/self/io", encoding: .utf8) else { return 0 }
-    for line in text.split(separator: "\n") where line.hasPrefix("write_bytes:") {
-        return Int64(line.split(separator: " ").last ?? "") ?? 0
+/// Bytes this process has caused to be written to storage so far. Every ingest row reports them, so a
+/// kernel without /proc/self/io stops the bench with that reason rather than printing 0 bytes.
+func writtenBytes() throws -> Int64 {
+    let text: String
+    do {
+        text = try String(contentsOfFile: "/proc/self/io", encoding: .utf8)
+    } catch {
+        throw BenchError("cannot read /proc/self/io (bytes written per row): \(error)")
     }
-    return 0
+    guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("write_bytes:") }),
+          let bytes = Int64(line.split(separator: " ").last ?? "") else {
+        throw BenchError("/proc/self/io has no write_bytes line")
+    }
+    return bytes
 }
