@@ -59,20 +59,6 @@ public final class ConsoleApp {
     /// One event through the model, and every effect it asks for through the runner, their results
     /// fed back in turn.
     private func send(_ event: ConsoleEvent) {
-        var pending = [event]
-        while !pending.isEmpty {
-            let next = pending.removeFirst()
-            for effect in model.update(next) {
-                if effect == .repaint {
-                    terminal.repaint()
-                    continue
-                }
-                if effect == .bell {
-                    terminal.bell()
-                    continue
-                }
-                if let result = runner.run(effect, context: model.context) { pending.append(.done(result)) }
-            }
-        }
+        runner.send(event, to: &model, terminal: terminal)
     }
 }

@@ -42,21 +42,7 @@ public final class ConsoleScript {
 
     /// One event, its effects carried out in place, then a fresh read.
     public func send(_ event: ConsoleEvent) {
-        var pending = [event]
-        while !pending.isEmpty {
-            let next = pending.removeFirst()
-            for effect in model.update(next) {
-                if effect == .repaint {
-                    terminal.repaint()
-                    continue
-                }
-                if effect == .bell {
-                    terminal.bell()
-                    continue
-                }
-                if let result = runner.run(effect, context: model.context) { pending.append(.done(result)) }
-            }
-        }
+        runner.send(event, to: &model, terminal: terminal)
     }
 
     /// Presses the keys in turn, reading the cache after each as the live console would.
