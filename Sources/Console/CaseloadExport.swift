@@ -72,8 +72,11 @@ public enum CaseloadExport {
     static func minutes(_ seconds: TimeInterval) -> String { String(Int((seconds / 60).rounded())) }
 
     /// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled.
+    /// Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first, OWASP's list) gets a
+    /// leading `'`, so a name from the network cannot become a link or a command when the leader opens it.
     static func csv(_ value: String) -> String {
-        let value = Sanitiser.inert(value)
+        var value = Sanitiser.inert(value)
+        if let first = value.first, "=+-@\t\r".contains(first), Double(value) == nil { value = "'" + value }
         return value.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0.isNewline })
             ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }

@@ -66,14 +66,21 @@ public enum TaskMapping {
         public var outcome: HandlingOutcome?
         public var note: String?
         public var version: String?
+        /// The patient the Task is for (`Task.for`): a step under a name this workstation does not know
+        /// still concerns that patient's open alert.
+        public var patientID: String? = nil
+        /// When the step was taken on the server (`meta.lastUpdated`).
+        public var steppedAt: Date? = nil
     }
 
     public static func state(of task: FHIRTask) -> State? {
         guard let key = task.identifier?.first(where: { $0.system == alertSystem })?.value else { return nil }
         let outcome = task.businessStatus?.coding?.first?.code.flatMap(HandlingOutcome.init(rawValue:))
+        let patient = task.for?.reference.flatMap { $0.hasPrefix("Patient/") ? String($0.dropFirst(8)) : nil }
         return State(alertKey: key, owner: task.owner?.identifier?.value ?? task.owner?.display,
                      resolved: task.status == "completed", outcome: outcome, note: task.note?.first?.text,
-                     version: task.meta?.versionId)
+                     version: task.meta?.versionId, patientID: patient,
+                     steppedAt: task.meta?.lastUpdated.flatMap(FHIRDateTime.parse))
     }
 }
 

@@ -104,19 +104,19 @@ final class SimulatedColleagues: @unchecked Sendable {
     private func judge(_ m: HomeMeasurement, diagnoses: [Diagnosis], plan: SelfCarePlan?, at now: Date) {
         guard m.status.counts else { return }
         let recent = weights[m.patientID] ?? []
+        if m.kind == .bodyWeight { weights[m.patientID] = (recent + [m]).suffix(14) }
+        guard now.timeIntervalSince(m.effective) <= triage.window,
+              let finding = triage.finding(m, diagnoses: diagnoses, plan: plan, recentWeights: recent) else { return }
+        // A late upload measured before the alert opened names it, as on a workstation, until its Task exists.
+        func named(_ alert: Alert) -> Alert {
+            guard tasks.get(TaskMapping.taskID(alert.key)) == nil else { return alert }
+            return alert.named(byEarlier: m, finding: finding) ?? alert
+        }
         switch triage.evaluate(m, diagnoses: diagnoses, plan: plan, recentWeights: recent, openAlert: open[m.patientID], now: now) {
         case .open(let alert): open[m.patientID] = alert
-        case .escalate(var alert):
-            // A late upload measured before the alert opened: a workstation that receives both in one page
-            // judges in measurement order and opens the alert on this one; nobody has claimed it yet.
-            if m.effective < alert.openedAt, tasks.get(TaskMapping.taskID(alert.key)) == nil {
-                alert = Alert(patientID: m.patientID, zone: alert.zone, openedAt: m.effective, raisedAt: alert.raisedAt,
-                              triggerMeasurementID: m.id, basis: alert.basis)
-            }
-            open[m.patientID] = alert
-        case .none: break
+        case .escalate(let alert): open[m.patientID] = named(alert)
+        case .none: if let alert = open[m.patientID] { open[m.patientID] = named(alert) }
         }
-        if m.kind == .bodyWeight { weights[m.patientID] = (recent + [m]).suffix(14) }
     }
 
     /// The worst, longest-waiting alert nobody holds, claimed with a conditional update; nil when none

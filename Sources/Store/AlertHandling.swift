@@ -109,10 +109,19 @@ extension CacheDatabase {
 
     /// Applies the shared Task as the server has it (another nurse's claim or resolution). When it
     /// overrules a step taken here, the step is dropped and the operator is told who has the alert.
+    ///
+    /// A Task under a name this workstation does not know, for a `patientID` whose open alert nobody here
+    /// has shared and which opened before the step (`steppedAt`), is that alert as the colleague's
+    /// workstation named it (it judged a measurement later withdrawn, or history this one never judged):
+    /// the alert takes the Task's name. A resolution covers what was measured up to `steppedAt`; with
+    /// `triage`, what the patient measured after it is judged again and opens an alert of its own.
     public func applyRemote(alertKey: String, owner: String?, resolved: Bool, outcome: HandlingOutcome?, note: String?,
-                            taskVersion: String?, at now: Date, conflictFor nurse: String? = nil) throws {
+                            taskVersion: String?, at now: Date, conflictFor nurse: String? = nil,
+                            patientID: String? = nil, steppedAt: Date? = nil, triage: Triage? = nil) throws {
         try writer.write { db in
-            guard var alert = try Alert.filter(Column("key") == alertKey).fetchOne(db) else { return }
+            guard var alert = try Self.alert(named: alertKey, db)
+                    ?? Self.episode(of: patientID, openedBy: steppedAt ?? now, db) else { return }
+            try Self.takeName(alertKey, of: &alert, db)
             let before = alert
             alert.owner = owner
             alert.taskVersion = taskVersion
@@ -136,8 +145,11 @@ extension CacheDatabase {
             }
             try alert.update(db)
             try db.execute(sql: "DELETE FROM outbox WHERE alertKey = ?", arguments: [alertKey])
-            // A colleague's resolution, like ours, leaves what the patient wrote and nobody here opened as an item.
-            if before.status == .open, alert.status == .resolved { try Self.keepUnreadMessageOpen(of: alert.patientID, db) }
+            if before.status == .open, alert.status == .resolved {
+                if let triage { try judgeAgain(alert.patientID, measuredAfter: steppedAt ?? now, triage: triage, now: now, db) }
+                // A colleague's resolution, like ours, leaves what the patient wrote and nobody here opened as an item.
+                try Self.keepUnreadMessageOpen(of: alert.patientID, db)
+            }
             if reopened {
                 try record(alert, who: owner ?? "?", what: "reopened", at: now, db)
             } else if before.owner != alert.owner || before.status != alert.status {
@@ -170,6 +182,27 @@ extension CacheDatabase {
     }
 
     public func alert(key: String) throws -> Alert? {
-        try reader.read { db in try Alert.filter(Column("key") == key).fetchOne(db) }
+        try reader.read { db in try Self.alert(named: key, db) }
+    }
+
+    /// The alert a shared Task names: by its key, or by a name it had before a late upload renamed it
+    /// (`Alert.named(byEarlier:)`). A colleague's Task under that earlier name is the one the centre
+    /// shares, so the alert takes that name back, unless it has been shared under its new one meanwhile.
+    static func alert(named key: String, _ db: Database) throws -> Alert? {
+        if let alert = try Alert.filter(Column("key") == key).fetchOne(db) { return alert }
+        guard let id = try Int64.fetchOne(db, sql: "SELECT alertID FROM alert_alias WHERE key = ?", arguments: [key]),
+              let alert = try Alert.fetchOne(db, key: id), !alert.isShared else { return nil }
+        return alert
+    }
+
+    /// Gives the alert back the name a colleague's Task uses (see `alert(named:)`); its newer name becomes the alias.
+    static func takeName(_ key: String, of alert: inout Alert, _ db: Database) throws {
+        guard alert.key != key, let id = alert.id else { return }
+        let renamed = alert.key
+        alert.key = key
+        try alert.update(db)
+        try db.execute(sql: "DELETE FROM alert_alias WHERE key = ?", arguments: [key])
+        try db.execute(sql: "INSERT OR REPLACE INTO alert_alias(key, alertID) VALUES (?, ?)", arguments: [renamed, id])
+        try db.execute(sql: "UPDATE alert_history SET alertKey = ? WHERE alertKey = ?", arguments: [key, renamed])
     }
 }

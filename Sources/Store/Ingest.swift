@@ -24,6 +24,8 @@ public struct IngestResult: Sendable, Equatable {
     public var alertsWithdrawn = 0
     /// Measurements already stored under another resource id (the same one from a second source).
     public var duplicates = 0
+    /// Alerts renamed by a late upload measured before they opened (`Alert.named(byEarlier:)`).
+    public var alertsRenamed = 0
 
     public init() {}
 }
@@ -138,7 +140,14 @@ extension CacheDatabase {
             else { continue }
             // An open alert as bad or worse already covers the patient (as `Triage.evaluate` decides):
             // its zone alone says so, without reading the whole alert.
-            if let openZone = try statements.openAlertZone(of: measurement.patientID), finding.zone <= openZone { continue }
+            if let openZone = try statements.openAlertZone(of: measurement.patientID), finding.zone <= openZone {
+                if let open = try statements.openAlert(of: measurement.patientID),
+                   let renamed = open.named(byEarlier: measurement, finding: finding) {
+                    try rename(open, to: renamed, db)
+                    result.alertsRenamed += 1
+                }
+                continue
+            }
             // A new version of a finding a nurse has handled opens no new alert unless it is worse.
             if amended, let handled = try statements.handledZone(raisedBy: measurement.id), finding.zone <= handled { continue }
             switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights,
@@ -148,7 +157,12 @@ extension CacheDatabase {
                 try alert.insert(db)
                 result.alertsOpened += 1
             case .escalate(let alert):
-                try alert.update(db)
+                if let renamed = alert.named(byEarlier: measurement, finding: finding) {
+                    try rename(alert, to: renamed, db)
+                    result.alertsRenamed += 1
+                } else {
+                    try alert.update(db)
+                }
                 result.alertsEscalated += 1
             }
         }
@@ -158,7 +172,7 @@ extension CacheDatabase {
 
     /// The patient's earlier weights before a weight: three days for the heart-failure weight trend, a day
     /// for everyone else (a jump within a day is a suspected measurement error); empty for other kinds.
-    private func weightsForTrend(_ m: HomeMeasurement, diagnoses: [Diagnosis],
+    func weightsForTrend(_ m: HomeMeasurement, diagnoses: [Diagnosis],
                                  _ statements: MeasurementStatements) throws -> [HomeMeasurement] {
         guard m.kind == .bodyWeight else { return [] }
         let within = diagnoses.contains(.heartFailure) ? WeightTrendRule.window : 86_400
@@ -191,6 +205,14 @@ extension CacheDatabase {
         guard updated != alert else { return .unchanged }
         try updated.update(db)
         return .changed
+    }
+
+    /// Gives an alert nobody has shared the name of its earliest finding (`Alert.named(byEarlier:)`); the old
+    /// name stays as an alias, so a colleague's Task under it still finds the alert.
+    private func rename(_ alert: Alert, to renamed: Alert, _ db: Database) throws {
+        try renamed.update(db)
+        try db.execute(sql: "INSERT OR REPLACE INTO alert_alias(key, alertID) VALUES (?, ?)", arguments: [alert.key, alert.id])
+        try db.execute(sql: "UPDATE alert_history SET alertKey = ? WHERE alertKey = ?", arguments: [renamed.key, alert.key])
     }
 
     /// Moves a cursor on its own (for resources stored elsewhere, such as Tasks).

@@ -76,6 +76,7 @@ extension CacheDatabase {
         registerV9(&migrator)
         // Keep last: other branches add their migrations before this one.
         registerV10Day(&migrator)
+        registerV11Alias(&migrator)
         return migrator
     }
 }

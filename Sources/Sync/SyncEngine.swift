@@ -41,7 +41,8 @@ public final class SyncEngine: Sendable {
         self.client = client
         self.municipalities = municipalities
         privacy = PrivacySync(client: client, cache: cache, pageSize: pageSize, clock: clock)
-        tasks = TaskSync(client: client, cache: cache, nurse: nurse, municipalities: municipalities, clock: clock)
+        tasks = TaskSync(client: client, cache: cache, nurse: nurse, municipalities: municipalities, triage: triage,
+                         clock: clock)
         self.measurementSource = measurementSource
         self.cache = cache
         self.triage = triage

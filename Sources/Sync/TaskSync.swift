@@ -11,12 +11,16 @@ public final class TaskSync: Sendable {
     let cache: CacheDatabase
     let nurse: String
     let pageSize: Int
+    /// Judges again what a patient measured after a colleague's resolution (see `CacheDatabase.applyRemote`).
+    let triage: Triage
     /// The operator's municipalities: colleagues' Tasks for other municipalities' patients are not asked for.
     let municipalities: Set<String>?
     private let clock: @Sendable () -> Date
 
     public init(client: FHIRClient, cache: CacheDatabase, nurse: String, pageSize: Int = 500,
-                municipalities: Set<String>? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+                municipalities: Set<String>? = nil, triage: Triage = Triage(),
+                clock: @escaping @Sendable () -> Date = Date.init) {
+        self.triage = triage
         self.municipalities = municipalities
         self.client = client
         self.cache = cache
@@ -86,11 +90,14 @@ public final class TaskSync: Sendable {
                     continue
                 }
                 newest = ceiling.newer(newest, task.meta?.lastUpdated, future: &summary.futureStamped)
-                guard let state = TaskMapping.state(of: task),
-                      let local = try cache.alert(key: state.alertKey), local.taskVersion != state.version
-                else { continue }
+                guard let state = TaskMapping.state(of: task) else { continue }
+                // A Task under a name this workstation gave no alert may still be about the patient's open one.
+                if let local = try cache.alert(key: state.alertKey), local.taskVersion == state.version { continue }
+                // The step counts from when it was taken on the server, never later than now here.
+                let stepped = min(state.steppedAt ?? clock(), clock())
                 try cache.applyRemote(alertKey: state.alertKey, owner: state.owner, resolved: state.resolved,
-                                      outcome: state.outcome, note: state.note, taskVersion: state.version, at: clock())
+                                      outcome: state.outcome, note: state.note, taskVersion: state.version, at: clock(),
+                                      patientID: state.patientID, steppedAt: stepped, triage: triage)
             }
             summary.quarantined += problems.count
             try cache.quarantine(problems)

@@ -101,9 +101,17 @@ struct HostileTextOutputTests {
         // Another nurse's claim as the shared Task brings it: the owner's name is the server's text.
         let nurse = "Eva|\"Ola\",;\r\n| 1 | 2 |" + Self.hostile
         let cache = try CacheDatabase(path: home + "/cache.sqlite")
-        let alert = try #require(try cache.alert(id: 1))
+        // Two alerts still open (colleagues resolved others): another nurse's claims, as the shared Task brings them.
+        let open = try cache.queue().filter { $0.owner == nil && $0.zone > .green }
+        #expect(open.count >= 2, "\(open)")
+        let alert = try #require(try cache.alert(id: open[0].alertID))
         try cache.applyRemote(alertKey: alert.key, owner: nurse, resolved: false, outcome: nil, note: nil, taskVersion: "2",
                               at: fixedStart.addingTimeInterval(600))
+        // A name a spreadsheet would run as a formula when the leader opens the CSV.
+        let formula = "=HYPERLINK(\"http://x.invalid\";\"klikk\")"
+        let second = try #require(try cache.alert(id: open[1].alertID))
+        try cache.applyRemote(alertKey: second.key, owner: formula, resolved: false, outcome: nil, note: nil, taskVersion: "2",
+                              at: fixedStart.addingTimeInterval(660))
 
         let now = "2026-11-23T09:30:00Z"
         let table = try runCommand(varde, ["report", "caseload", "--home", home, "--now", now])
@@ -118,6 +126,8 @@ struct HostileTextOutputTests {
         let row = try #require(nurseRows.first { $0.contains("Eva") }, "\(csv.stdout)")
         #expect(row.hasPrefix("\"Eva|\"\"Ola\"\",;␍␊| 1 | 2 |Kari␛[2J"), "quoted, quotes doubled: \(row)")
         #expect(nurseRows.allSatisfy { Self.csvFields($0) == Self.csvFields(nurseRows[0]) }, "every row has the header's columns")
+        let formulaRow = try #require(nurseRows.first { $0.contains("HYPERLINK") }, "\(csv.stdout)")
+        #expect(formulaRow.hasPrefix("\"'=HYPERLINK("), "a formula is made text with a leading ': \(formulaRow)")
 
         let md = try runCommand(varde, ["report", "caseload", "--home", home, "--now", now, "--format", "md"])
         #expect(md.status == 0, "\(md.stderr)")
