@@ -9,8 +9,9 @@ import TestSupport
 struct ModelFindingsInTerminalTests {
     @Test func firstSyncKeysThatSayWhyAndClaimFromThePatientView() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-findings-\(UUID().uuidString)").path
+        // No simulated colleagues: the top alert must be free to take (a colleague may hold it otherwise).
         let terminal = try TmuxSession(width: 100, height: 30,
-                                       command: "'\(vardeExecutable())' demo --home '\(home)' --patients 400; echo EXIT=$?; sleep 60")
+                                       command: "'\(vardeExecutable())' demo --home '\(home)' --patients 400 --colleagues 0; echo EXIT=$?; sleep 60")
         defer { terminal.close() }
         // Until the first sync has finished, never "offline, never synced".
         let first = await terminal.waitFor(seconds: 60) { $0.contains("første synk pågår") || $0.contains("tilkoblet") }

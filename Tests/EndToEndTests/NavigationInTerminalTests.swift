@@ -95,8 +95,9 @@ struct NavigationInTerminalTests {
 
     @Test func aNurseClaimsAndResolvesTheTopAlert() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("varde-claim-\(UUID().uuidString)").path
+        // No simulated colleagues: the top alert must be free to take (a colleague may hold it otherwise).
         let terminal = try TmuxSession(width: 100, height: 30, command:
-            "'\(vardeExecutable())' demo --operator Kari --home '\(home)'; echo EXIT=$?; sleep 60")
+            "'\(vardeExecutable())' demo --operator Kari --home '\(home)' --colleagues 0; echo EXIT=$?; sleep 60")
         defer { terminal.close() }
         #expect(await terminal.waitFor { $0.contains("■ RØD") && $0.contains("tilkoblet") }.ok)
         try terminal.send("g")
