@@ -12,6 +12,12 @@ extension CacheDatabase {
         return open
     }
 
+    /// `episode(of:openedBy:)` for the sync to ask before it writes: most Tasks it does not know are about
+    /// history this workstation never judged, and need no write at all.
+    public func episode(of patientID: String?, openedBy stepped: Date) throws -> Alert? {
+        try reader.read { db in try Self.episode(of: patientID, openedBy: stepped, db) }
+    }
+
     /// After a colleague resolved the patient's alert at `measuredAfter`, what the patient measured later
     /// was not part of it (this workstation may have folded it into the alert it had open): judged again
     /// in measurement order, it opens an alert of its own. Nothing the colleague could have seen is raised again.

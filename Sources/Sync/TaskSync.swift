@@ -92,9 +92,13 @@ public final class TaskSync: Sendable {
                 newest = ceiling.newer(newest, task.meta?.lastUpdated, future: &summary.futureStamped)
                 guard let state = TaskMapping.state(of: task) else { continue }
                 // A Task under a name this workstation gave no alert may still be about the patient's open one.
-                if let local = try cache.alert(key: state.alertKey), local.taskVersion == state.version { continue }
                 // The step counts from when it was taken on the server, never later than now here.
                 let stepped = min(state.steppedAt ?? clock(), clock())
+                if let local = try cache.alert(key: state.alertKey) {
+                    if local.taskVersion == state.version { continue }
+                } else if try cache.episode(of: state.patientID, openedBy: stepped) == nil {
+                    continue
+                }
                 try cache.applyRemote(alertKey: state.alertKey, owner: state.owner, resolved: state.resolved,
                                       outcome: state.outcome, note: state.note, taskVersion: state.version, at: clock(),
                                       patientID: state.patientID, steppedAt: stepped, triage: triage)
