@@ -15,14 +15,7 @@ struct AmendmentTests {
                                effective: at, lastUpdated: now.addingTimeInterval(-minutesAgo * 30), status: status)
     }
 
-    func cache() throws -> CacheDatabase {
-        let cache = try CacheDatabase()
-        try cache.storePatients([Patient(id: "p1", nationalID: "01815012345", givenName: "Kari", familyName: "Hansen",
-                                         birthDate: "1950-01-01", gender: "female", municipalityNumber: "1804",
-                                         diagnoses: [], lastUpdated: now)],
-                                municipalities: [Municipality(number: "1804", name: "Bodø")], cursor: nil)
-        return cache
-    }
+    func cache() throws -> CacheDatabase { try OnePatientCache.make(now: now) }
 
     func store(_ cache: CacheDatabase, _ measurements: HomeMeasurement...) throws -> IngestResult {
         try cache.storeMeasurements(measurements, triage: Triage(), now: now, cursor: nil)

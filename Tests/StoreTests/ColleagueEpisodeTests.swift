@@ -10,18 +10,12 @@ struct ColleagueEpisodeTests {
     let now = Date(timeIntervalSince1970: 1_795_348_800)
 
     func spo2(_ id: String, _ value: Double, minutesAgo: Double) -> HomeMeasurement {
-        HomeMeasurement(id: id, patientID: "p1", kind: .oxygenSaturation, code: "c", value: value,
-                        unit: MeasurementKind.oxygenSaturation.canonicalUnit,
-                        effective: now.addingTimeInterval(-minutesAgo * 60), lastUpdated: now, status: .final)
+        OnePatientCache.spo2(id, value, minutesAgo: minutesAgo, now: now)
     }
 
     /// A patient with a yellow at 120 minutes ago and a red at 30 minutes ago, folded into one alert here.
     func cacheWithOneAlert() throws -> (CacheDatabase, Alert) {
-        let cache = try CacheDatabase()
-        try cache.storePatients([Patient(id: "p1", nationalID: "01815012345", givenName: "Kari", familyName: "Hansen",
-                                         birthDate: "1950-01-01", gender: "female", municipalityNumber: "1804",
-                                         diagnoses: [], lastUpdated: now)],
-                                municipalities: [Municipality(number: "1804", name: "Bodø")], cursor: nil)
+        let cache = try OnePatientCache.make(now: now)
         _ = try cache.storeMeasurements([spo2("obs-yellow", 93, minutesAgo: 120), spo2("obs-red", 85, minutesAgo: 30)],
                                         triage: Triage(), now: now, cursor: nil)
         let entry = try #require(try cache.queue().first)

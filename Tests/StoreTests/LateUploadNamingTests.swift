@@ -10,19 +10,10 @@ struct LateUploadNamingTests {
     let now = Date(timeIntervalSince1970: 1_795_348_800)
 
     func measurement(_ id: String, _ value: Double, minutesAgo: Double) -> HomeMeasurement {
-        HomeMeasurement(id: id, patientID: "p1", kind: .oxygenSaturation, code: "c", value: value,
-                        unit: MeasurementKind.oxygenSaturation.canonicalUnit,
-                        effective: now.addingTimeInterval(-minutesAgo * 60), lastUpdated: now, status: .final)
+        OnePatientCache.spo2(id, value, minutesAgo: minutesAgo, now: now)
     }
 
-    func cache() throws -> CacheDatabase {
-        let cache = try CacheDatabase()
-        try cache.storePatients([Patient(id: "p1", nationalID: "01815012345", givenName: "Kari", familyName: "Hansen",
-                                         birthDate: "1950-01-01", gender: "female", municipalityNumber: "1804",
-                                         diagnoses: [], lastUpdated: now)],
-                                municipalities: [Municipality(number: "1804", name: "Bodø")], cursor: nil)
-        return cache
-    }
+    func cache() throws -> CacheDatabase { try OnePatientCache.make(now: now) }
 
     func store(_ cache: CacheDatabase, _ measurements: [HomeMeasurement]) throws {
         _ = try cache.storeMeasurements(measurements, triage: Triage(), now: now, cursor: nil)
