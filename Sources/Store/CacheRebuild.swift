@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VardeDomain
 
 /// What `varde cache rebuild` kept from a damaged cache, table by table, and what it could not read.
 public struct CacheRebuildReport: Sendable {
@@ -8,6 +9,8 @@ public struct CacheRebuildReport: Sendable {
     public var tables: [Table]
     /// The damaged file could not be opened at all: nothing was kept.
     public var unreadableFile: String?
+    /// Alerts raised again from copied measurements that no copied alert covered (their row was lost).
+    public var alertsRaised = 0
 
     /// One table: rows copied into the new cache, and rows or ranges of rows that could not be read.
     public struct Table: Sendable {
@@ -30,7 +33,7 @@ extension CacheDatabase {
     /// from it: what exists only on this workstation (handling steps and messages not yet delivered,
     /// drafts, the access log) and the rest, which the next sync completes from the service (the cursors
     /// start again from the beginning; what comes again unchanged changes nothing).
-    public static func rebuild(path: String, now: Date = Date()) throws -> CacheRebuildReport {
+    public static func rebuild(path: String, now: Date = Date(), triage: Triage = Triage()) throws -> CacheRebuildReport {
         let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
         let aside = "\(path).damaged-\(stamp)"
         let files = FileManager.default
@@ -54,6 +57,7 @@ extension CacheDatabase {
         }.filter { !notCopied.contains($0) }
         let ordered = copyOrder.filter(names.contains) + names.filter { !copyOrder.contains($0) }.sorted()
         for name in ordered { report.tables.append(try copy(name, from: old, to: fresh)) }
+        report.alertsRaised = try fresh.raiseWhatNoAlertCovers(triage: triage, now: now)
         return report
     }
 

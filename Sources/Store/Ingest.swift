@@ -154,6 +154,9 @@ extension CacheDatabase {
                                    openAlert: try statements.openAlert(of: measurement.patientID), now: now) {
             case .none: break
             case .open(var alert):
+                // Stored again (its row was lost to a damaged cache and fetched anew), a measurement that opened
+                // an alert once does not open it twice: a nurse may have handled that one already.
+                guard try !Self.hasOpenedAnAlert(alert.key, db) else { break }
                 try alert.insert(db)
                 result.alertsOpened += 1
             case .escalate(let alert):
@@ -205,6 +208,11 @@ extension CacheDatabase {
         guard updated != alert else { return .unchanged }
         try updated.update(db)
         return .changed
+    }
+
+    static func hasOpenedAnAlert(_ key: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM alert WHERE key = ?) OR EXISTS (SELECT 1 FROM alert_alias WHERE key = ?)",
+                          arguments: [key, key]) ?? false
     }
 
     /// Gives an alert nobody has shared the name of its earliest finding (`Alert.named(byEarlier:)`); the old

@@ -39,13 +39,14 @@ struct CacheRebuild: ParsableCommand {
         commandName: "rebuild",
         abstract: "Move a damaged cache aside and make a new one with everything that can still be read; the next sync fetches the rest.")
     @OptionGroup var common: CommonOptions
+    @OptionGroup var clock: ClockOptions
 
     func run() throws {
         let home = Home(common.home)
         guard FileManager.default.fileExists(atPath: home.cachePath) else { fail("there is no local cache in \(home.path) to rebuild") }
         let report: CacheRebuildReport
         do {
-            report = try CacheDatabase.rebuild(path: home.cachePath)
+            report = try CacheDatabase.rebuild(path: home.cachePath, now: clock.clock()())
         } catch {
             fail("could not rebuild the local cache in \(home.path): \(error)")
         }
@@ -58,6 +59,9 @@ struct CacheRebuild: ParsableCommand {
             let lost = table.unreadable.isEmpty ? "" : "; could not read rows \(table.unreadable.prefix(5).joined(separator: ", "))"
                 + (table.unreadable.count > 5 ? " and \(table.unreadable.count - 5) more ranges" : "")
             say("\(table.name): kept \(table.copied)\(lost)")
+        }
+        if report.alertsRaised > 0 {
+            say("alerts raised again from measurements no kept alert covered: \(report.alertsRaised)")
         }
         say("a new cache is in place; run `varde sync --once` (or start the console) to fetch the rest from the service")
     }

@@ -62,6 +62,30 @@ struct CacheHealthTests {
         #expect((kept?.copied ?? 0) > 0)
     }
 
+    /// The red alert's own row is what the damage took: the rebuild raises it again from its measurement,
+    /// waiting from when it was measured, and raises nothing a nurse had handled.
+    @Test func aRebuildRaisesARedWhoseAlertRowWasLost() throws {
+        let path = try folder() + "/cache.sqlite"
+        try filledCache(at: path)
+        do {
+            let cache = try CacheDatabase(path: path)
+            try cache.storeMeasurements([HomeMeasurement(id: "handled", patientID: "p2", kind: .heartRate, code: "c", value: 150,
+                                                         unit: "/min", effective: now.addingTimeInterval(-7200),
+                                                         lastUpdated: now)], triage: Triage(), now: now, cursor: nil)
+            let handled = try #require(try cache.queue().first { $0.patientID == "p2" })
+            _ = try cache.handle(alertID: handled.alertID, .claim, by: "kari", at: now)
+            _ = try cache.handle(alertID: handled.alertID, .resolve(.contactedPatient, note: ""), by: "kari", at: now)
+            try cache.writer.write { db in try db.execute(sql: "DELETE FROM alert WHERE patientID = 'p0'") }
+            #expect(try cache.queue().isEmpty, "the red's row is gone")
+        }
+        let report = try CacheDatabase.rebuild(path: path, now: now)
+        #expect(report.alertsRaised == 1)
+        let queue = try CacheDatabase(path: path).queue()
+        #expect(queue.map(\.patientID) == ["p0"], "the red again, and not the alert a nurse resolved")
+        #expect(queue.first?.zone == .red)
+        #expect(queue.first?.raisedAt == now, "waiting from when it was measured")
+    }
+
     @Test func aCacheFromANewerVardeIsRefusedWithThatReason() throws {
         let path = try folder() + "/cache.sqlite"
         try filledCache(at: path)
