@@ -108,7 +108,7 @@ struct GoldenScreenTests {
 struct DocumentationGoldenTests {
     static let scripts: [(screen: String, tab: String, keys: String)] = [
         ("note", "patient", "x 2 Ringte space pasienten, space ny space måling space 93 space %. enter"),
-        ("correct", "history", "x 2 Ringte space pasienten. enter Ctrl-s esc e , space ny space måling space 94 space %"),
+        ("correct", "history", "x 2 Ringte space pasienten enter Ctrl-s esc e , space ny space måling space 94 space %"),
         ("handover-since", "queue", ":vakt enter t 12h"),
     ]
 

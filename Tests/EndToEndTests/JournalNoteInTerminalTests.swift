@@ -191,6 +191,7 @@ struct JournalNoteInTerminalTests {
         // Whether the console heard of Ola before or after Kari's Enter, Ola's version wins and Kari is told who has it.
         let told = await terminal.waitFor(seconds: 30) { $0.contains("tatt av Ola") || $0.contains("Ola har gjenåpnet det") }
         #expect(told.ok, "\(told.screen)")
+        print("race: \(told.screen.contains("Ola har gjenåpnet det") ? "the console had heard of Ola first" : "412 on the Task, Ola's version taken")")
         var settled = false
         for _ in 0..<60 where !settled {
             settled = try centre.cache.alert(id: entry.alertID).map { $0.status == .open && $0.owner == "Ola" } ?? false

@@ -141,6 +141,7 @@ extension ConsoleModel {
                 return []
             }
             if top(AmendLayer.self) == nil {
+                queue.message = nil // the box has its own line of keys; an older message would sit under it
                 push(AmendLayer(alerts: alerts, correcting: correcting, patientName: patient.state.record.patient.listName))
             }
             return []
