@@ -19,6 +19,18 @@ func renderScreen(_ screen: String, cache: CacheDatabase, now: Date, width: Int,
                                     keys: ConsoleScript.keys(keys), workstation: workstation)
 }
 
+/// A screen against its file in `Screens/`, exactly; with VARDE_UPDATE_SCREENS=1 the file is written instead.
+func matchGolden(_ buffer: ScreenBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let file = GoldenScreenTests.screensFolder.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["VARDE_UPDATE_SCREENS"] == "1" {
+        try buffer.plainText.write(to: file, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = try String(contentsOf: file, encoding: .utf8)
+    #expect(buffer.plainText == expected, "\(name) differs from its golden render; run make screens and read the diff",
+            sourceLocation: sourceLocation)
+}
+
 /// Screens drawn from a cache synced from the frozen simulator must match `Screens/` exactly.
 /// Regenerate deliberately with `make screens` (VARDE_UPDATE_SCREENS=1), then read the diff.
 @Suite(.serialized)
@@ -56,18 +68,10 @@ struct GoldenScreenTests {
         try cache.messageDelivered(id: "urn:uuid:00000000-0000-4000-a000-000000000001", serverID: "com-golden")
         try cache.saveDraft(for: writer, text: "Hei Målfrid! Hvordan går det med pusten nå? Svar gjerne her, eller ring oss.",
                             inResponseTo: last.id, at: fixedStart.addingTimeInterval(60))
-        let update = ProcessInfo.processInfo.environment["VARDE_UPDATE_SCREENS"] == "1"
         for golden in Self.goldens {
             let buffer = try renderScreen(golden.screen, cache: cache, now: fixedStart.addingTimeInterval(90),
                                           width: golden.width, height: golden.height, language: golden.language)
-            let name = "\(golden.screen)-\(golden.width)x\(golden.height).\(golden.language.rawValue).txt"
-            let file = Self.screensFolder.appendingPathComponent(name)
-            if update {
-                try buffer.plainText.write(to: file, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try String(contentsOf: file, encoding: .utf8)
-            #expect(buffer.plainText == expected, "\(name) differs from its golden render; run make screens and read the diff")
+            try matchGolden(buffer, "\(golden.screen)-\(golden.width)x\(golden.height).\(golden.language.rawValue).txt")
         }
 
         // Handling together: Monday morning, two nurses have claimed alerts, many are overdue.
@@ -89,14 +93,7 @@ struct GoldenScreenTests {
                                                   ("caseload", 80, 24, .en), ("caseload", 160, 48, .nb), ("caseload", 160, 48, .en)] {
             let buffer = try renderScreen(screen, cache: cache, now: monday, width: width, height: height,
                                           language: language, settings: staffed)
-            let name = "\(screen == "queue" ? "queue-handling" : screen)-\(width)x\(height).\(language.rawValue).txt"
-            let file = Self.screensFolder.appendingPathComponent(name)
-            if update {
-                try buffer.plainText.write(to: file, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try String(contentsOf: file, encoding: .utf8)
-            #expect(buffer.plainText == expected, "\(name) differs from its golden render; run make screens and read the diff")
+            try matchGolden(buffer, "\(screen == "queue" ? "queue-handling" : screen)-\(width)x\(height).\(language.rawValue).txt")
         }
     }
 }
@@ -127,7 +124,6 @@ struct DocumentationGoldenTests {
         _ = try await offPool { try engine.syncOnce() }
         let patientID = try #require(try cache.queue().first { !$0.isBlocked && $0.owner == nil && $0.trigger != nil && $0.unreadMessages == 0 })
             .patientID
-        let update = ProcessInfo.processInfo.environment["VARDE_UPDATE_SCREENS"] == "1"
         var copies = 0
         for script in Self.scripts {
             for (width, height) in [(80, 24), (160, 48)] {
@@ -139,14 +135,7 @@ struct DocumentationGoldenTests {
                     let buffer = try renderScreen(script.tab, cache: copy, now: fixedStart.addingTimeInterval(90), width: width,
                                                   height: height, language: language, patientID: script.tab == "queue" ? nil : patientID,
                                                   nurse: "kari", keys: script.keys)
-                    let name = "\(script.screen)-\(width)x\(height).\(language.rawValue).txt"
-                    let file = GoldenScreenTests.screensFolder.appendingPathComponent(name)
-                    if update {
-                        try buffer.plainText.write(to: file, atomically: true, encoding: .utf8)
-                        continue
-                    }
-                    let expected = try String(contentsOf: file, encoding: .utf8)
-                    #expect(buffer.plainText == expected, "\(name) differs from its golden render; run make screens and read the diff")
+                    try matchGolden(buffer, "\(script.screen)-\(width)x\(height).\(language.rawValue).txt")
                 }
             }
         }

@@ -61,7 +61,7 @@ struct HandoverLayer: ConsoleLayer {
         case .backspace: typing = String(line.dropLast())
         case .control("u"): typing = ""
         case .character(let c): typing = line + String(c)
-        default: break
+        default: model.say(s.sinceHelp)
         }
         return []
     }

@@ -51,6 +51,7 @@ struct NoteStrings: Sendable {
     /// "'%@' is not a time …"
     var sinceBad: String
     var sinceFuture: String
+    var sinceHelp: String
     var exportPrompt: String
     var exportHelp: String
     /// "Saved in %@"
@@ -88,7 +89,7 @@ struct NoteStrings: Sendable {
         resolvedBy: "Bare %@, som avsluttet varselet, kan rette notatet.",
         sincePrompt: "Fra når? (12h, 2d, 08:00, 22.11 08:00) ",
         sinceBad: "«%@» er ingen tid Varde kjenner: skriv f.eks. 12h, 2d, 08:00 eller 22.11 08:00.",
-        sinceFuture: "Starten må være før nå.",
+        sinceFuture: "Starten må være før nå.", sinceHelp: "Enter viser vaktoverleveringen fra tiden du skrev, Esc avbryter.",
         exportPrompt: " Eksporter vaktoverleveringen: t tekst · m Markdown · Esc avbryt ",
         exportHelp: "t lagrer som tekst, m som Markdown, Esc avbryter.", exported: "Vaktoverleveringen er lagret i %@")
 
@@ -122,7 +123,7 @@ struct NoteStrings: Sendable {
         resolvedBy: "Only %@, who resolved the alert, corrects its note.",
         sincePrompt: "Since when? (12h, 2d, 08:00, 22.11 08:00) ",
         sinceBad: "'%@' is no time Varde knows: type e.g. 12h, 2d, 08:00 or 22.11 08:00.",
-        sinceFuture: "The start must be before now.",
+        sinceFuture: "The start must be before now.", sinceHelp: "Enter shows the handover since the time you typed, Esc cancels.",
         exportPrompt: " Export the handover: t text · m Markdown · Esc cancel ",
         exportHelp: "t saves it as text, m as Markdown, Esc cancels.", exported: "The handover is saved in %@")
 }

@@ -119,17 +119,12 @@ extension ConsoleModel {
             push(JournalNoteLayer(draft: draft, text: composedNote(draft), width: context.width))
             return []
         case .journalNoteSaved(let note):
-            guard let index = stack.lastIndex(where: { $0 is JournalNoteLayer }), var layer = stack[index] as? JournalNoteLayer else { return [] }
-            layer.saving = false
-            guard let note else {
-                stack[index] = layer
-                say(refusal(.blocked))
-                return []
+            change(JournalNoteLayer.self) { layer in
+                layer.saving = false
+                layer.saved = note
+                layer.scroll = 0
             }
-            layer.saved = note
-            layer.scroll = 0
-            stack[index] = layer
-            say(NoteStrings.of(context.language).saved)
+            say(note == nil ? refusal(.blocked) : NoteStrings.of(context.language).saved)
             return []
         case .journalNoteRetried:
             say(NoteStrings.of(context.language).resent)
@@ -155,6 +150,14 @@ extension ConsoleModel {
         }
     }
 
+    /// Changes the topmost layer of a type where it is on the stack (an effect's result for a screen
+    /// that may no longer be on top).
+    mutating func change<L: ConsoleLayer>(_ type: L.Type, _ body: (inout L) -> Void) {
+        guard let index = stack.lastIndex(where: { $0 is L }), var layer = stack[index] as? L else { return }
+        body(&layer)
+        stack[index] = layer
+    }
+
     /// The note as composed from its facts, with what the centre wrote to the patient among the actions;
     /// a free note ends on an empty remark for the nurse to write.
     func composedNote(_ draft: NoteDraft) -> String {
@@ -168,10 +171,9 @@ extension ConsoleModel {
     /// A reopening or correction written (or refused, in words that name the colleague who has it).
     mutating func amended(alertID: Int64, _ amendment: Amendment, _ result: Result<Alert, AmendmentRefusal>) -> [Effect] {
         let s = NoteStrings.of(context.language)
-        let index = stack.lastIndex { $0 is AmendLayer }
         switch result {
         case .success:
-            if let index { stack.remove(at: index) }
+            if let index = stack.lastIndex(where: { $0 is AmendLayer }) { stack.remove(at: index) }
             if case .correctNote(let text) = amendment {
                 say(s.corrected)
                 return [.composeNote(alertID: alertID, outcome: nil, remark: text, correcting: true)]
@@ -180,10 +182,9 @@ extension ConsoleModel {
             return []
         case .failure(let refusal):
             let reason = amendmentRefusal(refusal)
-            if let index, var layer = stack[index] as? AmendLayer {
+            change(AmendLayer.self) { layer in
                 layer.pending = false
                 layer.notice = reason
-                stack[index] = layer
             }
             say(reason)
             return []
@@ -252,20 +253,14 @@ extension ConsoleModel {
             say(w.failure(NoteStrings.of(context.language).cannotCompose, reason))
         case .saveJournalNote:
             // The editor stays with the text: nothing is lost, Ctrl-s tries again.
-            if let index = stack.lastIndex(where: { $0 is JournalNoteLayer }), var layer = stack[index] as? JournalNoteLayer {
-                layer.saving = false
-                stack[index] = layer
-            }
+            change(JournalNoteLayer.self) { $0.saving = false }
             say(w.failure(NoteStrings.of(context.language).cannotSave, reason))
         case .retryJournalNote:
             say(w.failure(NoteStrings.of(context.language).cannotRetry, reason))
         case .readResolvedAlerts:
             say(w.failure(NoteStrings.of(context.language).cannotReadResolved, reason))
         case .amend:
-            if let index = stack.lastIndex(where: { $0 is AmendLayer }), var layer = stack[index] as? AmendLayer {
-                layer.pending = false
-                stack[index] = layer
-            }
+            change(AmendLayer.self) { $0.pending = false }
             say(w.failure(NoteStrings.of(context.language).cannotAmend, reason))
         case .exportHandover:
             say(w.failure(NoteStrings.of(context.language).cannotExport, reason))
