@@ -47,4 +47,37 @@ extension CacheDatabase {
                                arguments: [patientID, limit])
         }
     }
+
+    /// The patient's alerts resolved since `since` (newest resolution first), each with its last
+    /// resolution's time and nurse: what the patient view offers to reopen or correct. Empty when the
+    /// viewer may not see the patient.
+    public func resolvedAlerts(of patientID: String, for viewer: Viewer, since: Date) throws -> [ResolvedAlert] {
+        try reader.read { db in
+            guard let patient = try Patient.fetchOne(db, key: patientID), try Self.maySee(patient, viewer, db) else { return [] }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT alert.id AS alertID, h.at AS at, h.who AS who FROM alert
+                JOIN alert_history h ON h.id = (SELECT id FROM alert_history WHERE alertKey = alert.key AND what LIKE 'resolved%'
+                                                ORDER BY at DESC, id DESC LIMIT 1)
+                WHERE alert.patientID = ? AND alert.status = 'resolved' AND h.at >= ?
+                ORDER BY h.at DESC, alert.id DESC
+                """, arguments: [patientID, since.timeIntervalSince1970])
+            return try rows.compactMap { row -> ResolvedAlert? in
+                guard let alert = try Alert.fetchOne(db, key: row["alertID"] as Int64) else { return nil }
+                return ResolvedAlert(alert: alert, resolvedAt: Date(timeIntervalSince1970: row["at"]), resolvedBy: row["who"])
+            }
+        }
+    }
+}
+
+/// A resolved alert with when and by whom it was resolved.
+public struct ResolvedAlert: Sendable, Equatable {
+    public var alert: Alert
+    public var resolvedAt: Date
+    public var resolvedBy: String
+
+    public init(alert: Alert, resolvedAt: Date, resolvedBy: String) {
+        self.alert = alert
+        self.resolvedAt = resolvedAt
+        self.resolvedBy = resolvedBy
+    }
 }

@@ -18,6 +18,8 @@ public struct ConsoleReadRequest: Sendable, Equatable {
     public var arrivalsAfter: MeasurementArrivals?
     /// Messages written here whose delivery a status line waits for.
     public var messageIDs: [String] = []
+    /// Journal notes saved here whose way to the service the screen shows.
+    public var journalNoteIDs: [String] = []
 
     public init(viewer: Viewer, patientID: String? = nil, patientSince: Date = .distantPast) {
         self.viewer = viewer
@@ -55,6 +57,8 @@ public struct ConsoleRead: Sendable {
     public var patient: Part<PatientRecord?>?
     /// The status of each asked-for message that is still stored.
     public var messageStatuses: Part<[String: MessageStatus]>
+    /// The asked-for journal notes that are stored, with where each is on its way to the service.
+    public var journalNotes: Part<[JournalNote]> = .success([])
 
     /// Every part failed for the same reason (the read could not even start).
     public static func failed(_ reason: String, _ request: ConsoleReadRequest) -> ConsoleRead {
@@ -62,7 +66,8 @@ public struct ConsoleRead: Sendable {
         return ConsoleRead(queue: .failure(failure), sync: .failure(failure), outbox: .failure(failure),
                            quarantineCount: .failure(failure), quarantined: request.quarantineRows ? .failure(failure) : nil,
                            notices: .failure(failure), arrivals: .failure(failure),
-                           patient: request.patientID == nil ? nil : .failure(failure), messageStatuses: .failure(failure))
+                           patient: request.patientID == nil ? nil : .failure(failure), messageStatuses: .failure(failure),
+                           journalNotes: .failure(failure))
     }
 }
 
@@ -136,6 +141,12 @@ public final class ConsoleReader: @unchecked Sendable {
                 let rows = try Row.fetchAll(db, sql: "SELECT id, status FROM message WHERE id IN (\(marks))",
                                             arguments: StatementArguments(r.messageIDs))
                 return Dictionary(rows.map { ($0["id"] as String, MessageStatus(rawValue: $0["status"]) ?? .queued) }) { a, _ in a }
+            },
+            journalNotes: part {
+                guard !r.journalNoteIDs.isEmpty else { return [] }
+                let marks = r.journalNoteIDs.map { _ in "?" }.joined(separator: ",")
+                return try JournalNote.fetchAll(db, sql: "SELECT * FROM journal_note WHERE id IN (\(marks))",
+                                                arguments: StatementArguments(r.journalNoteIDs))
             })
     }
 }

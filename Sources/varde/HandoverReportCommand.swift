@@ -13,7 +13,7 @@ struct HandoverReportCommand: ParsableCommand {
         abstract: "Shift handover: new reds and yellows, resolutions, claims held, what waits.")
 
     @OptionGroup var common: CommonOptions
-    @Option(help: "From when: a FHIR instant (2026-11-22T07:00:00Z) or hours/days back (12h, 2d). Default: the start of the previous shift.")
+    @Option(help: "From when: hours/days back (12h, 2d), a clock time (08:00), a date and time (22.11 08:00, 2026-11-22 08:00) or a FHIR instant (2026-11-22T07:00:00Z). Default: the start of the previous shift.")
     var since: String?
     @Option(help: "text or md.") var format: String = "text"
     @Option(help: "Report as of this FHIR instant instead of now.") var now: String?
@@ -21,17 +21,15 @@ struct HandoverReportCommand: ParsableCommand {
     func validate() throws {
         guard ["text", "md"].contains(format) else { throw ValidationError("--format must be text or md; not '\(format)'") }
         if let now { try OptionRules.instant(now, "--now") }
-        if let since, Self.start(since, now: Date()) == nil {
-            throw ValidationError("--since must be a FHIR instant such as 2026-11-22T07:00:00Z, or hours or days back such as 12h or 2d; not '\(since)'")
+        if let since, Self.start(since, now: Date(), timeZone: ServiceHours().timeZone) == nil {
+            throw ValidationError("--since must be hours or days back such as 12h or 2d, a time such as 08:00, a date and time such as "
+                                  + "'22.11 08:00' or 2026-11-22T07:00:00Z; not '\(since)'")
         }
     }
 
-    /// A FHIR instant, or `NNh` / `NNd` back from `now` (up to 31 days).
-    static func start(_ text: String, now: Date) -> Date? {
-        if let instant = FHIRDateTime.parse(text) { return instant }
-        guard let unit = text.last, "hd".contains(unit), let value = Int(text.dropLast()), value > 0 else { return nil }
-        let seconds = Double(value) * (unit == "h" ? 3600 : 86_400)
-        return seconds <= 31 * 86_400 ? now.addingTimeInterval(-seconds) : nil
+    /// The forms the handover view's `t` reads too (`HandoverSince`), or any other FHIR instant.
+    static func start(_ text: String, now: Date, timeZone: TimeZone) -> Date? {
+        HandoverSince.parse(text, now: now, timeZone: timeZone) ?? FHIRDateTime.parse(text)
     }
 
     func run() throws {
@@ -39,7 +37,7 @@ struct HandoverReportCommand: ParsableCommand {
         let home = Home(common.home)
         let settings = home.settings()
         let cache = home.openCache()
-        let from = since.flatMap { Self.start($0, now: clock) } ?? settings.serviceHours.previousShiftStart(before: clock)
+        let from = since.flatMap { Self.start($0, now: clock, timeZone: settings.serviceHours.timeZone) } ?? settings.serviceHours.previousShiftStart(before: clock)
         guard from < clock else { refuseUsage("--since must be before the report's time (\(FHIRDateTime.format(clock)))") }
         do {
             let viewer = Viewer(operatorID: common.nurse, municipalities: settings.municipalities)

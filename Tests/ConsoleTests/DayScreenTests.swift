@@ -9,8 +9,6 @@ import VardeTerminal
 /// in bokmål and English. Regenerate deliberately with VARDE_UPDATE_SCREENS=1, then read the diff.
 @Suite(.serialized)
 struct DayScreenTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Screens")
     static let now = Date(timeIntervalSince1970: 1_795_348_800) // 22.11.2026 13:00 in Oslo
 
     static func patient(_ id: String, _ given: String, _ family: String, _ number: String, _ municipality: String) -> Patient {
@@ -77,18 +75,10 @@ struct DayScreenTests {
     }
 
     @Test func theDaysScreensMatchTheirGoldenRenders() throws {
-        let update = ProcessInfo.processInfo.environment["VARDE_UPDATE_SCREENS"] == "1"
         for (width, height) in [(80, 24), (160, 48)] {
             for language in Language.allCases {
                 for (screen, buffer) in Self.screens(width, height, language) {
-                    let name = "\(screen)-\(width)x\(height).\(language.rawValue).txt"
-                    let file = Self.folder.appendingPathComponent(name)
-                    if update {
-                        try buffer.plainText.write(to: file, atomically: true, encoding: .utf8)
-                        continue
-                    }
-                    let expected = try String(contentsOf: file, encoding: .utf8)
-                    #expect(buffer.plainText == expected, "\(name) differs from its golden render")
+                    try matchGolden(buffer, "\(screen)-\(width)x\(height).\(language.rawValue).txt")
                 }
             }
         }

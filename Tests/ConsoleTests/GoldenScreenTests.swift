@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import GRDB
 import VardeConsole
 import VardeDomain
 import VardeService
@@ -16,6 +17,18 @@ func renderScreen(_ screen: String, cache: CacheDatabase, now: Date, width: Int,
                                  width: width, height: height)
     return try ConsoleScript.render(screen, cache: cache, context: context, patientID: patientID,
                                     keys: ConsoleScript.keys(keys), workstation: workstation)
+}
+
+/// A screen against its file in `Screens/`, exactly; with VARDE_UPDATE_SCREENS=1 the file is written instead.
+func matchGolden(_ buffer: ScreenBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let file = GoldenScreenTests.screensFolder.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["VARDE_UPDATE_SCREENS"] == "1" {
+        try buffer.plainText.write(to: file, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = try String(contentsOf: file, encoding: .utf8)
+    #expect(buffer.plainText == expected, "\(name) differs from its golden render; run make screens and read the diff",
+            sourceLocation: sourceLocation)
 }
 
 /// Screens drawn from a cache synced from the frozen simulator must match `Screens/` exactly.
@@ -55,18 +68,10 @@ struct GoldenScreenTests {
         try cache.messageDelivered(id: "urn:uuid:00000000-0000-4000-a000-000000000001", serverID: "com-golden")
         try cache.saveDraft(for: writer, text: "Hei Målfrid! Hvordan går det med pusten nå? Svar gjerne her, eller ring oss.",
                             inResponseTo: last.id, at: fixedStart.addingTimeInterval(60))
-        let update = ProcessInfo.processInfo.environment["VARDE_UPDATE_SCREENS"] == "1"
         for golden in Self.goldens {
             let buffer = try renderScreen(golden.screen, cache: cache, now: fixedStart.addingTimeInterval(90),
                                           width: golden.width, height: golden.height, language: golden.language)
-            let name = "\(golden.screen)-\(golden.width)x\(golden.height).\(golden.language.rawValue).txt"
-            let file = Self.screensFolder.appendingPathComponent(name)
-            if update {
-                try buffer.plainText.write(to: file, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try String(contentsOf: file, encoding: .utf8)
-            #expect(buffer.plainText == expected, "\(name) differs from its golden render; run make screens and read the diff")
+            try matchGolden(buffer, "\(golden.screen)-\(golden.width)x\(golden.height).\(golden.language.rawValue).txt")
         }
 
         // Handling together: Monday morning, two nurses have claimed alerts, many are overdue.
@@ -88,14 +93,51 @@ struct GoldenScreenTests {
                                                   ("caseload", 80, 24, .en), ("caseload", 160, 48, .nb), ("caseload", 160, 48, .en)] {
             let buffer = try renderScreen(screen, cache: cache, now: monday, width: width, height: height,
                                           language: language, settings: staffed)
-            let name = "\(screen == "queue" ? "queue-handling" : screen)-\(width)x\(height).\(language.rawValue).txt"
-            let file = Self.screensFolder.appendingPathComponent(name)
-            if update {
-                try buffer.plainText.write(to: file, atomically: true, encoding: .utf8)
-                continue
+            try matchGolden(buffer, "\(screen == "queue" ? "queue-handling" : screen)-\(width)x\(height).\(language.rawValue).txt")
+        }
+    }
+}
+
+/// The screens of the nurse's documentation and handover, drawn by the live model through key scripts
+/// (ConsoleScript), each from its own copy of one synced cache, since resolving changes it: the note
+/// editor after resolving, the correction box over the history, and the handover's since-time prompt.
+@Suite(.serialized)
+struct DocumentationGoldenTests {
+    static let scripts: [(screen: String, tab: String, keys: String)] = [
+        ("note", "patient", "x 2 Ringte space pasienten, space ny space måling space 93 space %. enter"),
+        ("correct", "history", "x 2 Ringte space pasienten enter Ctrl-s esc e , space ny space måling space 94 space %"),
+        ("handover-since", "queue", ":vakt enter t 12h"),
+    ]
+
+    /// A consistent copy of the cache file (the log included).
+    static func copy(_ cache: CacheDatabase, to path: String) throws {
+        try cache.writer.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+    }
+
+    @Test func documentationScreensMatchTheirGoldenRenders() async throws {
+        let sim = try await RunningSim(frozenCentre(patients: 120, municipalities: 30))
+        defer { sim.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-golden-notes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let cache = try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path)
+        let engine = SyncEngine(client: FHIRClient(baseURL: sim.baseURL, http: CurlHTTPClient()), cache: cache, clock: { fixedStart })
+        _ = try await offPool { try engine.syncOnce() }
+        let patientID = try #require(try cache.queue().first { !$0.isBlocked && $0.owner == nil && $0.trigger != nil && $0.unreadMessages == 0 })
+            .patientID
+        var copies = 0
+        for script in Self.scripts {
+            for (width, height) in [(80, 24), (160, 48)] {
+                for language in Language.allCases {
+                    copies += 1
+                    let path = folder.appendingPathComponent("copy-\(copies).sqlite").path
+                    try Self.copy(cache, to: path)
+                    let copy = try CacheDatabase(path: path)
+                    let buffer = try renderScreen(script.tab, cache: copy, now: fixedStart.addingTimeInterval(90), width: width,
+                                                  height: height, language: language, patientID: script.tab == "queue" ? nil : patientID,
+                                                  nurse: "kari", keys: script.keys)
+                    try matchGolden(buffer, "\(script.screen)-\(width)x\(height).\(language.rawValue).txt")
+                }
             }
-            let expected = try String(contentsOf: file, encoding: .utf8)
-            #expect(buffer.plainText == expected, "\(name) differs from its golden render; run make screens and read the diff")
         }
     }
 }

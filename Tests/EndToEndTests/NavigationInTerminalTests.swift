@@ -113,6 +113,9 @@ struct NavigationInTerminalTests {
         #expect(await terminal.waitFor(seconds: 10) { $0.contains("Notat") }.ok)
         try terminal.send("-l", "Ringte, trinn 2")
         try terminal.send("Enter")
+        // The journal note opens for review; Esc on the untouched note closes it.
+        #expect(await terminal.waitFor(seconds: 10) { $0.contains("Varde · Journalnotat") && $0.contains("Ringte, trinn 2") }.ok)
+        try terminal.send("Escape")
         // The resolved alert leaves the queue: the selected row is another patient now.
         let gone = await terminal.waitFor(seconds: 10) { screen in
             let detail = screen.split(separator: "\n").dropLast().last.map(String.init) ?? ""

@@ -36,6 +36,12 @@ public final class TmuxSession: @unchecked Sendable {
         (try? tmux(["capture-pane", "-p", "-e", "-t", name])) ?? ""
     }
 
+    /// Appends every byte the program in the pane writes, escape sequences included (an OSC 52 copy, a
+    /// bell), to the file at `path`, as the terminal receives them.
+    public func recordOutput(to path: String) throws {
+        try tmux(["pipe-pane", "-O", "-t", name, "cat >> '\(path)'"])
+    }
+
     public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }

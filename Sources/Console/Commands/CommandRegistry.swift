@@ -11,6 +11,10 @@ public enum CommandContext: String, CaseIterable, Sendable {
     case handover
     /// The contact panel over the patient view (`K`, `:kontakter`).
     case contacts
+    /// A journal note being written or on its way to the service (after resolving, `:notat`).
+    case note
+    /// Reopening a resolved alert or correcting its note (`o`, `e` in the patient's history).
+    case amend
 }
 
 /// What a command does, named once: the console's key handler and the palette switch over these.
@@ -26,6 +30,9 @@ public enum CommandID: String, CaseIterable, Sendable {
     case handover, handoverDown, handoverUp, leaveHandover
     case contacts, revealNationalID, leaveContacts
     case acknowledgeAll
+    case saveNote, copyNote, resendNote, noteDown, noteUp, leaveNote, freeNote
+    case reopenAlert, correctNote, nextResolved, previousResolved, confirmAmend, leaveAmend
+    case handoverSince, exportHandover
 }
 
 /// One thing the operator can do: its name, what it does in both languages, where, its keys and
@@ -154,6 +161,10 @@ public enum CommandRegistry {
               nb: "bla ned", en: "scroll down"),
         .init(id: .handoverUp, context: .handover, keys: [.up, .character("k")], keyNames: ["↑", "k"],
               nb: "bla opp", en: "scroll up"),
+        .init(id: .handoverSince, context: .handover, keys: [.character("t")], keyNames: ["t"],
+              nb: "fra når: 12h, 2d, 08:00 eller 22.11 08:00 (Enter viser)", en: "since when: 12h, 2d, 08:00 or 22.11 08:00 (Enter shows)"),
+        .init(id: .exportHandover, context: .handover, keys: [.character("e")], keyNames: ["e"],
+              nb: "eksporter som tekst eller Markdown til en fil (stien vises)", en: "export as text or Markdown to a file (the path is shown)"),
         .init(id: .leaveHandover, context: .handover, keys: [.escape], keyNames: ["Esc"],
               nb: "tilbake", en: "back"),
         .init(id: .contacts, context: .patient, keys: [.character("K")], keyNames: ["K"], verbs: ["kontakter", "contacts"],
@@ -163,6 +174,30 @@ public enum CommandRegistry {
               nb: "vis hele fødselsnummeret (logges i tilgangsloggen)", en: "show the whole national ID (written to the access log)"),
         .init(id: .leaveContacts, context: .contacts, keys: [.escape], keyNames: ["Esc"],
               nb: "tilbake til pasienten", en: "back to the patient"),
+        .init(id: .reopenAlert, context: .patient, keys: [.character("o")], keyNames: ["o"],
+              nb: "gjenåpne et varsel avsluttet i dag (i historikken)", en: "reopen an alert resolved today (in the history)"),
+        .init(id: .correctNote, context: .patient, keys: [.character("e")], keyNames: ["e"],
+              nb: "rett notatet til et varsel du avsluttet i dag (i historikken)", en: "correct the note of an alert you resolved today (in the history)"),
+        .init(id: .nextResolved, context: .amend, keys: [.down], keyNames: ["↓"],
+              nb: "neste avsluttede varsel", en: "next resolved alert"),
+        .init(id: .previousResolved, context: .amend, keys: [.up], keyNames: ["↑"],
+              nb: "forrige avsluttede varsel", en: "previous resolved alert"),
+        .init(id: .confirmAmend, context: .amend, keys: [.enter], keyNames: ["Enter"],
+              nb: "gjenåpne, eller lagre rettingen", en: "reopen, or save the correction"),
+        .init(id: .leaveAmend, context: .amend, keys: [.escape], keyNames: ["Esc"],
+              nb: "avbryt", en: "cancel"),
+        .init(id: .saveNote, context: .note, keys: [.control("s")], keyNames: ["Ctrl-s"],
+              nb: "lagre notatet; synken leverer det til tjenesten én gang", en: "save the note; the sync delivers it to the service once"),
+        .init(id: .copyNote, context: .note, keys: [.control("y")], keyNames: ["Ctrl-y"],
+              nb: "kopier notatet til utklippstavlen (OSC 52)", en: "copy the note to the clipboard (OSC 52)"),
+        .init(id: .resendNote, context: .note, keys: [.character("r")], keyNames: ["r"],
+              nb: "send et notat tjenesten avviste på nytt", en: "send a note the service refused again"),
+        .init(id: .noteDown, context: .note, keys: [.down, .character("j")], keyNames: ["↓", "j"],
+              nb: "bla ned i et lagret notat", en: "scroll a saved note down"),
+        .init(id: .noteUp, context: .note, keys: [.up, .character("k")], keyNames: ["↑", "k"],
+              nb: "bla opp i et lagret notat", en: "scroll a saved note up"),
+        .init(id: .leaveNote, context: .note, keys: [.escape], keyNames: ["Esc"],
+              nb: "lukk notatet (spør først om endringer ikke er lagret)", en: "close the note (asks first if changes are not saved)"),
         .init(id: .palette, context: .global, keys: [.character(":")], keyNames: [":"],
               nb: "kommandolinje (se kommandoene under)", en: "command line (see the commands below)"),
         .init(id: .showNewRed, context: .global, keys: [.character("!")], keyNames: ["!"],
@@ -195,6 +230,8 @@ public enum CommandRegistry {
               en: "caseload: per municipality and nurse (for the leader)"),
         .init(id: .quarantine, context: .global, verbs: ["karantene", "quarantine"], usage: "karantene",
               nb: "det synken la til side, med grunnen (Esc tilbake)", en: "what the sync set aside, with the reason (Esc back)"),
+        .init(id: .freeNote, context: .global, verbs: ["notat", "note"], usage: "notat",
+              nb: "skriv et journalnotat om den åpne pasienten (eller radens)", en: "write a journal note about the open patient (or the row's)"),
         .init(id: .acknowledgeAll, context: .global, verbs: ["kvitter", "acknowledge"], usage: "kvitter",
               nb: "kvitter for alle nye røde varsler i banneret", en: "mark every new red alert in the banner seen"),
         .init(id: .theme, context: .global, verbs: ["tema", "theme"], usage: "tema NAVN",
@@ -234,6 +271,8 @@ public enum CommandRegistry {
         case .patients: language == .nb ? "pasientliste" : "patient list"
         case .handover: language == .nb ? "vakt" : "handover"
         case .contacts: language == .nb ? "kontakter" : "contacts"
+        case .note: language == .nb ? "notat" : "note"
+        case .amend: language == .nb ? "gjenåpne/rett" : "reopen/correct"
         }
     }
 

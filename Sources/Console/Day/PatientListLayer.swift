@@ -68,32 +68,3 @@ struct PatientListLayer: ConsoleLayer {
         return buffer
     }
 }
-
-/// The shift handover (`:vakt`) on the stack: the report since the start of the previous shift,
-/// worked out through an effect when opened; the arrows scroll it.
-struct HandoverLayer: ConsoleLayer {
-    var report: HandoverReport
-    var scroll = 0
-    var context: CommandContext { .handover }
-
-    static let commands: [LayerCommand<HandoverLayer>] = [
-        LayerCommand(.handoverDown) { h, m in h.scroll = min(h.scroll + 1, h.lastScroll(m)); return [] },
-        LayerCommand(.handoverUp) { h, _ in h.scroll = max(0, h.scroll - 1); return [] },
-        LayerCommand(.leaveHandover) { _, m in m.closeCurrent = true; return [] },
-    ]
-
-    /// The furthest the report scrolls: its last line on the screen's last row (as HandoverScreen wraps it).
-    func lastScroll(_ model: ConsoleModel) -> Int {
-        var count = 0
-        for section in HandoverExport.sections(report, language: model.context.language) {
-            count += (count > 0 ? 2 : 1)
-            for line in section.lines { count += TextWrap.wrap(Sanitiser.inert(line.text), width: model.context.width - 5).count }
-        }
-        return max(0, count - (model.context.height - 3))
-    }
-
-    func render(_ model: ConsoleModel, below: ScreenBuffer?) -> ScreenBuffer {
-        HandoverScreen.render(report, scroll: scroll, width: model.context.width, height: model.context.height,
-                              language: model.context.language, now: model.context.now)
-    }
-}

@@ -13,13 +13,16 @@ public struct ComposeEditor: Equatable, Sendable {
     public private(set) var refusal: Refusal?
     /// The message this one answers, if it is a reply.
     public var inResponseTo: String?
+    /// The most characters the text may have (a message's limit unless told otherwise).
+    public var limit: Int
 
     public enum Refusal: Equatable, Sendable {
         /// Characters left out because the message would have passed the limit.
         case tooLong(leftOut: Int)
     }
 
-    public init(text: String = "", width: Int = 60, inResponseTo: String? = nil) {
+    public init(text: String = "", width: Int = 60, inResponseTo: String? = nil, limit: Int = MessageText.maximumLength) {
+        self.limit = limit
         characters = Array(text)
         cursor = characters.count
         self.width = width
@@ -28,7 +31,7 @@ public struct ComposeEditor: Equatable, Sendable {
 
     public var text: String { String(characters) }
     public var count: Int { characters.count }
-    public var remaining: Int { MessageText.maximumLength - characters.count }
+    public var remaining: Int { limit - characters.count }
 
     /// Types or pastes text at the cursor; control characters are dropped (tabs become a space) and
     /// whatever would pass the limit is left out and said. A paste arrives as one key per character:
@@ -51,6 +54,27 @@ public struct ComposeEditor: Equatable, Sendable {
         }
         characters.insert(contentsOf: accepted, at: cursor)
         cursor += accepted.count
+    }
+
+    /// An editing key applied (typing, moving, deleting, a new line); false for any other key.
+    public mutating func edit(_ key: Key) -> Bool {
+        switch key {
+        case .control("w"): deleteWordBack()
+        case .control("a"), .home: rowStart()
+        case .control("e"), .end: rowEnd()
+        case .enter: insert("\n")
+        case .backspace: backspace()
+        case .delete: deleteForward()
+        case .left: left()
+        case .right: right()
+        case .up: up()
+        case .down: down()
+        case .controlLeft: wordLeft()
+        case .controlRight: wordRight()
+        case .character(let c): insert(String(c))
+        default: return false
+        }
+        return true
     }
 
     public mutating func backspace() {

@@ -9,6 +9,9 @@ extension ConsoleModel {
         switch result {
         case .done:
             return []
+        case .handled(let alertID, .resolve(let outcome, let note), .success):
+            // What was done is written once: the note for the patient record opens for review.
+            return [.composeNote(alertID: alertID, outcome: outcome, remark: note, correcting: false)]
         case .handled(_, _, .success):
             return []
         case .handled(_, _, .failure(let refused)):
@@ -108,8 +111,98 @@ extension ConsoleModel {
             panel.revealed = number
             stack[stack.count - 1] = panel
             return []
+        case .noteFactsRead(let draft):
+            guard let draft else {
+                say(refusal(.blocked))
+                return []
+            }
+            push(JournalNoteLayer(draft: draft, text: composedNote(draft), width: context.width))
+            return []
+        case .journalNoteSaved(let note):
+            change(JournalNoteLayer.self) { layer in
+                layer.saving = false
+                layer.saved = note
+                layer.scroll = 0
+            }
+            say(note == nil ? refusal(.blocked) : NoteStrings.of(context.language).saved)
+            return []
+        case .journalNoteRetried:
+            say(NoteStrings.of(context.language).resent)
+            return []
+        case .resolvedAlertsRead(let patientID, let correcting, let alerts):
+            guard let index = patientLayerIndex, let patient = stack[index] as? PatientLayer, patient.patientID == patientID else { return [] }
+            guard !alerts.isEmpty else {
+                say(NoteStrings.of(context.language).noneToday)
+                return []
+            }
+            if top(AmendLayer.self) == nil {
+                queue.message = nil // the box has its own line of keys; an older message would sit under it
+                push(AmendLayer(alerts: alerts, correcting: correcting, patientName: patient.state.record.patient.listName))
+            }
+            return []
+        case .amended(let alertID, let amendment, let result):
+            return amended(alertID: alertID, amendment, result)
+        case .handoverExported(let path):
+            say(NoteStrings.of(context.language).exported.replacingOccurrences(of: "%@", with: path))
+            return []
         case .failed(let effect, let reason):
             return failed(effect, reason: reason)
+        }
+    }
+
+    /// Changes the topmost layer of a type where it is on the stack (an effect's result for a screen
+    /// that may no longer be on top).
+    mutating func change<L: ConsoleLayer>(_ type: L.Type, _ body: (inout L) -> Void) {
+        guard let index = stack.lastIndex(where: { $0 is L }), var layer = stack[index] as? L else { return }
+        body(&layer)
+        stack[index] = layer
+    }
+
+    /// The note as composed from its facts, with what the centre wrote to the patient among the actions;
+    /// a free note ends on an empty remark for the nurse to write.
+    func composedNote(_ draft: NoteDraft) -> String {
+        let s = NoteStrings.of(context.language)
+        var facts = draft.facts
+        if draft.messagesSent > 0 { facts.actions.append(s.wroteToPatient.replacingOccurrences(of: "%d", with: String(draft.messagesSent))) }
+        let text = JournalNoteComposer.compose(facts, language: context.language)
+        return draft.isFree ? text + "\n\(DayStrings.of(context.language).noteRemark): " : text
+    }
+
+    /// A reopening or correction written (or refused, in words that name the colleague who has it).
+    mutating func amended(alertID: Int64, _ amendment: Amendment, _ result: Result<Alert, AmendmentRefusal>) -> [Effect] {
+        let s = NoteStrings.of(context.language)
+        switch result {
+        case .success:
+            if let index = stack.lastIndex(where: { $0 is AmendLayer }) { stack.remove(at: index) }
+            if case .correctNote(let text) = amendment {
+                say(s.corrected)
+                return [.composeNote(alertID: alertID, outcome: nil, remark: text, correcting: true)]
+            }
+            say(s.reopened)
+            return []
+        case .failure(let refusal):
+            let reason = amendmentRefusal(refusal)
+            change(AmendLayer.self) { layer in
+                layer.pending = false
+                layer.notice = reason
+            }
+            say(reason)
+            return []
+        }
+    }
+
+    func amendmentRefusal(_ refusal: AmendmentRefusal) -> String {
+        let s = NoteStrings.of(context.language)
+        switch refusal {
+        case .notResolved:
+            // Most often a colleague got there first: say who has it now.
+            let owner = patientLayerIndex.flatMap { (stack[$0] as? PatientLayer)?.state.record.openAlert?.owner }
+            guard let owner, owner != context.nurse else { return s.notResolved + "." }
+            return "\(s.notResolved): \(s.reopenedBy.replacingOccurrences(of: "%@", with: owner))."
+        case .notSameDay: return s.notSameDay
+        case .patientHasOpenAlert: return s.patientHasOpenAlert
+        case .blocked: return self.refusal(.blocked)
+        case .resolvedBy(let nurse): return s.resolvedBy.replacingOccurrences(of: "%@", with: nurse)
         }
     }
 
@@ -156,7 +249,22 @@ extension ConsoleModel {
             say(w.failure(w.cannotContacts, reason))
         case .revealNationalID:
             say(w.failure(w.cannotReveal, reason))
-        case .quit, .repaint, .bell:
+        case .composeNote, .composeFreeNote:
+            say(w.failure(NoteStrings.of(context.language).cannotCompose, reason))
+        case .saveJournalNote:
+            // The editor stays with the text: nothing is lost, Ctrl-s tries again.
+            change(JournalNoteLayer.self) { $0.saving = false }
+            say(w.failure(NoteStrings.of(context.language).cannotSave, reason))
+        case .retryJournalNote:
+            say(w.failure(NoteStrings.of(context.language).cannotRetry, reason))
+        case .readResolvedAlerts:
+            say(w.failure(NoteStrings.of(context.language).cannotReadResolved, reason))
+        case .amend:
+            change(AmendLayer.self) { $0.pending = false }
+            say(w.failure(NoteStrings.of(context.language).cannotAmend, reason))
+        case .exportHandover:
+            say(w.failure(NoteStrings.of(context.language).cannotExport, reason))
+        case .quit, .repaint, .bell, .copy:
             break
         }
         return []

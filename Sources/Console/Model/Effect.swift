@@ -30,6 +30,24 @@ public enum Effect: Sendable, Equatable {
     case readContacts(patientID: String, panel: Bool)
     /// The whole fødselsnummer, read and written to the access log in one transaction.
     case revealNationalID(patientID: String)
+    /// What a journal note about a resolved alert is written from (its alert, trigger, plan and message),
+    /// read for the note editor; `correcting`: the note replaces the alert's newest note.
+    case composeNote(alertID: Int64, outcome: HandlingOutcome?, remark: String, correcting: Bool)
+    /// What a free note about a patient starts from (`:notat`).
+    case composeFreeNote(patientID: String)
+    /// The note into the outbox, from which the sync delivers it to the service once.
+    case saveJournalNote(JournalNote)
+    /// A note the service refused, back in the outbox.
+    case retryJournalNote(id: String)
+    /// The patient's alerts resolved today, for reopening (`o`) or correcting (`e`) one.
+    case readResolvedAlerts(patientID: String, correcting: Bool)
+    /// Reopens a resolved alert or corrects its note (a new history step and a Task update with If-Match).
+    case amend(alertID: Int64, Amendment)
+    /// The handover written to a file (`text` or `md`) in the Varde folder.
+    case exportHandover(HandoverReport, format: String)
+    /// An OSC 52 sequence to the terminal (the note copied to the clipboard). Carried out by the loop
+    /// that owns the terminal.
+    case copy(String)
     /// The terminal forgets what it shows and writes every cell of the next frame (Ctrl-l, a new
     /// theme). Carried out by the loop that owns the terminal, not by the runner.
     case repaint
@@ -54,6 +72,14 @@ public enum EffectResult: Sendable {
     /// Nil card or number: the patient is not (or no longer) there for this operator.
     case contactsRead(patientID: String, panel: Bool, ContactCard?)
     case nationalIDRevealed(patientID: String, String?)
+    /// Nil: the patient is not (or no longer) there for this operator.
+    case noteFactsRead(NoteDraft?)
+    /// Nil: the patient is not (or no longer) there for this operator; nothing was saved.
+    case journalNoteSaved(JournalNote?)
+    case journalNoteRetried(id: String)
+    case resolvedAlertsRead(patientID: String, correcting: Bool, [ResolvedAlert])
+    case amended(alertID: Int64, Amendment, Result<Alert, AmendmentRefusal>)
+    case handoverExported(path: String)
     /// The effect failed; `reason` in the cache's (or the file's) own words.
     case failed(Effect, reason: String)
     /// Nothing to report (a write that worked and shows itself in the next snapshot).

@@ -12,6 +12,7 @@ extension EffectRunner {
                 switch effect {
                 case .repaint: terminal.repaint()
                 case .bell: terminal.bell()
+                case .copy(let sequence): terminal.send(controlSequence: sequence)
                 default: if let result = run(effect, context: model.context) { pending.append(.done(result)) }
                 }
             }

@@ -100,12 +100,54 @@ public final class EffectRunner: @unchecked Sendable {
                 guard let workstation else { return .failed(effect, reason: "no workstation to log the showing on") }
                 return .nationalIDRevealed(patientID: patientID,
                                            try cache.revealNationalID(of: patientID, for: viewer, workstation: workstation, at: now))
-            case .quit, .repaint, .bell:
+            case .composeNote(let alertID, let outcome, let remark, let correcting):
+                return .noteFactsRead(try noteDraft(alertID: alertID, outcome: outcome, remark: remark, correcting: correcting,
+                                                    context: context))
+            case .composeFreeNote(let patientID):
+                guard let record = try cache.patientRecord(patientID, for: viewer, since: now) else { return .noteFactsRead(nil) }
+                return .noteFactsRead(NoteDraft(patientID: patientID, patientName: record.patient.listName, alertKey: nil,
+                                                facts: NoteFacts(written: now, nurse: context.nurse)))
+            case .saveJournalNote(let note):
+                return .journalNoteSaved(try cache.queueJournalNote(note, for: viewer))
+            case .retryJournalNote(let id):
+                try cache.retryJournalNote(id: id)
+                return .journalNoteRetried(id: id)
+            case .readResolvedAlerts(let patientID, let correcting):
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = context.settings.serviceHours.timeZone
+                return .resolvedAlertsRead(patientID: patientID, correcting: correcting,
+                                           try cache.resolvedAlerts(of: patientID, for: viewer, since: calendar.startOfDay(for: now)))
+            case .amend(let alertID, let amendment):
+                return .amended(alertID: alertID, amendment, try cache.amend(alertID: alertID, amendment, by: context.nurse, at: now,
+                                                                              timeZone: context.settings.serviceHours.timeZone))
+            case .exportHandover(let report, let format):
+                let text = HandoverExport.render(report, format: format, language: context.language)
+                return .handoverExported(path: try HandoverFile.write(text, format: format, cachePath: cache.path, until: report.until,
+                                                                      timeZone: context.settings.serviceHours.timeZone))
+            case .quit, .repaint, .bell, .copy:
                 return nil // the loop's: quitting, and the terminal it owns
             }
         } catch {
             return .failed(effect, reason: CacheDatabase.reason(error))
         }
+    }
+
+    /// What the note about a resolved alert is written from: the alert, the measurement that raised it,
+    /// the plan that judged it and the message that opened it, read without logging (resolving was the access).
+    private func noteDraft(alertID: Int64, outcome: HandlingOutcome?, remark: String, correcting: Bool,
+                           context: ConsoleContext) throws -> NoteDraft? {
+        guard let alert = try cache.alert(id: alertID),
+              let record = try cache.patientRecord(alert.patientID, for: viewer, since: alert.openedAt.addingTimeInterval(-2 * 86_400))
+        else { return nil }
+        let previous = correcting ? try cache.journalNote(forAlert: alert.key) : nil
+        let trigger = record.measurements.first { $0.id == alert.triggerMeasurementID }
+        let message = alert.triggerMessageID.flatMap { id in record.messages.first { $0.id == id } }
+        let facts = NoteFacts(alert: alert, trigger: trigger, plan: record.plan, message: message, nurse: context.nurse,
+                              written: context.now, actions: [], outcome: outcome ?? alert.outcome, freeText: remark,
+                              corrects: previous?.written)
+        let sent = record.messages.filter { $0.direction == .toPatient && $0.written >= alert.openedAt }.count
+        return NoteDraft(patientID: alert.patientID, patientName: record.patient.listName, alertKey: alert.key,
+                         replaces: previous?.id, facts: facts, messagesSent: sent)
     }
 
     private func deliver(_ result: EffectResult) {

@@ -27,5 +27,21 @@ enum ScreenDirectory {
             }
             return model.top(ContactLayer.self) == nil ? [.readContacts(patientID: patient.patientID, panel: true)] : []
         },
+        .freeNote: { model in
+            // The open patient, else the selected row's: a note is about one patient.
+            if model.top(JournalNoteLayer.self) != nil { return [] }
+            if let index = model.patientLayerIndex, let patient = model.stack[index] as? PatientLayer {
+                return [.composeFreeNote(patientID: patient.patientID)]
+            }
+            guard model.stack.count == 1, let entry = model.selectedEntry else {
+                model.say(NoteStrings.of(model.context.language).noPatient)
+                return []
+            }
+            if entry.isBlocked {
+                model.say(model.refusal(.blocked))
+                return []
+            }
+            return [.composeFreeNote(patientID: entry.patientID)]
+        },
     ]
 }

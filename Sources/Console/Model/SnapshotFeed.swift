@@ -83,6 +83,6 @@ extension ConsoleRead {
             return false
         }
         return failed(queue) || failed(sync) || failed(outbox) || failed(quarantineCount) || failed(quarantined)
-            || failed(notices) || failed(arrivals) || failed(patient) || failed(messageStatuses)
+            || failed(notices) || failed(arrivals) || failed(patient) || failed(messageStatuses) || failed(journalNotes)
     }
 }

@@ -45,20 +45,7 @@ extension PatientLayer {
                     return [.sendMessage(patientID: patientID, text: editor.text, inResponseTo: editor.inResponseTo)]
                 }
             case .control("t"): state.templates = model.context.settings.replyTemplates
-            case .control("w"): editor.deleteWordBack()
-            case .control("a"), .home: editor.rowStart()
-            case .control("e"), .end: editor.rowEnd()
-            case .enter: editor.insert("\n")
-            case .backspace: editor.backspace()
-            case .delete: editor.deleteForward()
-            case .left: editor.left()
-            case .right: editor.right()
-            case .up: editor.up()
-            case .down: editor.down()
-            case .controlLeft: editor.wordLeft()
-            case .controlRight: editor.wordRight()
-            case .character(let c): editor.insert(String(c))
-            default: break
+            default: _ = editor.edit(key)
             }
         }
         if case .tooLong(let leftOut)? = editor.refusal {

@@ -67,6 +67,9 @@ struct PatientLayer: ConsoleLayer {
                              messageItem: alert.basis == .message)
             return []
         },
+        // A resolved alert reopened, or its note corrected, the same day: from the history, where its steps show.
+        LayerCommand(.reopenAlert, unavailable: onlyOn(.history)) { p, _ in [.readResolvedAlerts(patientID: p.patientID, correcting: false)] },
+        LayerCommand(.correctNote, unavailable: onlyOn(.history)) { p, _ in [.readResolvedAlerts(patientID: p.patientID, correcting: true)] },
     ]
 
     /// Scrolls the tab's panel, kept inside it, at the size the view is drawn (the banners take rows).

@@ -28,7 +28,7 @@ public enum PatientScreen {
         }
         buffer.fill(row: height - 1, style: Style(.statusBar))
         let m = MessageStrings.of(state.language)
-        let hints = state.tab == .messages ? (state.compose == nil ? m.tabHints : m.editorHints) : s.hints
+        let hints = state.tab == .messages ? (state.compose == nil ? m.tabHints : m.editorHints) : state.tab == .history ? s.historyHints : s.hints
         buffer.put(" \(hints) ", x: 0, y: height - 1, style: Style(.statusBar))
         return buffer
     }

@@ -29,6 +29,8 @@ struct PatientStrings {
     var patient: String
     var centre: String
     var hints: String
+    /// On the history tab, where reopening and correcting work.
+    var historyHints: String
     /// Before the charts below the last one shown, and those scrolled past above.
     var moreChartsBelow: String
     var moreChartsAbove: String
@@ -45,6 +47,7 @@ struct PatientStrings {
         dailyBy: "daglig før kl.", limits: "Grenseverdier", invalidLimits: "UGYLDIG GRENSE", green: "grønn", yellow: "gul", red: "rød", outside: "utenfor",
         whenYellow: "Ved gul", whenRed: "Ved rød", patient: "pasienten", centre: "senteret",
         hints: "Tab/1–4 fane · j/k bla · t periode · Esc tilbake · ? hjelp",
+        historyHints: "Tab/1–4 fane · j/k bla · o gjenåpne · e rett notatet · Esc tilbake · ? hjelp",
         moreChartsBelow: "↓ j viser også:", moreChartsAbove: "↑ k viser:",
         messagesComing: ["Meldinger fra pasienten kommer.",
                          "Varde henter ikke meldinger ennå: les og svar dem i meldingsløsningen dere bruker i dag."],
@@ -57,6 +60,7 @@ struct PatientStrings {
         dailyBy: "daily before", limits: "Limit values", invalidLimits: "INVALID LIMIT", green: "green", yellow: "yellow", red: "red", outside: "outside",
         whenYellow: "When yellow", whenRed: "When red", patient: "patient", centre: "centre",
         hints: "Tab/1–4 tab · j/k scroll · t period · Esc back · ? help",
+        historyHints: "Tab/1–4 tab · j/k scroll · o reopen · e correct the note · Esc back · ? help",
         moreChartsBelow: "↓ j also shows:", moreChartsAbove: "↑ k shows:",
         messagesComing: ["Messages from the patient are coming.",
                          "Varde does not fetch messages yet: read and answer them where you do today."],
