@@ -66,10 +66,10 @@ struct SQLQueueScope: QueueScope {
     func count(_ zone: Zone) throws -> Int {
         guard zones.contains(zone) else { return 0 }
         if bucketed {
-            return try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(count), 0) FROM alert_open_bucket WHERE zone = ?",
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(SUM(count), 0) FROM alert_open_bucket WHERE zone = ?"),
                                     arguments: [zone.rawValue]) ?? 0
         }
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) WHERE \(where_(zone))", arguments: arguments) ?? 0
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM \(from) WHERE \(where_(zone))"), arguments: arguments) ?? 0
     }
 
     func countBefore(_ key: QueueKey) throws -> Int {
@@ -78,21 +78,21 @@ struct SQLQueueScope: QueueScope {
             return try bucketsBefore(key.zone, key.raisedAt)
                 + inBucket(key.zone, key.raisedAt, "(a.raisedAt, a.id) < (?, ?)", [key.raisedAt, key.alertID])
         }
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) WHERE \(where_(key.zone)) AND (a.raisedAt, a.id) < (?, ?)",
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM \(from) WHERE \(where_(key.zone)) AND (a.raisedAt, a.id) < (?, ?)"),
                                 arguments: arguments + [key.raisedAt, key.alertID]) ?? 0
     }
 
     func overdue(_ zone: Zone, cutoff: Double) throws -> Int {
         guard zones.contains(zone), cutoff > -.infinity else { return 0 }
         if bucketed { return try bucketsBefore(zone, cutoff) + inBucket(zone, cutoff, "a.raisedAt <= ?", [cutoff]) }
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) WHERE \(where_(zone)) AND a.raisedAt <= ?",
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM \(from) WHERE \(where_(zone)) AND a.raisedAt <= ?"),
                                 arguments: arguments + [cutoff]) ?? 0
     }
 
     func firstAfter(_ zone: Zone, cutoff: Double) throws -> Double? {
         guard zones.contains(zone) else { return nil }
         let bound = cutoff > -.infinity ? cutoff : -Double.greatestFiniteMagnitude
-        return try Double.fetchOne(db, sql: "SELECT a.raisedAt FROM \(from) WHERE \(where_(zone)) AND a.raisedAt > ? ORDER BY a.raisedAt LIMIT 1",
+        return try Double.fetchOne(db.cachedStatement(sql: "SELECT a.raisedAt FROM \(from) WHERE \(where_(zone)) AND a.raisedAt > ? ORDER BY a.raisedAt LIMIT 1"),
                                    arguments: arguments + [bound])
     }
 
@@ -139,7 +139,7 @@ struct SQLQueueScope: QueueScope {
 
     private func fetchKeys(_ sql: String, _ arguments: StatementArguments) throws -> [QueueKey] {
         var keys: [QueueKey] = []
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try rows.next() {
             keys.append(QueueKey(zone: Zone(rawValue: row[0]) ?? .yellow, raisedAt: row[1], alertID: row[2]))
         }
@@ -148,7 +148,7 @@ struct SQLQueueScope: QueueScope {
 
     /// Open alerts of `zone` in the buckets wholly before the one `time` falls in.
     private func bucketsBefore(_ zone: Zone, _ time: Double) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(count), 0) FROM alert_open_bucket WHERE zone = ? AND bucket < ?",
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(SUM(count), 0) FROM alert_open_bucket WHERE zone = ? AND bucket < ?"),
                          arguments: [zone.rawValue, QueueBuckets.of(time)]) ?? 0
     }
 
@@ -157,10 +157,10 @@ struct SQLQueueScope: QueueScope {
     private func inBucket(_ zone: Zone, _ time: Double, _ test: String, _ testArguments: StatementArguments) throws -> Int {
         let bucket = QueueBuckets.of(time)
         let low = Double(bucket) * QueueBuckets.width - 1, high = Double(bucket + 1) * QueueBuckets.width + 1
-        return try Int.fetchOne(db, sql: """
+        return try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM alert a WHERE a.status = 'open' AND a.zone = ? AND a.raisedAt BETWEEN ? AND ?
               AND CAST(a.raisedAt / \(Int(QueueBuckets.width)) AS INTEGER) = ? AND \(test)
-            """, arguments: [zone.rawValue, low, high, bucket] + testArguments) ?? 0
+            """), arguments: [zone.rawValue, low, high, bucket] + testArguments) ?? 0
     }
 }
 
