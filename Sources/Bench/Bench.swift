@@ -29,8 +29,8 @@ struct Bench: ParsableCommand {
     @Flag(name: .customLong("ingest-only"), help: "Only the floor, the store and the initial sync.") var ingestOnly = false
     @Flag(name: .customLong("snapshot-only"), help: "Only the console's snapshot: a frame with its read, a cold start, idle CPU.")
     var snapshotOnly = false
-    @Option(name: .customLong("snapshot-observations"), help: "Observations in the snapshot benchmark's cache (50,000 open alerts).")
-    var snapshotObservations = 1_000_000
+    @Option(name: .customLong("snapshot-observations"), help: "Observations in the snapshot benchmark's cache (50,000 open alerts; kept in .build-bench/caches).")
+    var snapshotObservations = 10_000_000
     @Option(name: .customLong("idle-patients"), help: "Patients in the live demo whose idle CPU is measured.")
     var idlePatients = 20_000
 
@@ -45,10 +45,7 @@ struct Bench: ParsableCommand {
             Foundation.exit(0)
         }
         if snapshotOnly {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-bench-\(getpid())")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            var rows = try SnapshotBench.rows(folder: folder, observations: snapshotObservations)
-            try? FileManager.default.removeItem(at: folder)
+            var rows = try SnapshotBench.rows(observations: snapshotObservations)
             if let varde { rows.append(try IdleCPUBench.row(varde: varde, patients: idlePatients)) }
             print(rows.map(\.line).joined(separator: "\n"))
             Foundation.exit(0)
@@ -92,9 +89,9 @@ struct Bench: ParsableCommand {
             rows.append(Row(name: "parts.json_decode_codable", value: codableRate, unit: "obs/s"))
         }
         if !ingestOnly {
-            rows += try FrameBench.rows(varde: varde)
+            rows += try FrameBench.rows(varde: varde, queueFrames: false)
             rows.append(try CaseloadBench.row(folder: folder))
-            rows += try SnapshotBench.rows(folder: folder, observations: snapshotObservations)
+            rows += try SnapshotBench.rows(observations: snapshotObservations)
             if let varde { rows.append(try IdleCPUBench.row(varde: varde, patients: idlePatients)) }
         }
         print(rows.map(\.line).joined(separator: "\n"))

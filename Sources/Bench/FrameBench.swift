@@ -4,14 +4,15 @@ import VardeDomain
 import VardeStore
 import VardeTerminal
 
-/// Console frames: building and drawing the queue with 50,000 open alerts and the trends tab over
+/// Console frames: the queue with 50,000 open alerts, read and drawn, and the trends tab over
 /// 90 days of six series (target below 5 ms each: a 60 Hz frame is 16 ms), and the bytes the real
 /// console writes to its terminal per second while idle with live updates arriving.
 enum FrameBench {
     static let target = 5.0
 
-    static func rows(varde: String?) throws -> [Row] {
-        var rows = [queueFrame(filter: ""), queueFrame(filter: "bodø"), trendsFrame()]
+    static func rows(varde: String?, queueFrames: Bool = true) throws -> [Row] {
+        // The queue's frames are read from a cache of 50,000 open alerts (`SnapshotBench`).
+        var rows = (queueFrames ? try SnapshotBench.rows(observations: 50_000, framesOnly: true) : []) + [trendsFrame()]
         if let varde { rows.append(try idleBytes(varde: varde)) }
         return rows
     }
@@ -30,32 +31,6 @@ enum FrameBench {
     }
 
     static let now = Date(timeIntervalSince1970: 1_795_348_800)
-
-    /// The queue as the console builds it when the database says something changed: the new rows
-    /// sorted and filtered into the state (keeping the selection), then drawn at 200×50.
-    static func queueFrame(filter: String) -> Row {
-        let municipalities = MunicipalityCatalogue.all
-        let kinds: [MeasurementKind] = [.oxygenSaturation, .bloodPressure, .heartRate, .bodyTemperature, .bodyWeight]
-        let entries = (0..<50_000).map { index -> QueueEntry in
-            let at = now.addingTimeInterval(-Double(index * 37 % 200_000))
-            let kind = kinds[index % kinds.count]
-            let m = HomeMeasurement(id: "m\(index)", patientID: "p\(index)", kind: kind, code: "c", value: 90,
-                                    secondValue: kind == .bloodPressure ? 95 : nil, unit: kind.canonicalUnit,
-                                    effective: at, lastUpdated: at)
-            return QueueEntry(alertID: Int64(index), zone: index % 7 == 0 ? .red : .yellow, patientID: "p\(index)",
-                              patientName: "Ødegård \(index), Åse", municipality: municipalities[index % municipalities.count],
-                              trigger: m, raisedAt: at, owner: index % 11 == 0 ? "kari" : nil)
-        }.sorted(by: QueueEntry.inQueueOrder)
-        var state = QueueState(now: now, language: .nb)
-        state.setFilter(filter)
-        var buffer = ScreenBuffer(width: 1, height: 1)
-        let ms = median {
-            state.update(entries)
-            buffer = QueueScreen.render(&state, width: 200, height: 50)
-        }
-        precondition(buffer.plainText.contains("Ødegård"))
-        return Row(name: filter.isEmpty ? "console.queue_frame_50k" : "console.queue_frame_50k_filtered", value: ms, unit: "ms", floor: target, floorUnit: "ms target")
-    }
 
     /// The trends tab for a patient with six kinds measured twice a day for 90 days.
     static func trendsFrame() -> Row {

@@ -25,25 +25,42 @@ public final class ConsoleApp {
             language: language, now: clock(), theme: theme, glyphs: glyphs, keymap: keymap, nurse: nurse, settings: settings,
             themeFolders: themeFolders, liveSync: liveSync, width: size.width, height: size.height))
         runner = EffectRunner(cache: cache, viewer: model.context.viewer, workstation: workstation, inBackground: true)
-        feed = SnapshotFeed(reader: ConsoleReader(cache: cache))
+        feed = SnapshotFeed(reader: ConsoleReader(cache: cache, rowText: QueueState.rowText))
     }
 
-    /// Runs until the operator quits (or `shouldStop` says so, for tests).
-    public func run(shouldStop: () -> Bool = { false }) {
+    /// Runs until the operator quits (or `shouldStop` says so). `afterFirstFrame` runs once the first
+    /// frame is on the terminal: slow work (the cache's check, the sync) waits for it.
+    public func run(shouldStop: () -> Bool = { false }, afterFirstFrame: (() -> Void)? = nil) {
         defer { terminal.shutdown() }
+        var firstFrame = afterFirstFrame
         feed.poll(model.readRequest, now: Date())
+        // The request of the snapshot last taken: while the model asks for something else (a key moved
+        // the selection past the rows read, or changed the filter), its read is waited for before drawing,
+        // so that no frame shows the new filter over the old rows.
+        var taken: ConsoleReadRequest?
         while !shouldStop() {
-            if let snapshot = feed.take(now: Date()) { send(.snapshot(snapshot)) }
+            if model.readRequest != taken {
+                feed.poll(model.readRequest, now: Date())
+                feed.waitForRead(timeout: 0.1)
+            }
+            if let snapshot = feed.take(now: Date()) {
+                taken = snapshot.request
+                send(.snapshot(snapshot))
+            }
             for result in runner.takeFinished() { send(.done(result)) }
             let size = terminal.size
             if size.width != model.context.width || size.height != model.context.height {
                 send(.resize(width: size.width, height: size.height))
             }
             terminal.draw(model.render(), theme: model.context.theme)
+            if model.hasSnapshot, let first = firstFrame {
+                firstFrame = nil
+                first()
+            }
             send(.tick(clock()))
             if model.quitting { return }
             feed.poll(model.readRequest, now: Date())
-            guard var key = terminal.readKey(timeoutMs: 250) else { continue }
+            guard var key = terminal.readKey(timeoutMs: feed.isReading ? 5 : 250) else { continue }
             // A paste arrives as many keys at once: handle them all, then draw (and save the draft) once.
             while true {
                 send(.key(key))

@@ -11,6 +11,12 @@ final class LatestValue<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
+    var hasValue: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value != nil
+    }
+
     func take() -> Value? {
         lock.lock()
         defer { lock.unlock() }

@@ -13,7 +13,7 @@ struct QueueLayer: ConsoleLayer {
         LayerCommand(.halfDown) { _, m in m.queue.move(by: max(1, m.queueRows / 2)); return [] },
         LayerCommand(.halfUp) { _, m in m.queue.move(by: -max(1, m.queueRows / 2)); return [] },
         LayerCommand(.first) { _, m in m.queue.moveTo(0); return [] },
-        LayerCommand(.last) { _, m in m.queue.moveTo(m.queue.entries.count - 1); return [] },
+        LayerCommand(.last) { _, m in m.queue.moveTo(m.queue.count - 1); return [] },
         LayerCommand(.open, unavailable: noRow) { _, m in m.openSelected(tab: .trends) },
         LayerCommand(.plan, unavailable: noRow) { _, m in m.openSelected(tab: .plan) },
         LayerCommand(.write, unavailable: noRow) { _, m in m.openSelected(tab: .messages, compose: true) },

@@ -20,15 +20,17 @@ public enum QueueScreen {
         state.scroll(visibleRows: visible)
         let columns = QueueColumns(width: width)
         columnHeaders(&buffer, columns, f)
-        if state.entries.isEmpty {
+        if state.count == 0 {
             let text = f.strings.emptyQueue
             buffer.put(text, x: max(1, (width - DisplayWidth.of(text)) / 2), y: listTop + visible / 2, style: Style(.dim))
         }
         for row in 0..<visible {
             let index = state.top + row
-            guard index < state.entries.count else { break }
-            drawEntry(&buffer, state.entries[index], y: listTop + row, columns: columns, now: state.now, f: f,
-                      selected: index == state.selected, overdue: state.isOverdue(state.entries[index]))
+            guard index < state.count else { break }
+            // A row not read yet (the read for a long jump is under way) stays blank for that frame.
+            guard let entry = state.row(at: index) else { continue }
+            drawEntry(&buffer, entry, y: listTop + row, columns: columns, now: state.now, f: f,
+                      selected: index == state.selected, overdue: state.isOverdue(entry))
         }
         detailLine(&buffer, state, f, y: height - 2)
         StatusBar.draw(&buffer, state: state, f: f, y: height - 1)
@@ -128,10 +130,9 @@ public enum QueueScreen {
     }
 
     private static func detailLine(_ buffer: inout ScreenBuffer, _ state: QueueState, _ f: Formatting, y: Int) {
-        guard state.entries.indices.contains(state.selected) else { return }
-        let entry = state.entries[state.selected]
+        guard let entry = state.selectedEntry else { return }
         // Where the selected row is in the list: "12/131".
-        let position = " \(state.selected + 1)/\(state.entries.count) "
+        let position = " \(state.selected + 1)/\(state.count) "
         let room = buffer.width - DisplayWidth.of(position)
         buffer.put(position, x: room, y: y, style: Style(.dim))
         if entry.isBlocked {

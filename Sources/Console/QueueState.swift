@@ -2,12 +2,12 @@ import Foundation
 import VardeDomain
 import VardeStore
 
-/// What the queue screen shows: the entries, the selection, the clock, the connection.
+/// What the queue screen shows: the window of rows the cache last gave, the selection, the filters,
+/// the clock, the connection. The rows themselves are read by the cache around the selection
+/// (`QueueWindowRequest`); moving, filtering and scrolling change the request.
 public struct QueueState: Sendable {
-    /// The rows shown: every open alert that passes the filter.
-    public private(set) var entries = QueueRows([])
-    /// Every open alert, before the filter.
-    public private(set) var allEntries: [QueueEntry] = []
+    /// The rows around the selection and the queue's figures, as last read.
+    public private(set) var window = QueueWindow()
     /// The live filter (`/`): matches patient, municipality or measurement; a leading `!` inverts.
     public private(set) var filter = ""
     /// True while the operator types the filter.
@@ -27,83 +27,112 @@ public struct QueueState: Sendable {
     public var messageUntil = Date.distantPast
     /// How long the message stays once it is on screen.
     public var messageSeconds: TimeInterval = 4
+    /// The selected row's place in the (filtered) queue, and the first row on screen.
     public var selected = 0
     public var top = 0
+    /// Which row the next read selects: the selected alert, moved by what the operator did since.
+    public private(set) var anchor = QueueAnchor.first
+    /// Per zone, the `raisedAt` at or before which an alert is overdue now (see `refreshCutoffs`).
+    public private(set) var overdueCutoffs: [Zone: Double] = [:]
     public var now: Date
     public var sync: SyncState?
     /// The console's own sync is filling the cache for the first time (nothing has succeeded yet).
     public var firstSync = false
     public var language: Language
-    /// Each row's filter text, folded once rather than on every update.
-    var foldedText = FoldedText()
+    /// Rows given in memory rather than read from a cache (fixtures and tests of drawing).
+    private var local: [QueueEntry]?
 
     /// When the console started and when the newest measurement arrived: the header says when data is stale.
     public var freshness: DataFreshness
     /// Stored measurements with a code Varde does not know, kept as "other" (the status line counts them).
     public var otherMeasurements = 0
 
-    public init(entries: [QueueEntry] = [], now: Date, sync: SyncState? = nil, language: Language = .nb) {
-        self.entries = QueueRows(entries)
-        allEntries = entries
+    /// With `entries`, the queue holds those rows in memory (in the order given) instead of reading a cache.
+    public init(entries: [QueueEntry]? = nil, now: Date, sync: SyncState? = nil, language: Language = .nb) {
         freshness = DataFreshness(startedAt: now)
         self.now = now
         self.sync = sync
         self.language = language
+        if let entries { update(entries) }
     }
 
-    /// Replaces the entries, keeping the same alert selected if it is still there.
-    public mutating func update(_ fresh: [QueueEntry]) {
-        let selectedID = entries.indices.contains(selected) ? entries.alertID(at: selected) : nil
-        allEntries = fresh
-        let municipality = municipalityFilter.map(Self.fold)
-        let narrowed = zoneFilter != nil || onlyMine || municipality != nil
-        let matching = filter.isEmpty ? nil : Self.apply(filter, to: fresh, language: language, folded: &foldedText)
-        if !narrowed {
-            entries = QueueRows(fresh, kept: matching)
-        } else {
-            // Index loops read one field in place; closures over elements would copy every (large) row.
-            let (zone, onlyMine, me) = (zoneFilter, onlyMine, me)
-            // Folding is slow and a queue names a few hundred municipalities: each name is folded once.
-            var isMunicipality: [String: Bool] = [:]
-            func inMunicipality(_ index: Int) -> Bool {
-                guard let municipality else { return true }
-                if fresh[index].municipality.number == municipality { return true }
-                let name = fresh[index].municipality.name
-                if let known = isMunicipality[name] { return known }
-                let matches = Self.fold(name) == municipality
-                isMunicipality[name] = matches
-                return matches
-            }
-            func keeps(_ index: Int) -> Bool {
-                (zone == nil || fresh[index].zone == zone)
-                    && (!onlyMine || (fresh[index].owner != nil && fresh[index].owner == me)) && inMunicipality(index)
-            }
-            entries = QueueRows(fresh, kept: matching.map { $0.filter(keeps) } ?? fresh.indices.filter(keeps))
-        }
-        if let selectedID, let index = entries.indices.first(where: { entries.alertID(at: $0) == selectedID }) {
-            selected = index
-        }
-        selected = min(selected, max(0, entries.count - 1))
+    /// A queue row's words as the filter searches them: patient, municipality and finding, or for a
+    /// patient who blocked the operator only the words the row shows.
+    public static let rowText: QueueRowText = { entry, code in
+        let language = Language(rawValue: code) ?? .nb
+        if entry.isBlocked { return language.strings.blockedPatient }
+        return "\(entry.patientName) \(entry.municipality.name) \(entry.municipality.number) " + Formatting(language).finding(entry)
     }
+
+    /// What the next read of the queue asks for: the filter, the anchor, `margin` rows each way.
+    public func request(margin: Int, redSince: Date) -> QueueWindowRequest {
+        var request = QueueWindowRequest()
+        let inverted = filter.hasPrefix("!")
+        let words = Self.fold(String(inverted ? filter.dropFirst() : Substring(filter)).trimmingCharacters(in: .whitespaces))
+        request.filter = QueueFilter(zone: zoneFilter, owner: onlyMine ? (me ?? "") : nil, municipality: municipalityFilter.map(Self.fold),
+                                     words: words, inverted: inverted && !words.isEmpty, language: words.isEmpty ? "" : language.rawValue)
+        request.anchor = anchor
+        request.margin = margin
+        request.overdueCutoffs = overdueCutoffs
+        request.redSince = redSince.timeIntervalSince1970
+        return request
+    }
+
+    /// Takes in a read of the window. A read asked for before the operator moved on keeps her place:
+    /// the rows are taken, the selection stays where she put it.
+    public mutating func take(_ fresh: QueueWindow, askedWith asked: QueueAnchor) {
+        window = fresh
+        if asked == anchor {
+            selected = fresh.selected ?? 0
+            // From now on the selection is its alert: rows arriving above it do not move it.
+            if let key = fresh.selectedKey { anchor = .key(key, offset: 0) }
+        } else if case .key(let key, 0) = anchor, let index = fresh.rows.firstIndex(where: { $0.alertID == key.alertID }) {
+            selected = fresh.start + index
+        }
+        selected = min(selected, max(0, count - 1))
+    }
+
+    /// Replaces the rows held in memory (fixtures and tests), keeping the same alert selected if it is still there.
+    public mutating func update(_ entries: [QueueEntry]) {
+        local = entries
+        relocal()
+    }
+
+    /// Reads the rows held in memory again as the cache would give them.
+    private mutating func relocal() {
+        guard let local else { return }
+        if overdueCutoffs.isEmpty { refreshCutoffs(force: true) }
+        let asked = anchor
+        take(QueueWindow.local(local, request(margin: local.count, redSince: .distantFuture), rowText: Self.rowText), askedWith: asked)
+    }
+
+    /// How many rows pass the filter (only those around the selection are read; see `window`).
+    public var count: Int { window.shown.total }
+
+    /// The rows read, in queue order (all of them for rows held in memory).
+    public var entries: [QueueEntry] { window.rows }
+
+    /// The row at a place, if it was read.
+    public func row(at position: Int) -> QueueEntry? { window.row(at: position) }
+
+    /// The selected row, if it was read.
+    public var selectedEntry: QueueEntry? { window.row(at: selected) }
 
     public mutating func setOnlyMine(_ mine: Bool) {
         onlyMine = mine
-        let current = allEntries
-        update(current)
+        filterChanged()
     }
 
     /// Shows only one zone (nil: all).
     public mutating func setZoneFilter(_ zone: Zone?) {
         zoneFilter = zone
-        let current = allEntries
-        update(current)
+        filterChanged()
     }
 
     /// Shows only one municipality's rows (nil or empty: all).
     public mutating func setMunicipalityFilter(_ name: String?) {
         municipalityFilter = name.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        let current = allEntries
-        update(current)
+        filterChanged()
     }
 
     /// Removes the text filter, the municipality and the zone (not `:mine`, which is a way of working).
@@ -111,9 +140,23 @@ public struct QueueState: Sendable {
         filter = ""
         zoneFilter = nil
         municipalityFilter = nil
-        let current = allEntries
-        update(current)
+        filterChanged()
     }
+
+    /// Sets the filter and shows only the matching rows.
+    public mutating func setFilter(_ text: String) {
+        filter = text
+        filterChanged()
+    }
+
+    /// The selection stays on its alert where the new filter keeps it (on the row after its place where not).
+    private mutating func filterChanged() {
+        if let entry = selectedEntry { anchor = .key(QueueKey(entry), offset: 0) }
+        relocal()
+    }
+
+    /// The language changed: the words filter matches the findings in the new words.
+    public mutating func languageChanged() { relocal() }
 
     /// True when anything narrows the queue.
     public var isFiltered: Bool { !filter.isEmpty || zoneFilter != nil || municipalityFilter != nil || onlyMine }
@@ -131,40 +174,44 @@ public struct QueueState: Sendable {
         if message != nil, messageUntil == .distantFuture { messageUntil = time.addingTimeInterval(messageSeconds) }
     }
 
-    /// Sets the filter and shows only the matching rows.
-    public mutating func setFilter(_ text: String) {
-        filter = text
-        let current = allEntries
-        update(current)
-    }
-
     /// Case and accents ignored, and ø/æ typed as o/ae match too (any keyboard finds Bodø).
-    public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "æ", with: "ae")
-    }
+    public static func fold(_ text: String) -> String { TextFolding.fold(text) }
 
-    /// The places of the rows whose patient, municipality or finding contain the filter (folded), or
-    /// with `!` do not; nil when the filter holds no words and keeps every row.
-    static func apply(_ filter: String, to entries: [QueueEntry], language: Language, folded: inout FoldedText) -> [Int]? {
-        let inverted = filter.hasPrefix("!")
-        let needle = fold(String(inverted ? filter.dropFirst() : Substring(filter)).trimmingCharacters(in: .whitespaces))
-        guard !needle.isEmpty else { return nil }
-        // The catalogue is only touched for rows not folded before: copying it per row costs more than the search.
-        return folded.places(in: entries, containing: Array(needle.utf8), inverted: inverted, language: language) { entry in
-            entry.isBlocked ? fold(language.strings.blockedPatient) : fold("\(entry.patientName) \(entry.municipality.name) \(entry.municipality.number) "
-                 + Formatting(language).finding(entry))
-        }
-    }
-
+    /// Moves the selection; the next read brings the rows around it (at once where they were read already).
     public mutating func move(by delta: Int) {
-        guard !entries.isEmpty else { return }
-        selected = min(max(0, selected + delta), entries.count - 1)
+        guard count > 0 else { return }
+        moveTo(selected + delta)
     }
 
     public mutating func moveTo(_ index: Int) {
-        guard !entries.isEmpty else { return }
-        selected = min(max(0, index), entries.count - 1)
+        guard count > 0 else { return }
+        let target = min(max(0, index), count - 1)
+        if target == 0 {
+            anchor = .first
+        } else if target == count - 1 {
+            anchor = .last
+        } else if let row = window.row(at: target) {
+            anchor = .key(QueueKey(row), offset: 0)
+        } else if case .key(let key, let offset) = anchor {
+            anchor = .key(key, offset: offset + target - selected)
+        } else if let row = window.rows.first {
+            anchor = .key(QueueKey(row), offset: target - window.start)
+        }
+        selected = target
+        relocal()
+    }
+
+    /// Selects this alert (the new-red banner's `!`); the next read finds its place.
+    public mutating func select(_ entry: QueueEntry) {
+        anchor = .key(QueueKey(entry), offset: 0)
+        if let index = window.rows.firstIndex(where: { $0.alertID == entry.alertID }) { selected = window.start + index }
+        relocal()
+    }
+
+    /// Whether the filters keep this row (the same test the cache's read makes).
+    public func keeps(_ entry: QueueEntry) -> Bool {
+        let window = QueueWindow.local([entry], request(margin: 1, redSince: .distantFuture), rowText: Self.rowText)
+        return window.shown.total == 1
     }
 
     /// Scrolls so that the selection is among the `visibleRows` rows shown.
@@ -172,7 +219,7 @@ public struct QueueState: Sendable {
         guard visibleRows > 0 else { return }
         if selected < top { top = selected }
         if selected >= top + visibleRows { top = selected - visibleRows + 1 }
-        top = max(0, min(top, max(0, entries.count - visibleRows)))
+        top = max(0, min(top, max(0, count - visibleRows)))
     }
 
     /// When the centre is staffed and how soon alerts must be answered (counted in service hours).
@@ -193,55 +240,42 @@ public struct QueueState: Sendable {
         targets.isOverdue(zone: entry.zone == .green ? nil : entry.zone, raisedAt: entry.raisedAt, now: now, hours: serviceHours)
     }
 
-    /// Inside each zone the rows run from longest waiting, and waiting longer never makes an alert
-    /// less overdue: the overdue rows of a zone are a prefix of it, found by bisection rather than by
-    /// asking the calendar about every one of fifty thousand rows.
-    public var overdueCount: Int {
-        // Rows are read where they lie among all alerts: a row at a time through the collection costs more.
-        let all = entries.all
-        var total = 0
-        var start = 0
-        while start < entries.count {
-            let zone = all[entries.place(start)].zone
-            var end = start
-            while end < entries.count, all[entries.place(end)].zone == zone { end += 1 }
-            if end - start > 64, Self.isSortedByRaisedAt(entries, start..<end) {
-                var low = start, high = end
-                while low < high {
-                    let mid = (low + high) / 2
-                    if isOverdue(all[entries.place(mid)]) { low = mid + 1 } else { high = mid }
-                }
-                total += low - start
-            } else {
-                for position in start..<end where isOverdue(all[entries.place(position)]) { total += 1 }
-            }
-            start = end
+    /// Computes each zone's overdue cut-off for `now` when it has moved past the next row's (or when
+    /// `force`d): between, the figures the last read gave stay true and nothing is read again.
+    public mutating func refreshCutoffs(force: Bool = false) {
+        let stale = force || overdueCutoffs.isEmpty || window.nextOverdue.contains { zone, raisedAt in
+            isOverdue(zone: zone, raisedAt: raisedAt)
         }
-        return total
+        guard stale else { return }
+        var cutoffs: [Zone: Double] = [:]
+        for zone in Zone.allCases { cutoffs[zone] = cutoff(zone) }
+        overdueCutoffs = cutoffs
+        relocal()
     }
 
-    public var counts: QueueCounts {
-        let all = entries.all
-        var counts = QueueCounts()
-        for position in entries.indices {
-            switch all[entries.place(position)].zone {
-            case .red: counts.red += 1
-            case .yellow: counts.yellow += 1
-            case .green: break
-            }
-        }
-        return counts
+    private func isOverdue(zone: Zone, raisedAt: Double) -> Bool {
+        targets.isOverdue(zone: zone == .green ? nil : zone, raisedAt: Date(timeIntervalSince1970: raisedAt), now: now, hours: serviceHours)
     }
 
-    /// Whether the bisection's premise holds (the queue's own order guarantees it; hand-made lists may not).
-    static func isSortedByRaisedAt(_ entries: QueueRows, _ range: Range<Int>) -> Bool {
-        let all = entries.all
-        guard var previous = range.first.map({ all[entries.place($0)].raisedAt }) else { return true }
-        for position in range.dropFirst() {
-            let raisedAt = all[entries.place(position)].raisedAt
-            if previous > raisedAt { return false }
-            previous = raisedAt
+    /// The latest `raisedAt` that is overdue now (waiting longer never makes an alert less overdue):
+    /// found by doubling back from now, then bisection to a millisecond.
+    func cutoff(_ zone: Zone) -> Double {
+        let end = now.timeIntervalSince1970
+        var step = 60.0
+        while !isOverdue(zone: zone, raisedAt: end - step) {
+            step *= 2
+            if step > 800 * 86_400 { return -.infinity }
         }
-        return true
+        var low = end - step, high = end - step / 2
+        if isOverdue(zone: zone, raisedAt: high) { low = high; high = end + 1 }
+        while high - low > 0.001 {
+            let mid = (low + high) / 2
+            if isOverdue(zone: zone, raisedAt: mid) { low = mid } else { high = mid }
+        }
+        return low
     }
+
+    /// Counts the header shows: the filtered queue's.
+    public var counts: QueueCounts { QueueCounts(red: window.shown.red, yellow: window.shown.yellow) }
+    public var overdueCount: Int { window.shown.overdue }
 }

@@ -11,7 +11,7 @@ public struct RedAlertWatch: Sendable, Equatable {
     public private(set) var unseen: [QueueEntry] = []
     /// Alerts that turned red before this are the shift's starting point, not news, even when the
     /// first sync of an empty cache brings them in after the console opened.
-    private let newsSince: Date
+    public let newsSince: Date
 
     public init(startedAt: Date = .distantPast, grace: TimeInterval = 15 * 60) {
         newsSince = startedAt.addingTimeInterval(-grace)

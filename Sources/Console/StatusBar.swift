@@ -53,12 +53,12 @@ enum StatusBar {
         // The connection always shows; the count and the hints only as far as they fit.
         if drawPrompt(&buffer, state: state, after: used, y: y) { return }
         if state.editingFilter || state.isFiltered {
-            let text = " \(filters(state, f)) (\(state.entries.count)/\(state.allEntries.count)) "
+            let text = " \(filters(state, f)) (\(state.count)/\(state.window.all.total)) "
             let x = max(used + 1, buffer.width - DisplayWidth.of(text))
             buffer.put(text, x: x, y: y, style: Style(.accent, reverse: true), maxWidth: buffer.width - x)
             return
         }
-        let candidates = ["\(state.entries.count) \(f.strings.openAlerts) │ \(f.strings.hints) ", "\(f.strings.hints) "]
+        let candidates = ["\(state.count) \(f.strings.openAlerts) │ \(f.strings.hints) ", "\(f.strings.hints) "]
         guard let right = candidates.first(where: { used + 1 + DisplayWidth.of($0) <= buffer.width }) else { return }
         buffer.put(right, x: buffer.width - DisplayWidth.of(right), y: y, style: bar)
     }

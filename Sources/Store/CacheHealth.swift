@@ -51,6 +51,11 @@ extension CacheDatabase {
 
     /// Refuses a file that is damaged or from a newer Varde, before anything is written to it: the checks
     /// run on a read-only connection of their own, closed before the cache is opened for writing.
+    /// Checks a cache file that is already open (the console, after its first frame): a `CacheProblem` when it is damaged.
+    public static func verify(path: String, check: Check = .quick) throws {
+        try ensureUsable(path: path, check: check)
+    }
+
     static func ensureUsable(path: String, check: Check) throws {
         var config = Configuration()
         config.readonly = true

@@ -6,6 +6,10 @@ import VardeDomain
 public struct ConsoleReadRequest: Sendable, Equatable {
     /// Who looks: blocks and tenancy apply to every part.
     public var viewer: Viewer
+    /// Which rows of the queue, under which filter, and the cut-offs its overdue figure counts by.
+    public var queue = QueueWindowRequest()
+    /// The names of the municipalities with open alerts (the palette completes them).
+    public var municipalityNames = false
     /// The patient whose record is open, if any.
     public var patientID: String?
     /// How far back the open patient's measurements go.
@@ -45,7 +49,9 @@ public struct CacheNotice: Sendable, Equatable {
 /// own failure, so that a broken table stops only what it feeds.
 public struct ConsoleRead: Sendable {
     public typealias Part<T> = Result<T, CacheReadFailure>
-    public var queue: Part<[QueueEntry]>
+    public var queue: Part<QueueWindow>
+    /// Nil when not asked for.
+    public var municipalityNames: Part<[String]>?
     public var sync: Part<SyncState?>
     public var outbox: Part<Int>
     public var quarantineCount: Part<Int>
@@ -63,7 +69,7 @@ public struct ConsoleRead: Sendable {
     /// Every part failed for the same reason (the read could not even start).
     public static func failed(_ reason: String, _ request: ConsoleReadRequest) -> ConsoleRead {
         let failure = CacheReadFailure(reason)
-        return ConsoleRead(queue: .failure(failure), sync: .failure(failure), outbox: .failure(failure),
+        return ConsoleRead(queue: .failure(failure), municipalityNames: request.municipalityNames ? .failure(failure) : nil, sync: .failure(failure), outbox: .failure(failure),
                            quarantineCount: .failure(failure), quarantined: request.quarantineRows ? .failure(failure) : nil,
                            notices: .failure(failure), arrivals: .failure(failure),
                            patient: request.patientID == nil ? nil : .failure(failure), messageStatuses: .failure(failure),
@@ -78,9 +84,18 @@ public final class ConsoleReader: @unchecked Sendable {
     private let connection: any DatabaseReader
     /// True when the connection is the cache's own (an in-memory cache): its own writes count too.
     private let shared: Bool
+    /// How a queue row reads, for the words filter.
+    private let rowText: QueueRowText
+    private let memo = QueueTextMemo()
+    /// One read at a time: the memo is shared between them.
+    private let reading = NSLock()
 
     /// A read-only connection of its own on a file cache; the cache's connection for an in-memory one.
-    public init(cache: CacheDatabase) {
+    /// `rowText` gives a queue row's words as the console shows them (the words filter searches them).
+    public init(cache: CacheDatabase, rowText: @escaping QueueRowText = { entry, _ in
+        "\(entry.patientName) \(entry.municipality.name) \(entry.municipality.number)"
+    }) {
+        self.rowText = rowText
         if let path = cache.path {
             var config = Configuration()
             config.readonly = true
@@ -100,27 +115,36 @@ public final class ConsoleReader: @unchecked Sendable {
 
     /// Changes whenever anything was committed to the cache, by this process or another.
     public func changeToken() throws -> Int64 {
-        try connection.read { db in
-            let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-            return shared ? version &* 1_000_003 &+ Int64(db.totalChangesCount) : version
-        }
+        try connection.read { db in try token(db) }
+    }
+
+    private func token(_ db: Database) throws -> Int64 {
+        let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+        return shared ? version &* 1_000_003 &+ Int64(db.totalChangesCount) : version
     }
 
     /// Everything the request asks for, in one read transaction.
     public func read(_ request: ConsoleReadRequest) -> ConsoleRead {
+        reading.lock()
+        defer { reading.unlock() }
         do {
-            return try connection.read { db in Self.read(request, db) }
+            return try connection.read { db in
+                let token = try token(db)
+                return Self.read(request, db) { try QueueWindowRead(db: db, viewer: request.viewer, request: request.queue, memo: memo,
+                                                                rowText: rowText, token: token).read() }
+            }
         } catch {
             return .failed(CacheDatabase.reason(error), request)
         }
     }
 
-    static func read(_ r: ConsoleReadRequest, _ db: Database) -> ConsoleRead {
+    static func read(_ r: ConsoleReadRequest, _ db: Database, queue: () throws -> QueueWindow) -> ConsoleRead {
         func part<T>(_ body: () throws -> T) -> ConsoleRead.Part<T> {
             do { return .success(try body()) } catch { return .failure(CacheReadFailure(CacheDatabase.reason(error))) }
         }
         return ConsoleRead(
-            queue: part { try CacheDatabase.fetchQueue(db, for: r.viewer) },
+            queue: part(queue),
+            municipalityNames: r.municipalityNames ? part { try municipalityNames(db, for: r.viewer) } : nil,
             sync: part { try SyncState.order(Column("lastAttemptAt").desc).fetchOne(db) },
             outbox: part { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message WHERE status = 'queued'") ?? 0 },
             quarantineCount: part { try QuarantinedResource.fetchCount(db) },
@@ -148,5 +172,15 @@ public final class ConsoleReader: @unchecked Sendable {
                 return try JournalNote.fetchAll(db, sql: "SELECT * FROM journal_note WHERE id IN (\(marks))",
                                                 arguments: StatementArguments(r.journalNoteIDs))
             })
+    }
+
+    /// The names of the municipalities where the viewer has open alerts, sorted.
+    static func municipalityNames(_ db: Database, for viewer: Viewer) throws -> [String] {
+        let outside = Privacy.outsideTenancySQL("p", for: viewer)
+        return try String.fetchAll(db, sql: """
+            SELECT DISTINCT IFNULL(m.name, p.municipalityNumber) FROM alert a JOIN patient p ON p.id = a.patientID
+            LEFT JOIN municipality m ON m.number = p.municipalityNumber
+            WHERE a.status = 'open' AND p.municipalityNumber IS NOT NULL AND NOT \(outside.sql) ORDER BY 1
+            """, arguments: outside.arguments)
     }
 }

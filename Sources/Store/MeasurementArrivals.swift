@@ -49,8 +49,11 @@ extension CacheDatabase {
     /// columns are there, the file can be read), without running it: cheap enough for once a second.
     /// The queue's observation only wakes on this process's own writes; this finds a broken cache between them.
     public func checkQueueReadable(for viewer: Viewer) throws {
-        let (sql, arguments) = Self.queueSQL(for: viewer)
-        try reader.read { db in _ = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments) }
+        let outside = Privacy.outsideTenancySQL("p", for: viewer)
+        let sql = Self.queueRowSQL(where: "a.status = 'open' AND NOT \(outside.sql)")
+        try reader.read { db in
+            _ = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: [viewer.operatorID] + outside.arguments)
+        }
     }
 
     /// A failed read in a few plain words (SQLite's own message, without the statement).

@@ -74,8 +74,9 @@ extension CacheDatabase {
         registerV7(&migrator)
         registerV8(&migrator)
         registerV9(&migrator)
-        // Keep last: other branches add their migrations before this one.
         registerV10Day(&migrator)
+        // Later migrations after these, in the order they landed: a cache that has the earlier ones gets the rest.
+        registerV11QueueWindow(&migrator)
         registerV11Alias(&migrator)
         return migrator
     }

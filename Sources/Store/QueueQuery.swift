@@ -21,35 +21,26 @@ public struct CacheCounts: Sendable, Equatable {
 }
 
 extension CacheDatabase {
-    /// The SQL that feeds the queue: open alerts, red before yellow, longest waiting first. Patients
-    /// outside the viewer's municipalities are left out; a patient who has blocked the viewer comes
-    /// back as an anonymous row (zone, waited, owner: no name, number, municipality or values).
-    static func queueSQL(for viewer: Viewer) -> (sql: String, arguments: StatementArguments) {
-        let outside = Privacy.outsideTenancySQL("p", for: viewer)
-        let blocked = "EXISTS(\(Privacy.blockSQL(patient: "a.patientID")))"
-        let sql = """
-            SELECT 0 AS blocked, a.id AS alertID, a.zone, a.raisedAt, a.openedAt, a.patientID, a.basis, a.owner,
-                   p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
-                   o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
-                   o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier,
-                   tm.text AS messageText, a.missing, a.marks, o.comparator,
-                   (SELECT COUNT(*) FROM message u WHERE u.patientID = a.patientID AND u.direction = 'fromPatient'
-                      AND u.seenByCentre IS NULL) AS unreadMessages, p.birthDate, p.diagnoses
-            FROM alert a
-            LEFT JOIN observation o ON o.id = a.triggerMeasurementID
-            LEFT JOIN message tm ON tm.id = a.triggerMessageID
-            LEFT JOIN patient p ON p.id = a.patientID
-            LEFT JOIN municipality m ON m.number = p.municipalityNumber
-            WHERE a.status = 'open' AND NOT \(outside.sql) AND NOT \(blocked)
-            UNION ALL
-            SELECT 1, a.id, a.zone, a.raisedAt, a.openedAt, NULL, NULL, a.owner, NULL, NULL, NULL, NULL,
-                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '[]', NULL, 0, NULL, NULL
-            FROM alert a
-            LEFT JOIN patient p ON p.id = a.patientID
-            WHERE a.status = 'open' AND NOT \(outside.sql) AND \(blocked)
-            ORDER BY zone DESC, raisedAt ASC, alertID ASC
-            """
-        return (sql, outside.arguments + [viewer.operatorID] + outside.arguments + [viewer.operatorID])
+    /// The columns of a queue row, for the open alerts `condition` keeps (its arguments follow the
+    /// viewer's operator id). A patient who has blocked the viewer comes back as an anonymous row
+    /// (zone, waited, owner: no name, number, municipality or values).
+    static func queueRowSQL(where condition: String) -> String {
+        """
+        SELECT EXISTS(\(Privacy.blockSQL(patient: "a.patientID"))) AS blocked, a.id AS alertID, a.zone, a.raisedAt,
+               a.openedAt, a.patientID, a.basis, a.owner,
+               p.familyName, p.givenName, p.municipalityNumber, m.name AS municipalityName,
+               o.id, o.patientID AS oPatientID, o.kind, o.code, o.codeDisplay, o.value, o.secondValue,
+               o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier,
+               tm.text AS messageText, a.missing, a.marks, o.comparator,
+               (SELECT COUNT(*) FROM message u WHERE u.patientID = a.patientID AND u.direction = 'fromPatient'
+                  AND u.seenByCentre IS NULL) AS unreadMessages, p.birthDate, p.diagnoses
+        FROM alert a
+        LEFT JOIN observation o ON o.id = a.triggerMeasurementID
+        LEFT JOIN message tm ON tm.id = a.triggerMessageID
+        LEFT JOIN patient p ON p.id = a.patientID
+        LEFT JOIN municipality m ON m.number = p.municipalityNumber
+        WHERE \(condition)
+        """
     }
 
     /// The queue as `viewer` may see it (the unrestricted viewer is for headless tools and tests).
@@ -57,49 +48,53 @@ extension CacheDatabase {
         try reader.read { db in try Self.fetchQueue(db, for: viewer) }
     }
 
-    /// Reads the queue inside an existing read (the console's snapshot). Columns are read by position:
-    /// by name, a lookup per column and row costs more than the query itself at 50,000 alerts.
+    /// Every open alert the viewer may see, in queue order: red before yellow, longest waiting first.
+    /// The console reads only its window (`QueueWindowRead`); this is for tools, exports and tests.
     public static func fetchQueue(_ db: Database, for viewer: Viewer) throws -> [QueueEntry] {
-        let (sql, arguments) = queueSQL(for: viewer)
+        let outside = Privacy.outsideTenancySQL("p", for: viewer)
+        let sql = queueRowSQL(where: "a.status = 'open' AND NOT \(outside.sql)") + " ORDER BY a.zone DESC, a.raisedAt ASC, a.id ASC"
         var entries: [QueueEntry] = []
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try rows.next() {
-            let raisedAt = Date(timeIntervalSince1970: row[3])
-            let zone = Zone(rawValue: row[2]) ?? .yellow
-            if row[0] as Bool {
-                entries.append(QueueEntry.blocked(alertID: row[1], zone: zone, raisedAt: raisedAt, owner: row[7]))
-                continue
-            }
-            let measurementID: String? = row[12]
-            let trigger = measurementID.map { id in HomeMeasurement(
-                id: id, patientID: row[13],
-                kind: MeasurementKind(rawValue: row[14]) ?? .other, code: row[15],
-                codeDisplay: row[16], value: row[17], secondValue: row[18],
-                unit: row[19], effective: Date(timeIntervalSince1970: row[20]),
-                lastUpdated: Date(timeIntervalSince1970: row[21]),
-                status: MeasurementStatus(rawValue: row[22]) ?? .unknown, sourceIdentifier: row[23],
-                comparator: (row[27] as String?).flatMap(ValueComparator.init(rawValue:))) }
-            let family: String? = row[8]
-            let given: String? = row[9]
-            let patientID: String = row[5]
-            let number: String = row[10] ?? ""
-            var entry = QueueEntry(
-                alertID: row[1], zone: zone,
-                patientID: patientID,
-                patientName: family.map { "\($0), \(given ?? "")" } ?? patientID,
-                municipality: Municipality(number: number, name: row[11] ?? number),
-                trigger: trigger, raisedAt: raisedAt,
-                basis: Judgement.Basis(rawValue: row[6] ?? "") ?? .defaultLimits, owner: row[7],
-                message: row[24], unreadMessages: row[28],
-                missing: (row[25] as String?)?.split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) } ?? [],
-                escalated: (row[4] as Double) < (row[3] as Double))
-            entry.marks = FindingMarks.decode(row[26])
-            entry.birthDate = row[29]
-            let diagnoses: String = row[30] ?? ""
-            entry.diagnoses = Diagnosis.allCases.filter { diagnoses.contains("\"\($0.rawValue)\"") }
-            entries.append(entry)
-        }
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: [viewer.operatorID] + outside.arguments)
+        while let row = try rows.next() { entries.append(queueEntry(row)) }
         return entries
+    }
+
+    /// One row of `queueRowSQL`. Columns are read by position: by name, a lookup per column and row
+    /// costs more than the query itself.
+    static func queueEntry(_ row: Row) -> QueueEntry {
+        let raisedAt = Date(timeIntervalSince1970: row[3])
+        let zone = Zone(rawValue: row[2]) ?? .yellow
+        if row[0] as Bool {
+            return QueueEntry.blocked(alertID: row[1], zone: zone, raisedAt: raisedAt, owner: row[7])
+        }
+        let measurementID: String? = row[12]
+        let trigger = measurementID.map { id in HomeMeasurement(
+            id: id, patientID: row[13],
+            kind: MeasurementKind(rawValue: row[14]) ?? .other, code: row[15],
+            codeDisplay: row[16], value: row[17], secondValue: row[18],
+            unit: row[19], effective: Date(timeIntervalSince1970: row[20]),
+            lastUpdated: Date(timeIntervalSince1970: row[21]),
+            status: MeasurementStatus(rawValue: row[22]) ?? .unknown, sourceIdentifier: row[23],
+            comparator: (row[27] as String?).flatMap(ValueComparator.init(rawValue:))) }
+        let family: String? = row[8]
+        let given: String? = row[9]
+        let patientID: String = row[5]
+        let number: String = row[10] ?? ""
+        var entry = QueueEntry(
+            alertID: row[1], zone: zone,
+            patientID: patientID,
+            patientName: family.map { "\($0), \(given ?? "")" } ?? patientID,
+            municipality: Municipality(number: number, name: row[11] ?? number),
+            trigger: trigger, raisedAt: raisedAt,
+            basis: Judgement.Basis(rawValue: row[6] ?? "") ?? .defaultLimits, owner: row[7],
+            message: row[24], unreadMessages: row[28],
+            missing: (row[25] as String?)?.split(separator: ",").compactMap { MeasurementKind(rawValue: String($0)) } ?? [],
+            escalated: (row[4] as Double) < (row[3] as Double))
+        entry.marks = FindingMarks.decode(row[26])
+        entry.birthDate = row[29]
+        let diagnoses: String = row[30] ?? ""
+        entry.diagnoses = Diagnosis.allCases.filter { diagnoses.contains("\"\($0.rawValue)\"") }
+        return entry
     }
 
     public func counts() throws -> CacheCounts {

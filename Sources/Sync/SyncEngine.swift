@@ -191,9 +191,13 @@ public final class SyncEngine: Sendable {
                                                      now: now, window: triage.window)
     }
 
+    /// How long a quiet pass's success may go unwritten (the status line's "synced … ago" is at most this late).
+    static let quietWrite: TimeInterval = 10
+
     private func record(_ outcome: Result<Void, any Error>, futureStamped: Int? = nil) throws {
         let now = clock()
-        var state = try cache.syncState() ?? SyncState(server: client.baseURL, connection: .online)
+        let stored = try cache.syncState()
+        var state = stored ?? SyncState(server: client.baseURL, connection: .online)
         state.server = client.baseURL
         state.lastAttemptAt = now
         switch outcome {
@@ -205,6 +209,14 @@ public final class SyncEngine: Sendable {
         case .failure(let error):
             state.connection = state.connection == .online ? .reconnecting : .offline
             state.lastError = "\(error)"
+        }
+        // An idle pass that changed nothing but the times is written only every few seconds: each write
+        // wakes every console reading the cache, and a pass a second would keep them all busy.
+        if var unchanged = stored, unchanged.server == state.server, let written = unchanged.lastSuccessAt,
+           case .success = outcome, now.timeIntervalSince(written) < Self.quietWrite, now >= written {
+            unchanged.lastAttemptAt = state.lastAttemptAt
+            unchanged.lastSuccessAt = state.lastSuccessAt
+            if unchanged == state { return }
         }
         try cache.save(state)
     }

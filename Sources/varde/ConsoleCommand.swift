@@ -26,7 +26,7 @@ struct Console: ParsableCommand {
     func run() throws {
         let home = Home(common.home)
         let settings = home.settings()
-        let cache = home.openCache()
+        let cache = home.openCache(check: .none)
         let clock = clock.clock()
         runConsole(cache: cache, engine: makeEngine(server: server, measurementsURL: measurementsURL, cache: cache,
                                                     settings: syncHTTPSettings(common, home: home, settings: settings, server: server,
@@ -48,12 +48,35 @@ func runConsole(cache: CacheDatabase, engine: SyncEngine, themeName: String, lan
     }
     let theme = loadTheme(themeName)
     let loop = SyncLoop(engine: engine, interval: syncInterval)
-    loop.start()
     let terminal = NcursesTerminal()
-    ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language, themeFolders: Themes.folders(),
-               nurse: nurse, glyphs: ChartGlyphs.forLocale(ProcessInfo.processInfo.environment),
-               settings: settings, keymap: keymap, workstation: workstationName(), liveSync: true, clock: clock).run()
+    let check = DeferredCheck()
+    let app = ConsoleApp(cache: cache, terminal: terminal, theme: theme, language: language, themeFolders: Themes.folders(),
+                         nurse: nurse, glyphs: ChartGlyphs.forLocale(ProcessInfo.processInfo.environment),
+                         settings: settings, keymap: keymap, workstation: workstationName(), liveSync: true, clock: clock)
+    // The queue is drawn from the cache first; the file's check follows, and the sync writes only to a
+    // cache that passed it. A damaged cache ends the console with the problem in plain words.
+    app.run(shouldStop: { check.problem != nil }, afterFirstFrame: {
+        Thread.detachNewThread {
+            do {
+                if let path = cache.path { try CacheDatabase.verify(path: path) }
+                loop.start()
+            } catch {
+                check.problem = (error as? CacheProblem)?.description ?? "cannot check the local cache: \(plainReason(error))"
+            }
+        }
+    })
     loop.stop()
+    if let problem = check.problem { fail(problem) }
+}
+
+/// What the check after the first frame found wrong with the cache, if anything.
+private final class DeferredCheck: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: String?
+    var problem: String? {
+        get { lock.withLock { found } }
+        set { lock.withLock { found = newValue } }
+    }
 }
 
 /// The named theme, colourless under `NO_COLOR`; a bad theme file stops with the line that is wrong.

@@ -28,7 +28,7 @@ struct Demo: ParsableCommand {
         // A centre started at --start keeps its own time: the console's clock begins there too.
         let clock = sim.start == nil ? Date.init : runningClock(from: centre.now())
         let home = Home(common.home ?? temporary)
-        let cache = home.openCache()
+        let cache = home.openCache(check: .none)
         // The configuration comes from the usual Varde folder even when the cache is temporary.
         let configHome = Home(common.home)
         let settings = configHome.settings()

@@ -45,11 +45,12 @@ struct Home {
         }
     }
 
-    /// Opens the cache, creating a private folder for it first.
-    func openCache() -> CacheDatabase {
+    /// Opens the cache, creating a private folder for it first. The console passes `.none` and checks
+    /// the file after its first frame (`runConsole`): a quick check reads every page of a large cache.
+    func openCache(check: CacheDatabase.Check = .quick) -> CacheDatabase {
         do {
             try Self.makeFolder(path)
-            return try CacheDatabase(path: cachePath)
+            return try CacheDatabase(path: cachePath, check: check)
         } catch let problem as CacheProblem {
             fail(problem.description)
         } catch {

@@ -60,7 +60,7 @@ struct QueueFilterTests {
 
     @Test func theTextFilterFollowsRowsThatComeGoMoveAndChangeBetweenUpdates() {
         var state = state
-        let rows = state.allEntries
+        let rows = state.entries
         state.setFilter("bodø")
         #expect(state.entries.map(\.alertID) == [1, 2, 3])
         state.update(rows)
@@ -85,7 +85,7 @@ struct QueueFilterTests {
         var state = state
         state.setFilter("bodø")
         state.moveTo(2) // Lie, Åse in Bodø
-        state.update([entry(5, .red, "Nilsen, Bodil", "Bodø", "1804")] + state.allEntries)
+        state.update([entry(5, .red, "Nilsen, Bodil", "Bodø", "1804")] + state.entries)
         #expect(state.entries[state.selected].alertID == 3)
     }
 

@@ -63,11 +63,11 @@ extension ConsoleModel {
         }
         redWatch.seen(alertID: alert.alertID)
         popToQueue()
-        if queue.entries.firstIndex(where: { $0.alertID == alert.alertID }) == nil {
+        if !queue.keeps(alert) {
             queue.clearFilters()
             queue.setOnlyMine(false)
         }
-        if let index = queue.entries.firstIndex(where: { $0.alertID == alert.alertID }) { queue.moveTo(index) }
+        queue.select(alert)
     }
 
     /// Why a key does nothing here: what it does elsewhere, or that it does nothing at all.
@@ -90,7 +90,7 @@ extension ConsoleModel {
 
     /// The selected row, if there is one.
     var selectedEntry: QueueEntry? {
-        queue.entries.indices.contains(queue.selected) ? queue.entries[queue.selected] : nil
+        queue.selectedEntry
     }
 
     /// Opens the selected patient; the store logs the access in the same write that reads the record.

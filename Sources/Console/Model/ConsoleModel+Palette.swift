@@ -36,8 +36,7 @@ extension ConsoleModel {
         case .success(.language(let language)):
             context.language = language
             queue.language = language
-            let current = queue.allEntries
-            queue.update(current)
+            queue.languageChanged()
             say(language.strings.languageSwitched)
         case .success(.patient(let name)):
             // Every patient the operator may see, not only the queue's: one hit opens, several are listed.

@@ -64,17 +64,9 @@ extension ConsoleModel {
 
     /// The unattended screen: only how many alerts wait (all of them, whatever the filter), and the clock.
     func lockScreen(width: Int, height: Int) -> ScreenBuffer {
-        let all = queue.allEntries
-        var counts = QueueCounts()
-        var overdue = 0
-        for entry in all {
-            switch entry.zone {
-            case .red: counts.red += 1
-            case .yellow: counts.yellow += 1
-            case .green: break
-            }
-            if queue.isOverdue(entry) { overdue += 1 }
-        }
+        let all = queue.window.all
+        let counts = QueueCounts(red: all.red, yellow: all.yellow)
+        let overdue = all.overdue
         var state = queue
         state.now = context.now
         var buffer = LockScreen.render(counts: counts, overdue: overdue, now: context.now, lock: idleLock,

@@ -10,11 +10,12 @@ extension ConsoleModel {
         hasSnapshot = true
         let read = snapshot.read
         var ring = false
-        if let entries = health.take(.queue, read.queue) {
-            if entries != queue.allEntries || queue.allEntries.isEmpty { queue.update(entries) }
-            redWatch.observe(entries)
+        if let window = health.take(.queue, read.queue) {
+            queue.take(window, askedWith: snapshot.request.queue.anchor)
+            redWatch.observe(window.recentRed)
             ring = bell.shouldRing(unseen: redWatch.unseen)
         }
+        if let names = read.municipalityNames, case .success(let list) = names { municipalityNames = list }
         if let sync = health.take(.syncState, read.sync) {
             queue.sync = sync
             // Until the console's own sync has finished once (or failed), the status line says it is under way.

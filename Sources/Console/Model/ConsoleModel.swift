@@ -20,6 +20,8 @@ public struct ConsoleModel: Sendable {
     /// Rings once for each red alert that arrives unseen (off with `[console] bell = false`).
     var bell: RedAlertBell
     var paletteHistory: [String] = []
+    /// The municipalities with open alerts, read while the palette is open (Tab completes them).
+    var municipalityNames: [String] = []
     /// The newest colleague's notice already taken in; nil until the first read primes it.
     var lastNotice: Int64?
     var arrivals: MeasurementArrivals?
@@ -50,12 +52,15 @@ public struct ConsoleModel: Sendable {
         redWatch = RedAlertWatch(startedAt: context.now)
         bell = RedAlertBell(enabled: context.settings.console.bell)
         idleLock = IdleLock(settings: context.settings.privacy, now: context.now)
+        queue.refreshCutoffs(force: true)
     }
 
     /// What the next read of the cache must hold: the queue and the status figures always, and
     /// whatever the layers on the stack show.
     public var readRequest: ConsoleReadRequest {
         var request = ConsoleReadRequest(viewer: context.viewer)
+        // A screen's height each way: any scroll the selection allows is among the rows read.
+        request.queue = queue.request(margin: max(queueRows, 1) + 1, redSince: redWatch.newsSince)
         request.noticesAfter = lastNotice ?? 0
         request.arrivalsAfter = arrivals
         request.messageIDs = awaitingDelivery
@@ -143,6 +148,7 @@ public struct ConsoleModel: Sendable {
         context.now = now
         queue.now = now
         queue.messageDrawn(at: now)
+        queue.refreshCutoffs()
         _ = idleLock.tick(now: now)
         var effects: [Effect] = []
         if let draft = dirtyDraft() { effects.append(draft) }

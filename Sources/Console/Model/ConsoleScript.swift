@@ -24,7 +24,7 @@ public final class ConsoleScript {
     /// With a `workstation`, opening a patient is logged as an access, as in the console.
     public init(cache: CacheDatabase, context: ConsoleContext, workstation: String?) {
         model = ConsoleModel(context: context)
-        reader = ConsoleReader(cache: cache)
+        reader = ConsoleReader(cache: cache, rowText: QueueState.rowText)
         runner = EffectRunner(cache: cache, viewer: context.viewer, workstation: workstation, inBackground: false,
                               accessAs: .render)
         terminal = HeadlessTerminal(width: context.width, height: context.height)
@@ -92,7 +92,8 @@ public final class ConsoleScript {
         let tabs: [String: PatientTab] = ["patient": .trends, "trends": .trends, "plan": .plan, "messages": .messages,
                                           "compose": .messages, "history": .history]
         if let tab = tabs[screen] {
-            let entries = script.model.queue.allEntries
+            // The patient is chosen from the whole queue (one read of every row: `render` runs once).
+            let entries = try cache.queue(for: context.viewer)
             let writer = ["messages", "compose"].contains(screen) ? firstWriter(in: entries) : nil
             guard let id = patientID ?? writer ?? entries.first(where: { !$0.isBlocked })?.patientID else {
                 throw Problem(description: "no such patient in the local cache for this operator")

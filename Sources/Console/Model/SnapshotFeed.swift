@@ -27,6 +27,25 @@ public final class SnapshotFeed: @unchecked Sendable {
         self.reader = reader
     }
 
+    /// A read is under way (the loop waits for keys only briefly, so that its rows are drawn at once).
+    public var isReading: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return reading || latest.hasValue
+    }
+
+    /// Waits until the read under way has finished, at most `timeout` seconds.
+    public func waitForRead(timeout: TimeInterval) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            lock.lock()
+            let busy = reading
+            lock.unlock()
+            if !busy { return }
+            usleep(200)
+        }
+    }
+
     /// Starts a read if one is due and none is under way.
     public func poll(_ request: ConsoleReadRequest, now: Date) {
         lock.lock()
@@ -82,7 +101,8 @@ extension ConsoleRead {
             if case .failure? = part { return true }
             return false
         }
-        return failed(queue) || failed(sync) || failed(outbox) || failed(quarantineCount) || failed(quarantined)
-            || failed(notices) || failed(arrivals) || failed(patient) || failed(messageStatuses) || failed(journalNotes)
+        return failed(queue) || failed(municipalityNames) || failed(sync) || failed(outbox) || failed(quarantineCount)
+            || failed(quarantined) || failed(notices) || failed(arrivals) || failed(patient) || failed(messageStatuses)
+            || failed(journalNotes)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VardeDomain
+import VardeStore
 import VardeTerminal
 
 /// The `?` overlay: every key of the screen beneath it, then the `:` commands.
@@ -33,6 +34,8 @@ struct PaletteLayer: ConsoleLayer {
     var isOverlay: Bool { true }
     static let commands: [LayerCommand<PaletteLayer>] = []
 
+    func ask(_ request: inout ConsoleReadRequest) { request.municipalityNames = true }
+
     mutating func type(_ key: Key, _ model: inout ConsoleModel) -> [Effect]? {
         candidates = []
         switch key {
@@ -40,7 +43,7 @@ struct PaletteLayer: ConsoleLayer {
         case .backspace:
             if line.isEmpty { model.closeCurrent = true } else { line.removeLast() }
         case .tab:
-            let municipalities = Array(Set(model.queue.allEntries.map(\.municipality.name))).sorted()
+            let municipalities = model.municipalityNames
             let completion = Palette.completion(line, municipalities: municipalities, themes: model.context.themeNames)
             line = completion.line
             candidates = completion.candidates
