@@ -192,6 +192,11 @@ struct JournalNoteInTerminalTests {
         let told = await terminal.waitFor(seconds: 30) { $0.contains("tatt av Ola") || $0.contains("Ola har gjenåpnet det") }
         #expect(told.ok, "\(told.screen)")
         print("race: \(told.screen.contains("Ola har gjenåpnet det") ? "the console had heard of Ola first" : "412 on the Task, Ola's version taken")")
+        if !told.screen.contains("Ola har gjenåpnet det") {
+            // The corrected note opened before the 412: it says the correction did not reach the service.
+            let warned = await terminal.waitFor(seconds: 20) { $0.contains("Ola gjenåpnet varselet først") }
+            #expect(warned.ok, "\(warned.screen)")
+        }
         var settled = false
         for _ in 0..<60 where !settled {
             settled = try centre.cache.alert(id: entry.alertID).map { $0.status == .open && $0.owner == "Ola" } ?? false

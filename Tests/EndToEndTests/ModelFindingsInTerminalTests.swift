@@ -19,11 +19,11 @@ struct ModelFindingsInTerminalTests {
         #expect(!first.screen.contains("ikke synket ennå"), "\(first.screen)")
         #expect(await terminal.waitFor { $0.contains("■ RØD") && $0.contains("tilkoblet") }.ok)
 
-        // In the patient view, o belongs to the queue: the status line says so.
+        // In the patient view, p belongs to the queue: the status line says so.
         try terminal.send("g")
         try terminal.send("Enter")
         #expect(await terminal.waitFor(seconds: 10) { $0.contains("1 Trender") }.ok)
-        try terminal.send("o")
+        try terminal.send("p")
         let why = await terminal.waitFor(seconds: 10) { $0.contains("virker i: kø") }
         #expect(why.ok, "\(why.screen)")
 

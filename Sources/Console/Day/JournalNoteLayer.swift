@@ -117,6 +117,11 @@ struct JournalNoteLayer: ConsoleLayer {
     }
 
     mutating func take(_ snapshot: ConsoleSnapshot, _ model: inout ConsoleModel) -> [Effect] {
+        if saved == nil, draft.replaces != nil, case .success(let record?)? = snapshot.read.patient,
+           let open = record.openAlert, open.key == draft.alertKey, let owner = open.owner, owner != model.context.nurse {
+            // A colleague reopened the alert first: the correction did not reach the service.
+            notice = NoteStrings.of(model.context.language).correctionOverruled.replacingOccurrences(of: "%@", with: owner)
+        }
         guard let id = saved?.id, case .success(let notes) = snapshot.read.journalNotes,
               let stored = notes.first(where: { $0.id == id }) else { return [] }
         saved = stored

@@ -41,6 +41,8 @@ struct NoteStrings: Sendable {
     var corrected: String
     var emptyCorrection: String
     var notResolved: String
+    /// "%@ reopened the alert first: …"
+    var correctionOverruled: String
     /// "%@ has reopened it"
     var reopenedBy: String
     var notSameDay: String
@@ -84,6 +86,7 @@ struct NoteStrings: Sendable {
         reopened: "Varselet er gjenåpnet og tatt av deg; det er tilbake i køen.",
         corrected: "Rettingen er lagret i historikken; se over det rettede journalnotatet og lagre det med Ctrl-s.",
         emptyCorrection: "Det rettede notatet er tomt.", notResolved: "Varselet er ikke avsluttet lenger",
+        correctionOverruled: "%@ gjenåpnet varselet først; rettingen nådde ikke tjenesten. Lagre bare om notatet fortsatt stemmer.",
         reopenedBy: "%@ har gjenåpnet det", notSameDay: "Bare samme dag som det ble avsluttet (norsk tid); skriv et nytt notat med :notat.",
         patientHasOpenAlert: "Pasienten har et annet åpent varsel: håndter det først.",
         resolvedBy: "Bare %@, som avsluttet varselet, kan rette notatet.",
@@ -118,6 +121,7 @@ struct NoteStrings: Sendable {
         reopened: "The alert is reopened and claimed by you; it is back in the queue.",
         corrected: "The correction is in the history; review the corrected journal note and save it with Ctrl-s.",
         emptyCorrection: "The corrected note is empty.", notResolved: "The alert is no longer resolved",
+        correctionOverruled: "%@ reopened the alert first; the correction did not reach the service. Save only if the note still holds.",
         reopenedBy: "%@ has reopened it", notSameDay: "Only on the day it was resolved (Norwegian time); write a new note with :note.",
         patientHasOpenAlert: "The patient has another open alert: handle that one first.",
         resolvedBy: "Only %@, who resolved the alert, corrects its note.",

@@ -143,7 +143,10 @@ extension ConsoleModel {
         case .amended(let alertID, let amendment, let result):
             return amended(alertID: alertID, amendment, result)
         case .handoverExported(let path):
-            say(NoteStrings.of(context.language).exported.replacingOccurrences(of: "%@", with: path))
+            // Under the home folder as `~/…`, so that the whole path fits the status line more often.
+            let home = NSHomeDirectory()
+            let shown = path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+            queue.say(NoteStrings.of(context.language).exported.replacingOccurrences(of: "%@", with: shown), for: 10)
             return []
         case .failed(let effect, let reason):
             return failed(effect, reason: reason)
