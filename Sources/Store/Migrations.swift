@@ -74,6 +74,7 @@ extension CacheDatabase {
         registerV7(&migrator)
         registerV8(&migrator)
         registerV9(&migrator)
+        registerV12IngestWeights(&migrator)
         // Keep last: other branches add their migrations before this one.
         registerV10Day(&migrator)
         return migrator
