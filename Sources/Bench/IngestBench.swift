@@ -40,7 +40,7 @@ struct IngestBench {
         let storedPerPage = try storeWithTriage(batched: false)
         var rows = [
             Row(name: "sync.initial_ingest", value: sync.rate(count), unit: "obs/s", floor: floor.rate(count), floorUnit: "rows/s",
-                note: sync.perRow(count) + String(format: ", storing thread %.1f µs/obs", storingCPU * 1e6 / Double(count))),
+                note: threads(sync, storingCPU: storingCPU)),
             // The floor here is the sync alone: the ratio says how much the open console slows it (target ≤ 1.1×).
             Row(name: "sync.initial_with_console_open", value: withConsole.rate(count), unit: "obs/s", floor: sync.rate(count),
                 floorUnit: "obs/s alone", note: withConsole.perRow(count)),
@@ -75,7 +75,7 @@ struct IngestBench {
         case "sync":
             let (sync, storingCPU) = try initialSync()
             return Row(name: "sync.initial_ingest", value: sync.rate(count), unit: "obs/s",
-                       note: sync.perRow(count) + String(format: ", storing thread %.1f µs/obs", storingCPU * 1e6 / Double(count)))
+                       note: threads(sync, storingCPU: storingCPU))
         case "store", "store-per-page":
             let stored = try storeWithTriage(batched: name == "store")
             return Row(name: "parts.\(name == "store" ? "store_with_triage" : "store_per_page")", value: stored.rate(count),
@@ -83,6 +83,13 @@ struct IngestBench {
         default:
             throw BenchError("no ingest part \(name): limit, floor, sync, store, store-per-page")
         }
+    }
+
+    /// The sync's figures with its CPU split: the storing thread (the pipeline's critical path) and the
+    /// rest of the process (fetching and decoding pages, the page server, the checkpoints).
+    private func threads(_ sync: Observed, storingCPU: Double) -> String {
+        sync.perRow(count) + String(format: ", storing thread %.1f µs/obs, other threads %.1f µs/obs",
+                                    storingCPU * 1e6 / Double(count), (sync.cpu - storingCPU) * 1e6 / Double(count))
     }
 
     private func path(_ name: String) -> String { folder.appendingPathComponent("\(name).sqlite").path }
