@@ -27,6 +27,7 @@ struct Bench: ParsableCommand {
     @Flag(name: .customLong("frames-only"), help: "Only the console frame benchmarks.") var framesOnly = false
     @Flag(name: .customLong("caseload-only"), help: "Only the caseload benchmark.") var caseloadOnly = false
     @Flag(name: .customLong("ingest-only"), help: "Only the floor, the store and the initial sync.") var ingestOnly = false
+    @Option(name: .customLong("ingest-part"), help: .hidden) var ingestPart: String?
     @Flag(name: .customLong("snapshot-only"), help: "Only the console's snapshot: a frame with its read, a cold start, idle CPU.")
     var snapshotOnly = false
     @Option(name: .customLong("snapshot-observations"), help: "Observations in the snapshot benchmark's cache (50,000 open alerts; kept in .build-bench/caches).")
@@ -66,9 +67,12 @@ struct Bench: ParsableCommand {
 
         let box = PageBox()
         let port = try startServer(box)
-        let encoded = Date()
-        box.server = try PageServer.encode(centre, pageSize: pageSize, port: port)
-        note("encoded \(box.server!.observationPages.count) pages, \(box.server!.bytes / 1_000_000) MB in \(seconds(encoded))")
+        // The parts that store without HTTP need no pages (a profiler's run of one of them starts at once).
+        if ingestPart == nil || ingestPart == "sync" {
+            let encoded = Date()
+            box.server = try PageServer.encode(centre, pageSize: pageSize, port: port)
+            note("encoded \(box.server!.observationPages.count) pages, \(box.server!.bytes / 1_000_000) MB in \(seconds(encoded))")
+        }
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varde-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -76,19 +80,18 @@ struct Bench: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: folder) }
 
         // What the sync decodes with, and Foundation's Codable on the same pages for comparison.
-        let decodeRate = ingestOnly ? 0 : try rate(box.server!.observationPages) { try ObservationPageDecoder.decodeOrFallBack($0) }
-        let codableRate = ingestOnly ? 0 : try rate(box.server!.observationPages) {
+        let skipRest = ingestOnly || ingestPart != nil
+        let decodeRate = skipRest ? 0 : try rate(box.server!.observationPages) { try ObservationPageDecoder.decodeOrFallBack($0) }
+        let codableRate = skipRest ? 0 : try rate(box.server!.observationPages) {
             try JSONDecoder().decode(ReceivedPage<FHIRObservation>.self, from: $0)
         }
         let script = FileManager.default.fileExists(atPath: pythonClient) ? pythonClient : nil
         let ingest = IngestBench(centre: centre, measurements: measurements, port: port, folder: folder, pageSize: pageSize,
-                                 start: config.start, python: script, note: note)
+                                 start: config.start, python: script, only: ingestPart, note: note)
         var rows = try ingest.rows()
-        if !ingestOnly {
+        if !skipRest {
             rows.append(Row(name: "parts.json_decode", value: decodeRate, unit: "obs/s"))
             rows.append(Row(name: "parts.json_decode_codable", value: codableRate, unit: "obs/s"))
-        }
-        if !ingestOnly {
             rows += try FrameBench.rows(varde: varde, queueFrames: false)
             rows.append(try CaseloadBench.row(folder: folder))
             rows += try SnapshotBench.rows(observations: snapshotObservations)

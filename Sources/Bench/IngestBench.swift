@@ -20,12 +20,15 @@ struct IngestBench {
     let pageSize: Int
     let start: Date
     let python: String?
+    /// One part alone (`store`, `store-per-page`, `sync`, `floor`, `limit`), for a profiler.
+    var only: String? = nil
     let note: (String) -> Void
 
     var count: Int { measurements.count }
     var batchRows: Int { SyncEngine.BatchLimits.catchUp.rows }
 
     func rows() throws -> [Row] {
+        if let only { return [try part(only)] }
         let limit = try RawSQLiteFloor.insert(measurements, layout: .arrivalOrder, batch: batchRows, path: path("limit"))
         let floor = try RawSQLiteFloor.insert(measurements, layout: .perPatientIndex, batch: pageSize, path: path("floor"))
         let floorBatched = try RawSQLiteFloor.insert(measurements, layout: .perPatientIndex, batch: batchRows,
@@ -37,7 +40,7 @@ struct IngestBench {
         let storedPerPage = try storeWithTriage(batched: false)
         var rows = [
             Row(name: "sync.initial_ingest", value: sync.rate(count), unit: "obs/s", floor: floor.rate(count), floorUnit: "rows/s",
-                note: sync.perRow(count) + String(format: ", storing thread %.1f µs/obs", storingCPU * 1e6 / Double(count))),
+                note: threads(sync, storingCPU: storingCPU)),
             // The floor here is the sync alone: the ratio says how much the open console slows it (target ≤ 1.1×).
             Row(name: "sync.initial_with_console_open", value: withConsole.rate(count), unit: "obs/s", floor: sync.rate(count),
                 floorUnit: "obs/s alone", note: withConsole.perRow(count)),
@@ -58,6 +61,35 @@ struct IngestBench {
                             floorUnit: "obs/s", note: String(format: "CPU per observation %.2f× Python's", sync.cpu / paired.cpu)))
         }
         return rows
+    }
+
+    /// One row measured alone, without the others' runs around it (for `perf record`).
+    private func part(_ name: String) throws -> Row {
+        switch name {
+        case "limit":
+            let limit = try RawSQLiteFloor.insert(measurements, layout: .arrivalOrder, batch: batchRows, path: path("limit"))
+            return Row(name: "limit.arrival_order_table", value: limit.rate(count), unit: "rows/s", note: limit.perRow(count, unit: "row"))
+        case "floor":
+            let floor = try RawSQLiteFloor.insert(measurements, layout: .perPatientIndex, batch: pageSize, path: path("floor"))
+            return Row(name: "floor.sqlite_per_page", value: floor.rate(count), unit: "rows/s", note: floor.perRow(count, unit: "row"))
+        case "sync":
+            let (sync, storingCPU) = try initialSync()
+            return Row(name: "sync.initial_ingest", value: sync.rate(count), unit: "obs/s",
+                       note: threads(sync, storingCPU: storingCPU))
+        case "store", "store-per-page":
+            let stored = try storeWithTriage(batched: name == "store")
+            return Row(name: "parts.\(name == "store" ? "store_with_triage" : "store_per_page")", value: stored.rate(count),
+                       unit: "obs/s", note: stored.perRow(count))
+        default:
+            throw BenchError("no ingest part \(name): limit, floor, sync, store, store-per-page")
+        }
+    }
+
+    /// The sync's figures with its CPU split: the storing thread (the pipeline's critical path) and the
+    /// rest of the process (fetching and decoding pages, the page server, the checkpoints).
+    private func threads(_ sync: Observed, storingCPU: Double) -> String {
+        sync.perRow(count) + String(format: ", storing thread %.1f µs/obs, other threads %.1f µs/obs",
+                                    storingCPU * 1e6 / Double(count), (sync.cpu - storingCPU) * 1e6 / Double(count))
     }
 
     private func path(_ name: String) -> String { folder.appendingPathComponent("\(name).sqlite").path }

@@ -67,5 +67,10 @@ public enum MeasurementStatus: String, Codable, Sendable {
     case unknown
 
     /// Whether the measurement counts for trends and triage.
-    public var counts: Bool { ![.cancelled, .enteredInError].contains(self) }
+    public var counts: Bool {
+        switch self {
+        case .cancelled, .enteredInError: false
+        default: true
+        }
+    }
 }

@@ -9,7 +9,55 @@ final class IngestMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var diagnoses: [String: (json: [UInt8], value: [Diagnosis])] = [:]
     private var plans: [String: (hash: UInt64, value: SelfCarePlan?)] = [:]
+    /// Each patient's triage facts as last made, with what they were made from.
+    private var facts: [String: FactsEntry] = [:]
     private let limit = 200_000
+
+    /// Which plan a patient's stored facts were made with: none, or the one stored with this hash (a plan
+    /// stored without a hash is read whole every time, and its facts are not remembered).
+    enum StoredPlan: Equatable {
+        case noPlan
+        case hash(UInt64)
+    }
+
+    private final class FactsEntry {
+        let diagnosesJSON: [UInt8]?
+        let plan: StoredPlan
+        let facts: MeasurementStatements.TriageFacts
+        init(diagnosesJSON: [UInt8]?, plan: StoredPlan, facts: MeasurementStatements.TriageFacts) {
+            self.diagnosesJSON = diagnosesJSON
+            self.plan = plan
+            self.facts = facts
+        }
+    }
+
+    /// The patient's triage facts, shared, when they were made from the same stored diagnoses (bytes; nil
+    /// when the patient is not stored) and plan; nil otherwise. A page names hundreds of patients: one
+    /// lookup each, and no copy of a plan.
+    func facts(of patientID: String, diagnoses json: UnsafeRawBufferPointer?, stored plan: StoredPlan) -> MeasurementStatements.TriageFacts? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = facts[patientID], entry.plan == plan else { return nil }
+        switch (entry.diagnosesJSON, json) {
+        case (nil, nil): return entry.facts
+        case let (known?, json?): return Self.same(known, json) ? entry.facts : nil
+        default: return nil
+        }
+    }
+
+    /// Facts just made from the stored diagnoses and plan; returns them. Not remembered when `stored` is
+    /// nil (a plan without a hash).
+    @discardableResult
+    func remember(_ made: MeasurementStatements.TriageFacts, of patientID: String, diagnoses json: UnsafeRawBufferPointer?,
+                  stored plan: StoredPlan?) -> MeasurementStatements.TriageFacts {
+        guard let plan else { return made }
+        let entry = FactsEntry(diagnosesJSON: json.map { Array($0) }, plan: plan, facts: made)
+        lock.lock()
+        defer { lock.unlock() }
+        if facts.count >= limit { facts.removeAll() }
+        facts[patientID] = entry
+        return made
+    }
 
     private static func same(_ known: [UInt8], _ json: UnsafeRawBufferPointer) -> Bool {
         known.count == json.count

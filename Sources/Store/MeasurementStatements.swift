@@ -42,10 +42,10 @@ struct MeasurementStatements {
             LEFT JOIN care_plan c INDEXED BY care_plan_by_hash ON c.patientID = j.value
             """)
         planByRow = try db.cachedStatement(sql: "SELECT plan FROM care_plan WHERE rowid = ?")
+        // Read from the weights' own covering index (v12-ingest-weights): no row of the table is visited.
         recentWeights = try db.cachedStatement(sql: """
-            SELECT id, patientID, kind, code, codeDisplay, value, secondValue, unit, effective, lastUpdated, status,
-                   sourceIdentifier
-            FROM observation WHERE patientID = ? AND kind = 'bodyWeight' AND effective >= ? AND effective < ?
+            SELECT effective, value, status FROM observation INDEXED BY observation_weights
+            WHERE patientID = ? AND kind = 'bodyWeight' AND effective >= ? AND effective < ?
               AND status NOT IN ('entered-in-error', 'cancelled')
             """)
         sinceForPatient = try db.cachedStatement(sql: """
@@ -114,12 +114,27 @@ struct MeasurementStatements {
         return try twin.firstBytes { _ in true } ?? false
     }
 
-    /// The patient's weights in the `within` seconds before `before` (for the weight trend rule).
+    /// The patient's counting weights in the `within` seconds before `before`, for the weight rules (trend
+    /// and jump), which read kind, value, time and status only: those are all a returned measurement holds
+    /// (no id, code or stamp), read from the weights' covering index without building the whole row.
     func weights(of patientID: String, before: Date, within: TimeInterval) throws -> [HomeMeasurement] {
         recentWeights.bind(text: patientID, at: 1)
         recentWeights.bind(double: before.timeIntervalSince1970 - within, at: 2)
         recentWeights.bind(double: before.timeIntervalSince1970, at: 3)
-        return try Self.measurements(recentWeights)
+        var found: [HomeMeasurement] = []
+        try recentWeights.forEachRawRow { row in
+            let effective = Date(timeIntervalSince1970: row.double(0) ?? 0)
+            found.append(HomeMeasurement(
+                id: "", patientID: patientID, kind: .bodyWeight, code: "", value: row.double(1) ?? 0, unit: "",
+                effective: effective, lastUpdated: effective,
+                status: row.bytes(2).flatMap(Self.status) ?? .unknown))
+        }
+        return found
+    }
+
+    /// A stored status without building a string for it.
+    private static func status(_ bytes: UnsafeRawBufferPointer) -> MeasurementStatus? {
+        MeasurementStatus(rawValue: String(decoding: bytes, as: UTF8.self))
     }
 
     /// The patient's counting measurements from `since` on (for re-evaluating an alert).
@@ -195,25 +210,36 @@ struct MeasurementStatements {
     func triageFacts(of patientIDs: String) throws -> [String: TriageFacts] {
         patientsAndPlans.bind(text: patientIDs, at: 1)
         var found: [String: TriageFacts] = Dictionary(minimumCapacity: patientIDs.count)
-        var unknownPlans: [(patientID: String, diagnoses: [Diagnosis], row: Int64)] = []
+        var unknownPlans: [(patientID: String, diagnoses: [Diagnosis], diagnosesJSON: [UInt8]?, row: Int64,
+                            stored: IngestMemo.StoredPlan?)] = []
         try patientsAndPlans.forEachRawRow { row in
             guard let id = row.text(0) else { return }
+            let planRow = row.integer(2)
+            let stored: IngestMemo.StoredPlan? = planRow == nil ? .noPlan : row.integer(3).map { .hash(UInt64(bitPattern: $0)) }
+            // The facts remembered, shared, when the stored diagnoses and plan are the ones they were made from.
+            if let stored, let known = memo.facts(of: id, diagnoses: row.bytes(1), stored: stored) {
+                found[id] = known
+                return
+            }
             let diagnoses = row.bytes(1).map { memo.diagnoses(of: id, json: $0) } ?? []
-            guard let planRow = row.integer(2) else {
-                found[id] = TriageFacts(diagnoses: diagnoses, plan: nil)
+            guard let planRow else {
+                found[id] = memo.remember(TriageFacts(diagnoses: diagnoses, plan: nil), of: id, diagnoses: row.bytes(1), stored: stored)
                 return
             }
             // The plan remembered is the stored one when their hashes agree; only others are read whole.
-            if let hash = row.integer(3), let known = memo.plan(of: id, hash: UInt64(bitPattern: hash)) {
-                found[id] = TriageFacts(diagnoses: diagnoses, plan: known)
+            if case .hash(let hash)? = stored, let known = memo.plan(of: id, hash: hash) {
+                found[id] = memo.remember(TriageFacts(diagnoses: diagnoses, plan: known), of: id, diagnoses: row.bytes(1), stored: stored)
             } else {
-                unknownPlans.append((id, diagnoses, planRow))
+                unknownPlans.append((id, diagnoses, row.bytes(1).map(Array.init), planRow, stored))
             }
         }
         for unknown in unknownPlans {
             planByRow.bind(integer: unknown.row, at: 1)
             let plan = try planByRow.firstBytes { memo.plan(of: unknown.patientID, json: $0) }
-            found[unknown.patientID] = TriageFacts(diagnoses: unknown.diagnoses, plan: plan)
+            let facts = TriageFacts(diagnoses: unknown.diagnoses, plan: plan)
+            found[unknown.patientID] = (unknown.diagnosesJSON ?? []).withUnsafeBytes { json in
+                memo.remember(facts, of: unknown.patientID, diagnoses: unknown.diagnosesJSON == nil ? nil : json, stored: unknown.stored)
+            }
         }
         return found
     }

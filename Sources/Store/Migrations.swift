@@ -78,6 +78,7 @@ extension CacheDatabase {
         // Later migrations after these, in the order they landed: a cache that has the earlier ones gets the rest.
         registerV11QueueWindow(&migrator)
         registerV11Alias(&migrator)
+        registerV12IngestWeights(&migrator)
         return migrator
     }
 }

@@ -124,4 +124,27 @@ struct RememberedPlanTests {
         let zone = try cache.reader.read { db in try Int.fetchOne(db, sql: "SELECT zone FROM alert WHERE status = 'open'") }
         #expect(zone == Zone.red.rawValue)
     }
+
+    /// The triage facts ingest remembers for a patient are made again when the stored diagnoses change.
+    @Test func diagnosesChangedBehindTheIngestsBackAreTheOnesTriageUses() throws {
+        let cache = try CacheDatabase()
+        try cache.storePatients([Patient(id: "p1", nationalID: "01815012345", givenName: "Kari", familyName: "Berg",
+                                         birthDate: "1950-01-01", gender: "female", municipalityNumber: "1804",
+                                         diagnoses: [], lastUpdated: now)],
+                                municipalities: [Municipality(number: "1804", name: "Bodø")], cursor: nil)
+        func saturation(_ id: String, _ value: Double, minutesAgo: Double) -> HomeMeasurement {
+            HomeMeasurement(id: id, patientID: "p1", kind: .oxygenSaturation, code: "59408-5", value: value,
+                            unit: "%", effective: now.addingTimeInterval(-minutesAgo * 60), lastUpdated: now)
+        }
+        #expect(try cache.storeMeasurements([saturation("m1", 97, minutesAgo: 20)], triage: Triage(), now: now, cursor: nil)
+            .alertsOpened == 0)
+        // Another writer gives her COPD: SpO2 89 is then green (scale 2), not red.
+        try cache.writer.write { db in try db.execute(sql: "UPDATE patient SET diagnoses = '[\"copd\"]' WHERE id = 'p1'") }
+        #expect(try cache.storeMeasurements([saturation("m2", 89, minutesAgo: 10)], triage: Triage(), now: now, cursor: nil)
+            .alertsOpened == 0)
+        // And back: the same value is red again.
+        try cache.writer.write { db in try db.execute(sql: "UPDATE patient SET diagnoses = '[]' WHERE id = 'p1'") }
+        #expect(try cache.storeMeasurements([saturation("m3", 89, minutesAgo: 5)], triage: Triage(), now: now, cursor: nil)
+            .alertsOpened == 1)
+    }
 }
