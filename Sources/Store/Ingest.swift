@@ -155,8 +155,9 @@ extension CacheDatabase {
             case .none: break
             case .open(var alert):
                 // Stored again (its row was lost to a damaged cache and fetched anew), a measurement that opened
-                // an alert once does not open it twice: a nurse may have handled that one already.
-                guard try !Self.hasOpenedAnAlert(alert.key, db) else { break }
+                // an alert once does not open it twice: a nurse may have handled that one already. A new version
+                // of it (amended, worse than what was handled) does.
+                if !amended, try Self.hasOpenedAnAlert(alert.key, db) { break }
                 try alert.insert(db)
                 result.alertsOpened += 1
             case .escalate(let alert):
