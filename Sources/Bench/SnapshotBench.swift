@@ -50,10 +50,10 @@ enum SnapshotBench {
         let reader = ConsoleReader(cache: cache, rowText: QueueState.rowText)
         var rows: [Row] = []
         let cases: [(name: String, keys: String, expect: String)] = [
-            ("console.snapshot_frame_50k", "", "1/50000"),
-            ("console.snapshot_frame_50k_end", "G", "50000/50000"),
-            ("console.snapshot_frame_50k_words", "/kommune space 12 enter", "Kommune 12"),
-            ("console.snapshot_frame_50k_municipality", ":kommune space Kommune space 7 enter", "Kommune 7"),
+            ("console.frame_read_50k", "", "1/50000"),
+            ("console.frame_read_50k_end", "G", "50000/50000"),
+            ("console.frame_read_50k_words", "/kommune space 12 enter", "Kommune 12"),
+            ("console.frame_read_50k_kommune", ":kommune space Kommune space 7 enter", "Kommune 7"),
         ]
         for (name, keys, expect) in cases {
             let script = ConsoleScript(cache: cache, context: context, workstation: nil)
