@@ -65,14 +65,9 @@ import VardeSim
         // What the colleagues did reaches this workstation whatever it named the alerts (it judged three days at
         // once; a measurement the colleagues judged was later withdrawn): no alert a colleague's resolution
         // covered stays open here, and every alert a colleague holds shows as theirs.
-        let client = FHIRClient(baseURL: url, http: CurlHTTPClient())
-        var steps: [TaskMapping.State] = []
-        var next: String? = client.searchURL("Task", [("_count", "500")])
-        while let page = next {
-            let tasks = try client.page(page, of: FHIRTask.self)
-            steps += try tasks.entries.map { try $0.get() }.compactMap(TaskMapping.state(of:))
-            next = tasks.nextURL
-        }
+        // The client (and its kept-alive connection) is gone before the simulator stops: a connection still
+        // open when the server shuts down ends the test process in NIO.
+        let steps = try Self.tasks(on: url)
         #expect(steps.count > 10, "colleagues made Tasks")
         let lastResolved = Dictionary(steps.filter(\.resolved).compactMap { step in
             step.patientID.flatMap { id in step.steppedAt.map { (id, $0.timeIntervalSince1970) } }
@@ -92,5 +87,18 @@ import VardeSim
         }
         let caseload = try runCommand(varde, ["render", "caseload", "--home", home, "--now", Self.wednesday, "--size", "160x48"]).stdout
         #expect(caseload.contains("hanne") && caseload.contains("ola"), "\(caseload)")
+    }
+
+    /// Every Task on the service, as what they say about their alerts.
+    static func tasks(on url: String) throws -> [TaskMapping.State] {
+        let client = FHIRClient(baseURL: url, http: CurlHTTPClient())
+        var steps: [TaskMapping.State] = []
+        var next: String? = client.searchURL("Task", [("_count", "500")])
+        while let page = next {
+            let tasks = try client.page(page, of: FHIRTask.self)
+            steps += try tasks.entries.map { try $0.get() }.compactMap(TaskMapping.state(of:))
+            next = tasks.nextURL
+        }
+        return steps
     }
 }
