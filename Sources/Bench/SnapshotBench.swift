@@ -94,7 +94,10 @@ enum SnapshotBench {
         let path = "\(folder)/snapshot-\(alerts)-\(observations).sqlite"
         let done = path + ".done"
         if FileManager.default.fileExists(atPath: done) { return path }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        // A cache left half-made by a stopped run goes first; one that cannot be removed stops the bench.
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
         let cache = try CacheDatabase(path: path)
         let seeded = Date()
         try seed(cache, alerts: alerts, observations: observations, now: now)
