@@ -14,7 +14,7 @@ public final class RunningSim: @unchecked Sendable {
     public init(_ config: SimConfig) async throws {
         let server = SimServer(centre: SimulatedCentre(config: config))
         let (stream, continuation) = AsyncStream<Int>.makeStream()
-        task = Task {
+        task = Task(executorPreference: SimExecutor.shared) {
             try? await server.run(port: 0, handleSignals: false, logLevel: .critical) { port in continuation.yield(port) }
             continuation.finish()
         }

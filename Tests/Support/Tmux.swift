@@ -49,14 +49,23 @@ public final class TmuxSession: @unchecked Sendable {
     /// Polls the screen until `condition` holds; returns the last screen either way.
     @discardableResult
     public func waitFor(seconds: Double = 60, _ condition: (String) -> Bool) async -> (ok: Bool, screen: String) {
-        let deadline = Date().addingTimeInterval(seconds)
-        var last = screen()
-        while Date() < deadline {
-            if condition(last) { return (true, last) }
-            try? await Task.sleep(nanoseconds: 200_000_000)
-            last = screen()
+        // Polled on a thread of its own: on a two-core machine the test pool can be busy for seconds, longer
+        // than a status message stays on the screen. The caller waits meanwhile, so the condition is never
+        // called from two places at once.
+        await withoutActuallyEscaping(condition) { condition in
+            let box = UncheckedBox(condition)
+            let result = try? await offPool { () -> (ok: Bool, screen: String) in
+                let deadline = Date().addingTimeInterval(seconds)
+                var last = self.screen()
+                while Date() < deadline {
+                    if box.value(last) { return (true, last) }
+                    usleep(100_000)
+                    last = self.screen()
+                }
+                return (box.value(last), last)
+            }
+            return result ?? (false, screen())
         }
-        return (condition(last), last)
     }
 
     public func close() {
@@ -64,4 +73,10 @@ public final class TmuxSession: @unchecked Sendable {
     }
 
     struct TmuxFailed: Error { var message: String }
+}
+
+/// A value handed to a thread while its owner waits for that thread.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
