@@ -58,14 +58,17 @@ struct CatchUpAfterKillTests {
             let child = try ChildProcess(varde, arguments)
             // A random point of the catch-up: as soon as the cache holds at least this many measurements.
             let target = Int.random(in: (stored + 1)...max(stored + 1, stored + (served.count - stored) / 3), using: &points)
-            let deadline = Date().addingTimeInterval(180)
-            var seen = stored
-            // A sync that ends by itself (all stored, or a failure said on stderr) is not waited for.
-            while seen < target, Date() < deadline, !child.hasEnded {
-                try await Task.sleep(nanoseconds: 20_000_000)
-                seen = Self.measurementCount(cachePath)
+            // Watched from a thread of its own: the test pool may be busy for longer than the catch-up takes.
+            try await offPool { [stored] in
+                let deadline = Date().addingTimeInterval(180)
+                var seen = stored
+                // A sync that ends by itself (all stored, or a failure said on stderr) is not waited for.
+                while seen < target, Date() < deadline, !child.hasEnded {
+                    usleep(20_000)
+                    seen = Self.measurementCount(cachePath)
+                }
+                kill(child.pid, SIGKILL)
             }
-            kill(child.pid, SIGKILL)
             let status = child.wait()
             let count = try CacheDatabase(path: cachePath).counts().measurements
             #expect(count >= stored, "a kill lost committed measurements (seed \(seed))")

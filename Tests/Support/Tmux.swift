@@ -49,22 +49,21 @@ public final class TmuxSession: @unchecked Sendable {
     /// Polls the screen until `condition` holds; returns the last screen either way.
     @discardableResult
     public func waitFor(seconds: Double = 60, _ condition: (String) -> Bool) async -> (ok: Bool, screen: String) {
-        // Polled on a thread of its own: on a two-core machine the test pool can be busy for seconds, longer
-        // than a status message stays on the screen. The caller waits meanwhile, so the condition is never
-        // called from two places at once.
-        await withoutActuallyEscaping(condition) { condition in
-            let box = UncheckedBox(condition)
-            let result = try? await offPool { () -> (ok: Bool, screen: String) in
-                let deadline = Date().addingTimeInterval(seconds)
-                var last = self.screen()
-                while Date() < deadline {
-                    if box.value(last) { return (true, last) }
-                    usleep(100_000)
-                    last = self.screen()
-                }
-                return (box.value(last), last)
+        // The screens are captured by a thread of their own and judged here: on a two-core machine the test
+        // pool can be busy for seconds, longer than a status message stays on the screen.
+        let recorder = ScreenRecorder(self)
+        defer { recorder.stop() }
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while true {
+            // The newest screen is judged again when nothing changed (a condition may look beyond the screen).
+            let new = recorder.takeNew()
+            for screen in new.isEmpty ? [last] : new {
+                last = screen
+                if condition(screen) { return (true, screen) }
             }
-            return result ?? (false, screen())
+            if Date() >= deadline { return (false, last) }
+            try? await Task.sleep(nanoseconds: 100_000_000)
         }
     }
 
@@ -75,8 +74,49 @@ public final class TmuxSession: @unchecked Sendable {
     struct TmuxFailed: Error { var message: String }
 }
 
-/// A value handed to a thread while its owner waits for that thread.
-struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+
+/// Captures a session's screen every tenth of a second on a thread of its own, keeping each screen that
+/// differs from the one before until it is taken.
+final class ScreenRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var screens: [String] = []
+    private var stopped = false
+
+    init(_ session: TmuxSession) {
+        let first = session.screen()
+        screens = [first]
+        Thread { [self] in
+            var previous = first
+            while !isStopped {
+                usleep(100_000)
+                let screen = session.screen()
+                guard screen != previous else { continue }
+                previous = screen
+                lock.lock()
+                screens.append(screen)
+                lock.unlock()
+            }
+        }.start()
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    /// The screens captured since the last call, oldest first.
+    func takeNew() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = screens
+        screens = []
+        return taken
+    }
+
+    func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+    }
 }
