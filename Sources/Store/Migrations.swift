@@ -79,6 +79,7 @@ extension CacheDatabase {
         registerV11QueueWindow(&migrator)
         registerV11Alias(&migrator)
         registerV12IngestWeights(&migrator)
+        registerV13QueueText(&migrator)
         return migrator
     }
 }

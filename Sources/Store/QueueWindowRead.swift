@@ -6,19 +6,6 @@ import VardeDomain
 /// search; `language` is the filter's.
 public typealias QueueRowText = @Sendable (_ entry: QueueEntry, _ language: String) -> String
 
-/// What the words filter keeps from one read to the next: each row's folded text (while the row's
-/// parts stay the same), and the keys the last filter kept (while nothing is committed).
-final class QueueTextMemo: @unchecked Sendable {
-    struct Folded {
-        var stamp: String
-        var language: String
-        var text: [UInt8]
-    }
-    var texts: [Int64: Folded] = [:]
-    var kept: (token: Int64, viewer: Viewer, filter: QueueFilter, scope: ListQueueScope)?
-    var municipalities: (token: Int64, filter: String, numbers: [String])?
-}
-
 /// Reads the queue's window: the rows around the selection and the figures, each a short walk of an
 /// index or a sum over buckets; only a filter with words looks at every row (and keeps what it found).
 struct QueueWindowRead {
@@ -44,29 +31,7 @@ struct QueueWindowRead {
         let numbers = try filter.municipality.map(municipalityNumbers)
         let sql = SQLQueueScope(db, viewer: viewer, filter: filter, municipalityNumbers: numbers)
         guard !filter.words.isEmpty else { return sql }
-        if let kept = memo.kept, kept.token == token, kept.viewer == viewer, kept.filter == filter { return kept.scope }
-        let stamped = try sql.stampedKeys()
-        var missing: [Int64] = []
-        for (key, stamp) in stamped {
-            let folded = memo.texts[key.alertID]
-            if folded?.stamp != stamp || folded?.language != filter.language { missing.append(key.alertID) }
-        }
-        let stamps = Dictionary(stamped.map { ($0.key.alertID, $0.stamp) }) { a, _ in a }
-        for start in stride(from: 0, to: missing.count, by: 500) {
-            let ids = Array(missing[start..<min(missing.count, start + 500)])
-            for (id, entry) in try Self.entries(db, viewer: viewer, ids: ids) {
-                memo.texts[id] = QueueTextMemo.Folded(stamp: stamps[id] ?? "", language: filter.language,
-                                                      text: Array(TextFolding.fold(rowText(entry, filter.language)).utf8))
-            }
-        }
-        let needle = Array(filter.words.utf8)
-        let kept = stamped.filter { memo.texts[$0.key.alertID].map { TextFolding.contains($0.text, needle) != filter.inverted } ?? false }
-        let scope = ListQueueScope(keys: kept.map(\.key))
-        memo.kept = (token, viewer, filter, scope)
-        if memo.texts.count > stamped.count * 2 + 1000 {
-            memo.texts = memo.texts.filter { stamps[$0.key] != nil }
-        }
-        return scope
+        return try QueueTextFilter(db: db, viewer: viewer, filter: filter, sql: sql, memo: memo, rowText: rowText).scope()
     }
 
     /// The kommunenummer a folded name or number names: every municipality whose name folds to it, and itself.
