@@ -20,7 +20,7 @@ public struct Formatting: Sendable {
         if minutes < 1 { return "<1 min" }
         if minutes < 60 { return "\(minutes) min" }
         let hours = minutes / 60
-        if hours < 24 { return "\(hours) \(strings.hour) \(String(format: "%02d", minutes % 60)) min" }
+        if hours < 24 { return "\(hours) \(strings.hour) \(NorwegianTime.two(minutes % 60)) min" }
         return "\(hours / 24) \(strings.day) \(hours % 24) \(strings.hour)"
     }
 
@@ -65,18 +65,14 @@ public struct Formatting: Sendable {
 
     /// "22.11 14:05" in Norwegian time.
     public func dayAndTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Self.zone
-        let c = calendar.dateComponents([.day, .month, .hour, .minute], from: date)
-        return String(format: "%02d.%02d %02d:%02d", c.day ?? 0, c.month ?? 0, c.hour ?? 0, c.minute ?? 0)
+        let c = NorwegianTime.parts(date)
+        return "\(NorwegianTime.two(c.day)).\(NorwegianTime.two(c.month)) \(NorwegianTime.two(c.hour)):\(NorwegianTime.two(c.minute))"
     }
 
     /// "12.10.2026" in Norwegian time.
     public func date(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Self.zone
-        let c = calendar.dateComponents([.day, .month, .year], from: date)
-        return String(format: "%02d.%02d.%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
+        let c = NorwegianTime.parts(date)
+        return "\(NorwegianTime.two(c.day)).\(NorwegianTime.two(c.month)).\(c.year)"
     }
 
     /// Which limits judged a finding, as the queue says it.

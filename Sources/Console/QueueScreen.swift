@@ -108,7 +108,7 @@ public enum QueueScreen {
             switch kind {
             case .zone: continue
             case .patient: text = marker + entry.patientName
-            case .age: text = entry.birthDate.flatMap(FHIRDate).map { age(from: $0, at: now) }.map { "\($0) \(PatientStrings.of(f.language).years)" } ?? ""
+            case .age: text = entry.birthDate.flatMap { NorwegianTime.age(born: $0, at: now) }.map { "\($0) \(PatientStrings.of(f.language).years)" } ?? ""
             case .municipality: text = entry.municipality.number.isEmpty ? f.strings.unknownMunicipality : entry.municipality.name
             case .diagnosis: text = entry.diagnoses.compactMap { PatientStrings.of(f.language).diagnoses[$0] }.joined(separator: ", ")
             case .measurement: text = f.finding(entry)
@@ -120,13 +120,6 @@ public enum QueueScreen {
             if room > 0 { buffer.put(DisplayWidth.fit(text, room), x: span.x, y: y, style: base) }
         }
         buffer.put(waited, x: buffer.width - 1 - DisplayWidth.of(waited), y: y, style: waitedStyle)
-    }
-
-    /// Whole years from a birth date to `now`, in Norwegian time.
-    static func age(from born: Date, at now: Date) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Formatting.zone
-        return calendar.dateComponents([.year], from: born, to: now).year ?? 0
     }
 
     private static func detailLine(_ buffer: inout ScreenBuffer, _ state: QueueState, _ f: Formatting, y: Int) {

@@ -236,8 +236,11 @@ public struct QueueState: Sendable {
                             lastArrival: freshness.lastArrival, limits: freshness.limits, hours: serviceHours)
     }
 
+    /// Whether the row is past its response target: by the zone's cut-off when there is one (the same the
+    /// read counted by, and no calendar walk per row and frame), else by the calendar.
     public func isOverdue(_ entry: QueueEntry) -> Bool {
-        targets.isOverdue(zone: entry.zone == .green ? nil : entry.zone, raisedAt: entry.raisedAt, now: now, hours: serviceHours)
+        if let cutoff = overdueCutoffs[entry.zone] { return entry.raisedAt.timeIntervalSince1970 <= cutoff }
+        return targets.isOverdue(zone: entry.zone == .green ? nil : entry.zone, raisedAt: entry.raisedAt, now: now, hours: serviceHours)
     }
 
     /// Computes each zone's overdue cut-off for `now` when it has moved past the next row's (or when

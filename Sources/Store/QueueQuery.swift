@@ -92,8 +92,12 @@ extension CacheDatabase {
             escalated: (row[4] as Double) < (row[3] as Double))
         entry.marks = FindingMarks.decode(row[26])
         entry.birthDate = row[29]
+        // A JSON list of codes: the quoted words, split without Foundation's string search (per row and frame).
         let diagnoses: String = row[30] ?? ""
-        entry.diagnoses = Diagnosis.allCases.filter { diagnoses.contains("\"\($0.rawValue)\"") }
+        if diagnoses.utf8.count > 2 {
+            let quoted = Set(diagnoses.split(separator: "\""))
+            entry.diagnoses = Diagnosis.allCases.filter { quoted.contains(Substring($0.rawValue)) }
+        }
         return entry
     }
 

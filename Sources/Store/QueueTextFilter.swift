@@ -21,6 +21,16 @@ final class QueueTextMemo: @unchecked Sendable {
     /// The keys the words kept, as of the base's `seq`.
     var kept: (seq: Int64, filter: QueueFilter, scope: ListQueueScope)?
     var municipalities: (token: Int64, filter: String, numbers: [String])?
+    /// Municipality names as folded (a commit elsewhere does not make them fold again).
+    private var foldedNames: [String: String] = [:]
+
+    func foldedName(_ name: String) -> String {
+        if let known = foldedNames[name] { return known }
+        if foldedNames.count > 5_000 { foldedNames.removeAll() }
+        let folded = TextFolding.fold(name)
+        foldedNames[name] = folded
+        return folded
+    }
 }
 
 /// The words filter over the alerts SQL keeps: the first read folds every row's text, later reads only

@@ -40,7 +40,7 @@ struct QueueWindowRead {
         var numbers = [folded]
         for row in try Row.fetchAll(db, sql: "SELECT number, name FROM municipality") {
             let number: String = row[0], name: String = row[1]
-            if number == folded || TextFolding.fold(name) == folded { numbers.append(number) }
+            if number == folded || memo.foldedName(name) == folded { numbers.append(number) }
         }
         memo.municipalities = (token, folded, numbers)
         return numbers
@@ -160,7 +160,11 @@ struct QueueWindowing {
 /// Case and accents ignored, and ø/æ typed as o/ae match too (any keyboard finds Bodø).
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Plain ASCII (most names, numbers and measurement words) folds by lowercasing, without Foundation.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "æ", with: "ae")
     }
 

@@ -13,6 +13,7 @@ public enum DisplayWidth {
 
     /// Columns one grapheme cluster occupies: 0 for lone combining marks, 2 for wide (CJK, emoji).
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii < 0x20 ? 0 : 1 }
         _ = localeReady
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
@@ -24,12 +25,28 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if let printable = printableASCIICount(text) { return printable }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The length of text made only of printable ASCII (one column a byte), nil for any other text.
+    static func printableASCIICount(_ text: String) -> Int? {
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20 && byte < 0x7f else { return nil }
+            count += 1
+        }
+        return count
     }
 
     /// The text cut to `width` columns (with "…" when cut) and padded with spaces to exactly `width`.
     public static func fit(_ text: String, _ width: Int) -> String {
         guard width > 0 else { return "" }
+        if let count = printableASCIICount(text) {
+            if count == width { return text }
+            if count < width { return text + String(repeating: " ", count: width - count) }
+            return String(text.utf8.prefix(width - 1))! + "…"
+        }
         var result = ""
         var used = 0
         let total = of(text)

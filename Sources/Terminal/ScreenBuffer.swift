@@ -59,9 +59,11 @@ public struct ScreenBuffer: Equatable, Sendable {
     private mutating func clearWide(at x: Int, y: Int) {
         guard x < width else { return }
         let index = y * width + x
-        if cells[index].text.isEmpty, x > 0 {
+        let text = cells[index].text
+        if text.utf8.count == 1 { return } // one ASCII byte: one column
+        if text.isEmpty, x > 0 {
             cells[index - 1] = Cell(text: " ", style: cells[index - 1].style)
-        } else if DisplayWidth.of(cells[index].text) == 2, x + 1 < width {
+        } else if DisplayWidth.of(text) == 2, x + 1 < width {
             cells[index + 1] = Cell(text: " ", style: cells[index + 1].style)
         }
     }
