@@ -1,4 +1,5 @@
 import Foundation
+import VardeDomain
 
 /// Norwegian wall-clock parts of a moment, by arithmetic: a screen shows dozens of times per frame, and
 /// Foundation's Calendar asks ICU for the zone's transitions on every call. The zone's offset is asked
@@ -22,7 +23,7 @@ enum NorwegianTime {
         let seconds = Int(floor(date.timeIntervalSince1970))
         let local = seconds + offset(hour: seconds.floorDiv(3600))
         let days = local.floorDiv(86_400), secondOfDay = local - days * 86_400
-        let (year, month, day) = civil(days)
+        let (year, month, day) = CivilDays.date(days)
         return Parts(year: year, month: month, day: day, hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60)
     }
 
@@ -46,19 +47,6 @@ enum NorwegianTime {
         let seconds = Formatting.zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(hour * 3600)))
         offsets.byHour[hour] = seconds
         return seconds
-    }
-
-    /// Year, month, day of a count of days since 1970-01-01 (Howard Hinnant's civil_from_days).
-    private static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = z.floorDiv(146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 
