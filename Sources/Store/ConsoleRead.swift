@@ -87,6 +87,7 @@ public final class ConsoleReader: @unchecked Sendable {
     /// How a queue row reads, for the words filter.
     private let rowText: QueueRowText
     private let memo = QueueTextMemo()
+    private let rows = QueueRowMemo()
     /// One read at a time: the memo is shared between them.
     private let reading = NSLock()
 
@@ -130,7 +131,7 @@ public final class ConsoleReader: @unchecked Sendable {
         do {
             return try connection.read { db in
                 let token = try token(db)
-                return Self.read(request, db) { try QueueWindowRead(db: db, viewer: request.viewer, request: request.queue, memo: memo,
+                return Self.read(request, db) { try QueueWindowRead(db: db, viewer: request.viewer, request: request.queue, memo: memo, rows: rows,
                                                                 rowText: rowText, token: token).read() }
             }
         } catch {

@@ -80,6 +80,7 @@ extension CacheDatabase {
         registerV11Alias(&migrator)
         registerV12IngestWeights(&migrator)
         registerV13QueueText(&migrator)
+        registerV14QueueRows(&migrator)
         return migrator
     }
 }

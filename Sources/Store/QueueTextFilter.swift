@@ -56,6 +56,8 @@ struct QueueTextFilter {
         var changed: [Int64] = []
         if var base = memo.base, base.viewer == viewer, base.filter == sqlFilter, base.epoch == epoch {
             if base.seq < newest {
+                // The memo lets go of its copy first: the keys of fifty thousand alerts are then changed in place.
+                memo.base = nil
                 for (id, key) in try changes(since: base.seq) {
                     changed.append(id)
                     base.keys[id] = key
@@ -79,6 +81,7 @@ struct QueueTextFilter {
         let keeps = { (id: Int64) in memo.texts[id].map { TextFolding.contains($0, needle) != filter.inverted } ?? false }
         if var kept = memo.kept, kept.filter == filter {
             if kept.seq == base.seq { return kept.scope }
+            memo.kept = nil
             for id in changed {
                 kept.scope.remove(id)
                 if let key = base.keys[id], keeps(id) { kept.scope.insert(key) }

@@ -13,6 +13,8 @@ struct QueueWindowRead {
     let viewer: Viewer
     let request: QueueWindowRequest
     let memo: QueueTextMemo
+    /// Full rows kept from earlier reads.
+    let rows: QueueRowMemo
     let rowText: QueueRowText
     /// Changes whenever anything was committed (what the memo's kept keys are valid for).
     let token: Int64
@@ -21,7 +23,7 @@ struct QueueWindowRead {
         let all = SQLQueueScope(db, viewer: viewer, filter: QueueFilter(), municipalityNumbers: nil)
         let shown: any QueueScope = request.filter.isEmpty ? all : try scope()
         return try QueueWindowing(request: request, all: all, shown: shown, recentRed: recentRed) { ids in
-            try Self.entries(db, viewer: viewer, ids: ids)
+            try rows.entries(db, viewer: viewer, ids: ids)
         }.window()
     }
 
@@ -54,22 +56,30 @@ struct QueueWindowRead {
             SELECT a.id FROM alert a LEFT JOIN patient p ON p.id = a.patientID
             WHERE a.status = 'open' AND a.zone = 2 AND a.raisedAt >= ? AND NOT \(outside.sql) ORDER BY a.raisedAt, a.id
             """, arguments: [request.redSince] + outside.arguments)
-        let entries = try Self.entries(db, viewer: viewer, ids: ids)
+        let entries = try rows.entries(db, viewer: viewer, ids: ids)
         return ids.compactMap { entries[$0] }
     }
 
     /// Full queue rows of these alerts (a patient who blocked the viewer comes back anonymous).
     static func entries(_ db: Database, viewer: Viewer, ids: [Int64]) throws -> [Int64: QueueEntry] {
-        guard !ids.isEmpty else { return [:] }
-        let marks = ids.map { _ in "?" }.joined(separator: ",")
-        let sql = CacheDatabase.queueRowSQL(where: "a.id IN (\(marks))")
         var entries: [Int64: QueueEntry] = [:]
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: [viewer.operatorID] + StatementArguments(ids))
-        while let row = try rows.next() {
-            let entry = CacheDatabase.queueEntry(row)
-            entries[entry.alertID] = entry
-        }
+        try fullRows(db, viewer: viewer, ids: ids) { entry, _ in entries[entry.alertID] = entry }
         return entries
+    }
+
+    /// Each full row of these alerts with its `textSeq`, by one cached statement (the ids go as a JSON list).
+    static func fullRows(_ db: Database, viewer: Viewer, ids: [Int64], _ body: (QueueEntry, Int64) -> Void) throws {
+        guard !ids.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: CacheDatabase.queueRowSQL(where: "a.id IN (SELECT value FROM json_each(?))"))
+        let rows = try Row.fetchCursor(statement, arguments: [viewer.operatorID, jsonList(ids)])
+        while let row = try rows.next() {
+            body(CacheDatabase.queueEntry(row), row[CacheDatabase.queueRowSeqColumn])
+        }
+    }
+
+    /// Ids as a JSON array, for `json_each(?)`.
+    static func jsonList(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 }
 
