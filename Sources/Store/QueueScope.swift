@@ -32,10 +32,13 @@ struct SQLQueueScope: QueueScope {
     let zones: Set<Zone>
     /// The operator whose blocks hide patients (the stamp says whether a row is blocked).
     let viewerOperator: String
+    /// The kommunenummer the municipality filter stands for as of this read.
+    let municipalityNumbers: [String]?
 
     init(_ db: Database, viewer: Viewer, filter: QueueFilter, municipalityNumbers: [String]?) {
         self.db = db
         viewerOperator = viewer.operatorID
+        self.municipalityNumbers = municipalityNumbers
         var condition = ""
         var arguments: StatementArguments = []
         let outside = Privacy.outsideTenancySQL("p", for: viewer)

@@ -10,6 +10,8 @@ final class QueueTextMemo: @unchecked Sendable {
     struct Base {
         var viewer: Viewer
         var filter: QueueFilter
+        /// What the municipality filter stood for (a municipality renamed into the filter changes it).
+        var numbers: [String]?
         var epoch: Int64
         var seq: Int64
         var keys: [Int64: QueueKey]
@@ -35,6 +37,8 @@ final class QueueTextMemo: @unchecked Sendable {
 
 /// The words filter over the alerts SQL keeps: the first read folds every row's text, later reads only
 /// the rows that changed since (a commit of a sync page touches a few alerts, not fifty thousand).
+/// A municipality filter without words keeps its keys the same way: a few hundred alerts found once,
+/// then brought up to date, instead of a dozen walks of the municipality's patients per read.
 struct QueueTextFilter {
     let db: Database
     let viewer: Viewer
@@ -46,39 +50,50 @@ struct QueueTextFilter {
     func scope() throws -> ListQueueScope {
         let row = try Row.fetchOne(db, sql: "SELECT (SELECT epoch FROM queue_text_epoch), (SELECT IFNULL(MAX(textSeq), 0) FROM alert)")
         let epoch: Int64 = row?[0] ?? 0, newest: Int64 = row?[1] ?? 0
+        // Every text is folded again after a change of language or of what SQL keeps; else only the changed rows'.
+        var foldAll = false
         if memo.language != filter.language {
             memo.texts = [:]
             memo.language = filter.language
+            foldAll = true
         }
         var sqlFilter = filter
         sqlFilter.words = ""
         sqlFilter.inverted = false
         var changed: [Int64] = []
-        if var base = memo.base, base.viewer == viewer, base.filter == sqlFilter, base.epoch == epoch {
-            if base.seq < newest {
-                // The memo lets go of its copy first: the keys of fifty thousand alerts are then changed in place.
-                memo.base = nil
-                for (id, key) in try changes(since: base.seq) {
+        var base: QueueTextMemo.Base
+        let reusable = memo.base.map { $0.viewer == viewer && $0.filter == sqlFilter && $0.numbers == sql.municipalityNumbers && $0.epoch == epoch } ?? false
+        if reusable, var taken = memo.base.take() {
+            // Taken out of the memo: the keys of fifty thousand alerts change in place, not in a copy, and a
+            // failure on the way leaves no half-folded base behind (the next read starts over).
+            if taken.seq < newest {
+                for (id, key) in try changes(since: taken.seq) {
                     changed.append(id)
-                    base.keys[id] = key
+                    taken.keys[id] = key
                     memo.texts[id] = nil
                 }
-                base.seq = newest
-                memo.base = base
+                taken.seq = newest
             }
+            base = taken
         } else {
             // Rows changed since the last read may carry an id a deleted alert had: their texts go too.
-            if let old = memo.base { for (id, _) in try changes(since: old.seq) { memo.texts[id] = nil } }
+            if let old = memo.base.take() { for (id, _) in try changes(since: old.seq) { memo.texts[id] = nil } }
             let keys = try sql.keys()
-            memo.base = .init(viewer: viewer, filter: sqlFilter, epoch: epoch, seq: newest,
-                              keys: Dictionary(keys.map { ($0.alertID, $0) }) { a, _ in a })
+            base = .init(viewer: viewer, filter: sqlFilter, numbers: sql.municipalityNumbers, epoch: epoch, seq: newest,
+                         keys: Dictionary(keys.map { ($0.alertID, $0) }) { a, _ in a })
             memo.kept = nil
             if memo.texts.count > keys.count * 2 + 1000 { memo.texts = [:] }
+            foldAll = true
         }
-        let base = memo.base!
-        try fold(base.keys.keys.filter { memo.texts[$0] == nil })
+        // Without words (a municipality alone) every key SQL keeps is kept, and no text is needed.
         let needle = Array(filter.words.utf8)
-        let keeps = { (id: Int64) in memo.texts[id].map { TextFolding.contains($0, needle) != filter.inverted } ?? false }
+        if !needle.isEmpty {
+            try fold(foldAll ? base.keys.keys.filter { memo.texts[$0] == nil } : changed.filter { base.keys[$0] != nil })
+        }
+        memo.base = base
+        let keeps = { (id: Int64) in
+            needle.isEmpty || (memo.texts[id].map { TextFolding.contains($0, needle) != filter.inverted } ?? false)
+        }
         if var kept = memo.kept, kept.filter == filter {
             if kept.seq == base.seq { return kept.scope }
             memo.kept = nil

@@ -27,12 +27,12 @@ struct QueueWindowRead {
         }.window()
     }
 
-    /// The scope the filter asks for: SQL's alone, or with words the kept keys.
+    /// The scope the filter asks for: SQL's alone, or with words or a municipality the kept keys.
     private func scope() throws -> any QueueScope {
         let filter = request.filter
         let numbers = try filter.municipality.map(municipalityNumbers)
         let sql = SQLQueueScope(db, viewer: viewer, filter: filter, municipalityNumbers: numbers)
-        guard !filter.words.isEmpty else { return sql }
+        guard !filter.words.isEmpty || numbers != nil else { return sql }
         return try QueueTextFilter(db: db, viewer: viewer, filter: filter, sql: sql, memo: memo, rowText: rowText).scope()
     }
 

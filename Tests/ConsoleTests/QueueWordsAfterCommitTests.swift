@@ -5,7 +5,7 @@ import VardeDomain
 import VardeStore
 import VardeTerminal
 
-/// The words filter kept between reads follows what later commits change: a patient who moved, an alert
+/// The words filter (and the municipality filter) kept between reads follows what later commits change: a patient who moved, an alert
 /// resolved or new, a block, a renamed municipality; each time the screen is what a console opened fresh
 /// on the same cache shows.
 struct QueueWordsAfterCommitTests {
@@ -19,10 +19,12 @@ struct QueueWordsAfterCommitTests {
         return [figures, total]
     }
 
-    @Test func theFilterFollowsEveryKindOfChange() throws {
+    /// Words, and a municipality alone (whose keys are kept the same way).
+    @Test(arguments: ["/kommune space 3 enter", ":kommune space Kommune space 3 enter"])
+    func theFilterFollowsEveryKindOfChange(keys: String) throws {
         let cache = try CacheDatabase()
         try QueueWindowTests.seed(cache, count: 800)
-        let filter = ConsoleScript.keys("/kommune space 3 enter")
+        let filter = ConsoleScript.keys(keys)
         let kept = QueueWindowTests.script(cache)
         kept.press(filter)
         let changes: [(String, String)] = [
