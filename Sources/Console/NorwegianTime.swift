@@ -36,6 +36,19 @@ enum NorwegianTime {
         return today.year - parts[0] - (beforeBirthday ? 1 : 0)
     }
 
+    /// The day in Norway a moment falls on, counted from 1 January 1970 (`CivilDays`).
+    static func day(_ date: Date) -> Int {
+        let seconds = Int(floor(date.timeIntervalSince1970))
+        return (seconds + offset(hour: seconds.floorDiv(3600))).floorDiv(86_400)
+    }
+
+    /// The moment a day in Norway begins. Norway's clock changes at 01:00 UTC, never near midnight, so the
+    /// offset three hours before UTC midnight is the offset at local midnight.
+    static func midnight(_ day: Int) -> Date {
+        let offset = offset(hour: (day * 86_400 - 3 * 3600).floorDiv(3600))
+        return Date(timeIntervalSince1970: Double(day * 86_400 - offset))
+    }
+
     /// "07", "12": two digits, without a format string.
     static func two(_ number: Int) -> String { number < 10 && number >= 0 ? "0\(number)" : "\(number)" }
 

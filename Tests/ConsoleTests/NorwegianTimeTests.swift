@@ -35,4 +35,18 @@ struct NorwegianTimeTests {
         #expect(NorwegianTime.age(born: born, at: at) == expected)
         #expect(NorwegianTime.age(born: "ukjent", at: at) == nil)
     }
+
+    /// The trend charts' date axis puts a label at each local midnight: the day a moment falls on and the
+    /// moment each day begins agree with the calendar, through both clock changes and a leap day.
+    @Test func everyMidnightAroundTheClockChangesAgreesWithTheCalendar() {
+        for start in [1_774_746_000.0, 1_792_890_000, 1_709_164_800, 1_798_675_200] {
+            for step in stride(from: -3 * 86_400.0, through: 3 * 86_400, by: 3_600 + 11) {
+                let date = Date(timeIntervalSince1970: start + step)
+                let day = NorwegianTime.day(date)
+                #expect(NorwegianTime.midnight(day) == Self.calendar.startOfDay(for: date), "\(date)")
+                #expect(NorwegianTime.midnight(day + 1) == Self.calendar.date(byAdding: .day, value: 1, to: Self.calendar.startOfDay(for: date)),
+                        "\(date)")
+            }
+        }
+    }
 }

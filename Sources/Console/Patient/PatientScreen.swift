@@ -201,17 +201,37 @@ public enum PatientScreen {
 
     /// A chart line into the buffer: alert marks and limit lines in their zone's colour (their shape says it too).
     static func drawChartLine(_ buffer: inout ScreenBuffer, _ line: String, x: Int, y: Int) {
-        for (offset, character) in line.enumerated() where character != " " {
+        // Runs of one colour are put at once, and each cell is told by its first scalar (comparing
+        // Characters costs a Unicode comparison per cell).
+        var run = "", runStart = 0, runRole = Role.accent
+        func flush() {
+            if !run.isEmpty { buffer.put(run, x: x + runStart, y: y, style: Style(runRole)) }
+            run = ""
+        }
+        for (offset, character) in line.enumerated() {
+            let scalar = character.unicodeScalars.first!
+            guard scalar != " " else {
+                flush()
+                continue
+            }
             let role: Role
-            switch character {
-            case "■", TrendChart.redLine: role = .red
-            case "▲", TrendChart.yellowLine: role = .yellow
+            switch scalar {
+            case "■", redLineScalar: role = .red
+            case "▲", yellowLineScalar: role = .yellow
             case "0"..."9", ",", ".", "-": role = .dim
             default: role = .accent
             }
-            buffer.put(String(character), x: x + offset, y: y, style: Style(role))
+            if run.isEmpty || role != runRole {
+                flush()
+                (runStart, runRole) = (offset, role)
+            }
+            run.append(character)
         }
+        flush()
     }
+
+    private static let redLineScalar = TrendChart.redLine.unicodeScalars.first!
+    private static let yellowLineScalar = TrendChart.yellowLine.unicodeScalars.first!
 
     /// The limits to draw: the plan's (both pressures for blood pressure), or the default limits'.
     static func limitLines(_ kind: MeasurementKind, plan: SelfCarePlan?, diagnoses: [Diagnosis]) -> [LimitLine] {
