@@ -12,14 +12,23 @@ public enum MissingMeasurementRule {
     public static func missing(schedule: [MeasurementSchedule], lastMeasured: [MeasurementKind: Date],
                                state: FollowUpState, now: Date, hours: ServiceHours) -> [MeasurementKind] {
         guard state == .followUp, hours.isOpen(at: now) else { return [] }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = hours.timeZone
-        let today = calendar.startOfDay(for: now)
-        return schedule.filter { item in
-            let deadline = today.addingTimeInterval(TimeInterval(item.dueByHour * 3600))
-            guard now >= deadline else { return false }
+        let today = startOfDay(now, hours: hours)
+        return due(schedule, now: now, today: today).filter { item in
             guard let last = lastMeasured[item.kind] else { return true }
             return last < today
         }.map(\.kind)
+    }
+
+    /// The scheduled measurements whose deadline today (beginning at `today`) has passed at `now`: only
+    /// these can be missing, so a check asks for the day's measurements only when there are any.
+    public static func due(_ schedule: [MeasurementSchedule], now: Date, today: Date) -> [MeasurementSchedule] {
+        schedule.filter { now >= today.addingTimeInterval(TimeInterval($0.dueByHour * 3600)) }
+    }
+
+    /// Midnight before `now` in the service's time zone.
+    public static func startOfDay(_ now: Date, hours: ServiceHours) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = hours.timeZone
+        return calendar.startOfDay(for: now)
     }
 }
