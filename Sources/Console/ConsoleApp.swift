@@ -12,6 +12,11 @@ public final class ConsoleApp {
     private var model: ConsoleModel
     private let runner: EffectRunner
     private let feed: SnapshotFeed
+    /// Something other than the clock moved since the last frame was drawn.
+    private var changed = true
+    /// A frame with nothing new but the time is drawn at most this often (the screen's clock and waiting
+    /// times count minutes, status messages seconds): an idle console then composes one frame a second.
+    static let clockFrameInterval: TimeInterval = 1
 
     /// `settings.privacy` sets the idle lock and PIN; `settings.municipalities` the operator's tenancy.
     public init(cache: CacheDatabase, terminal: any TerminalBackend, theme: Theme, language: Language,
@@ -38,6 +43,7 @@ public final class ConsoleApp {
         // the selection past the rows read, or changed the filter), its read is waited for before drawing,
         // so that no frame shows the new filter over the old rows.
         var taken: ConsoleReadRequest?
+        var drawnAt = Date.distantPast
         while !shouldStop() {
             if model.readRequest != taken {
                 feed.poll(model.readRequest, now: Date())
@@ -52,7 +58,11 @@ public final class ConsoleApp {
             if size.width != model.context.width || size.height != model.context.height {
                 send(.resize(width: size.width, height: size.height))
             }
-            terminal.draw(model.render(), theme: model.context.theme)
+            let now = Date()
+            if changed || now.timeIntervalSince(drawnAt) >= Self.clockFrameInterval || now < drawnAt {
+                terminal.draw(model.render(), theme: model.context.theme)
+                (changed, drawnAt) = (false, now)
+            }
             if model.hasSnapshot, let first = firstFrame {
                 firstFrame = nil
                 first()
@@ -76,6 +86,7 @@ public final class ConsoleApp {
     /// One event through the model, and every effect it asks for through the runner, their results
     /// fed back in turn.
     private func send(_ event: ConsoleEvent) {
+        if case .tick = event {} else { changed = true }
         runner.send(event, to: &model, terminal: terminal)
     }
 }

@@ -6,6 +6,7 @@ extension CacheDatabase {
     /// the patient's messages (the trigger message, the unread count). The console then keeps rows it
     /// has read and, after a commit, reads again only those whose `textSeq` moved (`QueueRowMemo`).
     /// Each trigger finds the patient's open alert by `alert_open_per_patient`: one index probe per row.
+    /// Also an index of the GPs patients' contacts name (the sync asks which are still unread every pass).
     static func registerV14QueueRows(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v14-queue-rows") { db in
             let next = "(SELECT IFNULL(MAX(textSeq), 0) + 1 FROM alert)"
@@ -30,6 +31,8 @@ extension CacheDatabase {
                     \(bumpOpen("OLD.patientID", "")) \(bumpOpen("NEW.patientID", ""))
                 END;
                 CREATE TRIGGER message_row_delete AFTER DELETE ON message BEGIN \(bumpOpen("OLD.patientID", "")) END;
+                -- Which GPs are still unread is asked on every sync pass: a walk of this index, not of every contact.
+                CREATE INDEX patient_contact_practitioner ON patient_contact(practitionerID);
                 """)
         }
     }

@@ -29,11 +29,12 @@ extension CacheDatabase {
     public func unreadPractitionerIDs(now: Date = Date()) throws -> [String] {
         try reader.read { db in
             try String.fetchAll(db, sql: """
-                SELECT DISTINCT c.practitionerID FROM patient_contact c
-                WHERE c.practitionerID IS NOT NULL AND NOT EXISTS(
-                    SELECT 1 FROM practitioner p WHERE p.id = c.practitionerID
+                SELECT c.id FROM (SELECT DISTINCT practitionerID AS id FROM patient_contact
+                                  INDEXED BY patient_contact_practitioner WHERE practitionerID IS NOT NULL) c
+                WHERE NOT EXISTS(
+                    SELECT 1 FROM practitioner p WHERE p.id = c.id
                     AND p.readAt > (CASE WHEN p.problem IS NULL THEN ? ELSE ? END))
-                ORDER BY c.practitionerID
+                ORDER BY c.id
                 """, arguments: [now.timeIntervalSince1970 - 7 * 86_400, now.timeIntervalSince1970 - 3600])
         }
     }
