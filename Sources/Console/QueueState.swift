@@ -59,10 +59,13 @@ public struct QueueState: Sendable {
     /// A queue row's words as the filter searches them: patient, municipality and finding, or for a
     /// patient who blocked the operator only the words the row shows.
     public static let rowText: QueueRowText = { entry, code in
-        let language = Language(rawValue: code) ?? .nb
-        if entry.isBlocked { return language.strings.blockedPatient }
-        return "\(entry.patientName) \(entry.municipality.name) \(entry.municipality.number) " + Formatting(language).finding(entry)
+        let f = code == Language.en.rawValue ? rowFormatting.en : rowFormatting.nb
+        if entry.isBlocked { return f.strings.blockedPatient }
+        return "\(entry.patientName) \(entry.municipality.name) \(entry.municipality.number) " + f.finding(entry)
     }
+
+    /// Made once: a catalogue copied per row costs more than the row's words.
+    private static let rowFormatting = (nb: Formatting(.nb), en: Formatting(.en))
 
     /// What the next read of the queue asks for: the filter, the anchor, `margin` rows each way.
     public func request(margin: Int, redSince: Date) -> QueueWindowRequest {
