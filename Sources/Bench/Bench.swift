@@ -68,7 +68,7 @@ struct Bench: ParsableCommand {
         let box = PageBox()
         let port = try startServer(box)
         // The parts that store without HTTP need no pages (a profiler's run of one of them starts at once).
-        if ingestPart == nil || ingestPart == "sync" {
+        if ingestPart == nil || ingestPart == "sync" || ingestPart == "sync-console" {
             let encoded = Date()
             box.server = try PageServer.encode(centre, pageSize: pageSize, port: port)
             note("encoded \(box.server!.observationPages.count) pages, \(box.server!.bytes / 1_000_000) MB in \(seconds(encoded))")
