@@ -33,7 +33,7 @@ extension CacheDatabase {
                o.unit, o.effective, o.lastUpdated, o.status, o.sourceIdentifier,
                tm.text AS messageText, a.missing, a.marks, o.comparator,
                (SELECT COUNT(*) FROM message u WHERE u.patientID = a.patientID AND u.direction = 'fromPatient'
-                  AND u.seenByCentre IS NULL) AS unreadMessages, p.birthDate, p.diagnoses, a.textSeq
+                  AND u.seenByCentre IS NULL) AS unreadMessages, p.birthDate, p.diagnoses, a.textSeq, a.wordsSeq
         FROM alert a
         LEFT JOIN observation o ON o.id = a.triggerMeasurementID
         LEFT JOIN message tm ON tm.id = a.triggerMessageID
@@ -61,6 +61,8 @@ extension CacheDatabase {
 
     /// The column of `queueRowSQL` with the alert's `textSeq` (what the row memo checks).
     static let queueRowSeqColumn = 31
+    /// The column with the alert's `wordsSeq` (what the words filter's folded texts are checked by).
+    static let queueRowWordsSeqColumn = 32
 
     /// One row of `queueRowSQL`. Columns are read by position: by name, a lookup per column and row
     /// costs more than the query itself.

@@ -34,9 +34,9 @@ final class QueueRowMemo: @unchecked Sendable {
         }
         guard !moved.isEmpty else { return entries }
         if rows.count + moved.count > Self.capacity { rows = [:] }
-        try QueueWindowRead.fullRows(db, viewer: viewer, ids: moved) { entry, seq in
+        try QueueWindowRead.fullRows(db, viewer: viewer, ids: moved) { entry, row in
             entries[entry.alertID] = entry
-            rows[entry.alertID] = (seq, entry)
+            rows[entry.alertID] = (row[CacheDatabase.queueRowSeqColumn], entry)
         }
         return entries
     }

@@ -17,8 +17,8 @@ final class QueueTextMemo: @unchecked Sendable {
         var keys: [Int64: QueueKey]
     }
     var base: Base?
-    /// Each alert's folded row text, in `language`.
-    var texts: [Int64: [UInt8]] = [:]
+    /// Each alert's folded row text, in `language`, with the `wordsSeq` it was folded at.
+    var texts: [Int64: (seq: Int64, folded: [UInt8])] = [:]
     var language = ""
     /// The keys the words kept, as of the base's `seq`.
     var kept: (seq: Int64, filter: QueueFilter, scope: ListQueueScope)?
@@ -67,17 +67,23 @@ struct QueueTextFilter {
             // Taken out of the memo: the keys of fifty thousand alerts change in place, not in a copy, and a
             // failure on the way leaves no half-folded base behind (the next read starts over).
             if taken.seq < newest {
-                for (id, key) in try changes(since: taken.seq) {
+                for (id, key, wordsSeq) in try changes(since: taken.seq) {
                     changed.append(id)
                     taken.keys[id] = key
-                    memo.texts[id] = nil
+                    // An alert that changed hands keeps its words: only a move of `wordsSeq` folds it again.
+                    if memo.texts[id]?.seq != wordsSeq { memo.texts[id] = nil }
                 }
                 taken.seq = newest
             }
             base = taken
         } else {
             // Rows changed since the last read may carry an id a deleted alert had: their texts go too.
-            if let old = memo.base.take() { for (id, _) in try changes(since: old.seq) { memo.texts[id] = nil } }
+            // Without a base (the first read, or one that failed on the way) no text can be vouched for.
+            if let old = memo.base.take() {
+                for (id, _, _) in try changes(since: old.seq) { memo.texts[id] = nil }
+            } else {
+                memo.texts = [:]
+            }
             let keys = try sql.keys()
             base = .init(viewer: viewer, filter: sqlFilter, numbers: sql.municipalityNumbers, epoch: epoch, seq: newest,
                          keys: Dictionary(keys.map { ($0.alertID, $0) }) { a, _ in a })
@@ -88,11 +94,12 @@ struct QueueTextFilter {
         // Without words (a municipality alone) every key SQL keeps is kept, and no text is needed.
         let needle = Array(filter.words.utf8)
         if !needle.isEmpty {
-            try fold(foldAll ? base.keys.keys.filter { memo.texts[$0] == nil } : changed.filter { base.keys[$0] != nil })
+            try fold(foldAll ? base.keys.keys.filter { memo.texts[$0] == nil }
+                             : changed.filter { base.keys[$0] != nil && memo.texts[$0] == nil })
         }
         memo.base = base
         let keeps = { (id: Int64) in
-            needle.isEmpty || (memo.texts[id].map { TextFolding.contains($0, needle) != filter.inverted } ?? false)
+            needle.isEmpty || (memo.texts[id].map { TextFolding.contains($0.folded, needle) != filter.inverted } ?? false)
         }
         if var kept = memo.kept, kept.filter == filter {
             if kept.seq == base.seq { return kept.scope }
@@ -110,18 +117,18 @@ struct QueueTextFilter {
     }
 
     /// The alerts whose text or place may have changed since `seq`: the key of each the filter still keeps,
-    /// nil for those it no longer keeps (resolved, moved elsewhere, hidden).
-    private func changes(since seq: Int64) throws -> [(Int64, QueueKey?)] {
+    /// nil for those it no longer keeps (resolved, moved elsewhere, hidden), and its `wordsSeq`.
+    private func changes(since seq: Int64) throws -> [(Int64, QueueKey?, Int64)] {
         let zoneList = sql.zones.map { String($0.rawValue) }.joined(separator: ",")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT a.id, a.zone, a.raisedAt, a.status = 'open' AND a.zone IN (\(zoneList))\(sql.condition)
+            SELECT a.id, a.zone, a.raisedAt, a.status = 'open' AND a.zone IN (\(zoneList))\(sql.condition), a.wordsSeq
             FROM alert a LEFT JOIN patient p ON p.id = a.patientID WHERE a.textSeq > ?
             """, arguments: sql.arguments + [seq])
-        var result: [(Int64, QueueKey?)] = []
+        var result: [(Int64, QueueKey?, Int64)] = []
         while let row = try rows.next() {
             let id: Int64 = row[0]
             let kept: Bool = row[3]
-            result.append((id, kept ? QueueKey(zone: Zone(rawValue: row[1]) ?? .yellow, raisedAt: row[2], alertID: id) : nil))
+            result.append((id, kept ? QueueKey(zone: Zone(rawValue: row[1]) ?? .yellow, raisedAt: row[2], alertID: id) : nil, row[4]))
         }
         return result
     }
@@ -130,8 +137,9 @@ struct QueueTextFilter {
     private func fold(_ ids: [Int64]) throws {
         for start in stride(from: 0, to: ids.count, by: 500) {
             let slice = Array(ids[start..<min(ids.count, start + 500)])
-            for (id, entry) in try QueueWindowRead.entries(db, viewer: viewer, ids: slice) {
-                memo.texts[id] = Array(TextFolding.fold(rowText(entry, filter.language)).utf8)
+            try QueueWindowRead.fullRows(db, viewer: viewer, ids: slice) { entry, row in
+                memo.texts[entry.alertID] = (row[CacheDatabase.queueRowWordsSeqColumn],
+                                             Array(TextFolding.fold(rowText(entry, filter.language)).utf8))
             }
         }
     }

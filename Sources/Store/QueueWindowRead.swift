@@ -60,20 +60,14 @@ struct QueueWindowRead {
         return ids.compactMap { entries[$0] }
     }
 
-    /// Full queue rows of these alerts (a patient who blocked the viewer comes back anonymous).
-    static func entries(_ db: Database, viewer: Viewer, ids: [Int64]) throws -> [Int64: QueueEntry] {
-        var entries: [Int64: QueueEntry] = [:]
-        try fullRows(db, viewer: viewer, ids: ids) { entry, _ in entries[entry.alertID] = entry }
-        return entries
-    }
-
-    /// Each full row of these alerts with its `textSeq`, by one cached statement (the ids go as a JSON list).
-    static func fullRows(_ db: Database, viewer: Viewer, ids: [Int64], _ body: (QueueEntry, Int64) -> Void) throws {
+    /// Each full row of these alerts with its row (for `textSeq` and `wordsSeq`), by one cached statement
+    /// (the ids go as a JSON list).
+    static func fullRows(_ db: Database, viewer: Viewer, ids: [Int64], _ body: (QueueEntry, Row) -> Void) throws {
         guard !ids.isEmpty else { return }
         let statement = try db.cachedStatement(sql: CacheDatabase.queueRowSQL(where: "a.id IN (SELECT value FROM json_each(?))"))
         let rows = try Row.fetchCursor(statement, arguments: [viewer.operatorID, jsonList(ids)])
         while let row = try rows.next() {
-            body(CacheDatabase.queueEntry(row), row[CacheDatabase.queueRowSeqColumn])
+            body(CacheDatabase.queueEntry(row), row)
         }
     }
 

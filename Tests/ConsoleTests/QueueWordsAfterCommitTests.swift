@@ -19,8 +19,8 @@ struct QueueWordsAfterCommitTests {
         return [figures, total]
     }
 
-    /// Words, and a municipality alone (whose keys are kept the same way).
-    @Test(arguments: ["/kommune space 3 enter", ":kommune space Kommune space 3 enter"])
+    /// Words, a municipality alone (whose keys are kept the same way), and words only a measurement has.
+    @Test(arguments: ["/kommune space 3 enter", ":kommune space Kommune space 3 enter", "/333 enter"])
     func theFilterFollowsEveryKindOfChange(keys: String) throws {
         let cache = try CacheDatabase()
         try QueueWindowTests.seed(cache, count: 800)
@@ -31,6 +31,9 @@ struct QueueWordsAfterCommitTests {
             ("a patient moves out of Kommune 3", "UPDATE patient SET municipalityNumber = '7004' WHERE id = 'p000003'"),
             ("a patient moves into Kommune 3", "UPDATE patient SET municipalityNumber = '7003' WHERE id = 'p000005'"),
             ("an alert is resolved", "UPDATE alert SET status = 'resolved' WHERE patientID = 'p000043'"),
+            // Words are folded again only when they may have changed: not when an alert changes hands.
+            ("a nurse takes an alert", "UPDATE alert SET owner = 'per' WHERE patientID IN ('p000003', 'p000013')"),
+            ("a measurement is amended", "UPDATE observation SET value = 333 WHERE id IN ('o000013', 'o000023')"),
             ("a patient is renamed into the filter", "UPDATE patient SET familyName = 'Kommune 3' WHERE id = 'p000006'"),
             ("a patient blocks the nurse", "INSERT INTO patient_block(id, patientID, operatorID, active) VALUES ('b1', 'p000083', 'kari', 1)"),
             ("the block is lifted", "UPDATE patient_block SET active = 0 WHERE id = 'b1'"),
