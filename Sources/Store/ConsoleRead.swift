@@ -130,9 +130,8 @@ public final class ConsoleReader: @unchecked Sendable {
         defer { reading.unlock() }
         do {
             return try connection.read { db in
-                let token = try token(db)
-                return Self.read(request, db) { try QueueWindowRead(db: db, viewer: request.viewer, request: request.queue, memo: memo, rows: rows,
-                                                                rowText: rowText, token: token).read() }
+                Self.read(request, db) { try QueueWindowRead(db: db, viewer: request.viewer, request: request.queue, memo: memo, rows: rows,
+                                                             rowText: rowText).read() }
             }
         } catch {
             return .failed(CacheDatabase.reason(error), request)

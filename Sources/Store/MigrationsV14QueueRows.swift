@@ -63,6 +63,18 @@ extension CacheDatabase {
                     \(bumpOpen("OLD.patientID", "", bumpWords)) \(bumpOpen("NEW.patientID", "", bumpWords))
                 END;
                 CREATE TRIGGER message_row_delete AFTER DELETE ON message BEGIN \(bumpOpen("OLD.patientID", "", bumpWords)) END;
+                -- What a municipality filter's name stands for is looked up again only when a municipality changes.
+                CREATE TABLE municipality_version(version INTEGER NOT NULL);
+                INSERT INTO municipality_version(version) VALUES (0);
+                CREATE TRIGGER municipality_version_insert AFTER INSERT ON municipality BEGIN
+                    UPDATE municipality_version SET version = version + 1;
+                END;
+                CREATE TRIGGER municipality_version_update AFTER UPDATE ON municipality WHEN \(changed(["number", "name"])) BEGIN
+                    UPDATE municipality_version SET version = version + 1;
+                END;
+                CREATE TRIGGER municipality_version_delete AFTER DELETE ON municipality BEGIN
+                    UPDATE municipality_version SET version = version + 1;
+                END;
                 -- Which GPs are still unread is asked on every sync pass: a walk of this index, not of every contact.
                 CREATE INDEX patient_contact_practitioner ON patient_contact(practitionerID);
                 """)

@@ -22,7 +22,8 @@ final class QueueTextMemo: @unchecked Sendable {
     var language = ""
     /// The keys the words kept, as of the base's `seq`.
     var kept: (seq: Int64, filter: QueueFilter, scope: ListQueueScope)?
-    var municipalities: (token: Int64, filter: String, numbers: [String])?
+    /// What the municipality filter's folded name stood for, as of `municipality_version`.
+    var municipalities: (version: Int64, filter: String, numbers: [String])?
     /// Municipality names as folded (a commit elsewhere does not make them fold again).
     private var foldedNames: [String: String] = [:]
 

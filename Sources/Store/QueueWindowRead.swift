@@ -16,8 +16,6 @@ struct QueueWindowRead {
     /// Full rows kept from earlier reads.
     let rows: QueueRowMemo
     let rowText: QueueRowText
-    /// Changes whenever anything was committed (what the memo's kept keys are valid for).
-    let token: Int64
 
     func read() throws -> QueueWindow {
         let all = SQLQueueScope(db, viewer: viewer, filter: QueueFilter(), municipalityNumbers: nil)
@@ -38,13 +36,14 @@ struct QueueWindowRead {
 
     /// The kommunenummer a folded name or number names: every municipality whose name folds to it, and itself.
     private func municipalityNumbers(_ folded: String) throws -> [String] {
-        if let known = memo.municipalities, known.token == token, known.filter == folded { return known.numbers }
+        let version = try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM municipality_version")) ?? 0
+        if let known = memo.municipalities, known.version == version, known.filter == folded { return known.numbers }
         var numbers = [folded]
         for row in try Row.fetchAll(db, sql: "SELECT number, name FROM municipality") {
             let number: String = row[0], name: String = row[1]
             if number == folded || memo.foldedName(name) == folded { numbers.append(number) }
         }
-        memo.municipalities = (token, folded, numbers)
+        memo.municipalities = (version, folded, numbers)
         return numbers
     }
 

@@ -33,6 +33,13 @@ struct QueueRowsAfterCommitTests {
                 """),
             ("the message is seen", "UPDATE message SET seenByCentre = \(written) WHERE id = 'm1'"),
             ("a yellow alert turns red", "UPDATE alert SET openedAt = openedAt - 3600 WHERE patientID = 'p000028'"),
+            ("the selected alert is marked as a suspected measurement error", """
+                UPDATE alert SET marks = '["suspectedError"]' WHERE patientID = 'p000056'
+                """),
+            ("a blocked patient's alert changes hands", """
+                INSERT INTO patient_block(id, patientID, operatorID, active) VALUES ('b0', 'p000055', 'kari', 1);
+                UPDATE alert SET owner = 'per' WHERE patientID = 'p000055'
+                """),
             ("the patient's age and diagnoses change", """
                 UPDATE patient SET birthDate = '1931-05-17', diagnoses = '["copd","heartFailure"]' WHERE id = 'p000035'
                 """),
