@@ -40,8 +40,8 @@ extension CacheDatabase {
                         lastMeasured[kind] = Date(timeIntervalSince1970: measured[1])
                     }
                 }
-                let missing = MissingMeasurementRule.missing(schedule: plan.schedule, lastMeasured: lastMeasured,
-                                                             state: plan.followUpState(at: now), now: now, hours: hours)
+                // In follow-up and inside service hours (both asked above): the day's start is the check's.
+                let missing = MissingMeasurementRule.missing(schedule: plan.schedule, lastMeasured: lastMeasured, now: now, today: today)
                 guard !missing.isEmpty else { continue }
                 let firstDeadline = plan.schedule.filter { missing.contains($0.kind) }.map(\.dueByHour).min() ?? 0
                 var alert = Alert.forMissing(patientID: patientID, kinds: missing, day: day,

@@ -18,7 +18,8 @@ final class QueueRowMemo: @unchecked Sendable {
     /// Full rows of these alerts, from the memo where their `textSeq` has not moved since.
     func entries(_ db: Database, viewer: Viewer, ids: [Int64]) throws -> [Int64: QueueEntry] {
         guard !ids.isEmpty else { return [:] }
-        // A deleted alert's id can come back with its old `textSeq`: a delete moves the epoch, and the memo starts over.
+        // A deleted patient leaves its alerts' rows changed without moving their `textSeq`: a delete moves the
+        // epoch, and the memo starts over.
         let epoch = try Int64.fetchOne(db.cachedStatement(sql: "SELECT epoch FROM queue_text_epoch")) ?? 0
         if epoch != self.epoch || viewer != self.viewer {
             rows = [:]

@@ -78,7 +78,7 @@ struct QueueTextFilter {
             }
             base = taken
         } else {
-            // Rows changed since the last read may carry an id a deleted alert had: their texts go too.
+            // Rows changed since the last base's read lose their texts (a deleted patient moved the epoch).
             // Without a base (the first read, or one that failed on the way) no text can be vouched for.
             if let old = memo.base.take() {
                 for (id, _, _) in try changes(since: old.seq) { memo.texts[id] = nil }

@@ -12,8 +12,14 @@ public enum MissingMeasurementRule {
     public static func missing(schedule: [MeasurementSchedule], lastMeasured: [MeasurementKind: Date],
                                state: FollowUpState, now: Date, hours: ServiceHours) -> [MeasurementKind] {
         guard state == .followUp, hours.isOpen(at: now) else { return [] }
-        let today = startOfDay(now, hours: hours)
-        return due(schedule, now: now, today: today).filter { item in
+        return missing(schedule: schedule, lastMeasured: lastMeasured, now: now, today: startOfDay(now, hours: hours))
+    }
+
+    /// As above, for a patient in follow-up inside service hours, with the day's start already found
+    /// (a check over every patient finds it once).
+    public static func missing(schedule: [MeasurementSchedule], lastMeasured: [MeasurementKind: Date],
+                               now: Date, today: Date) -> [MeasurementKind] {
+        due(schedule, now: now, today: today).filter { item in
             guard let last = lastMeasured[item.kind] else { return true }
             return last < today
         }.map(\.kind)
