@@ -62,9 +62,11 @@ public enum MeasurementKind: String, Codable, Sendable, CaseIterable {
     /// kept as "other" (a wrongly read SpO2 could hide a red).
     public var isJudged: Bool { self != .other }
 
-    private static let byCode: [String: MeasurementKind] = {
-        var map: [String: MeasurementKind] = [:]
-        for kind in allCases { for c in kind.codes { map[c.code] = kind } }
+    /// Each recognised code with its kind, its system and the `system|code` text stored for it: built once,
+    /// since an initial sync asks for hundreds of thousands of codings.
+    private static let byCode: [String: (kind: MeasurementKind, system: String, text: String)] = {
+        var map: [String: (kind: MeasurementKind, system: String, text: String)] = [:]
+        for kind in allCases { for c in kind.codes { map[c.code] = (kind, c.system, "\(c.system)|\(c.code)") } }
         return map
     }()
 
@@ -79,10 +81,17 @@ public enum MeasurementKind: String, Codable, Sendable, CaseIterable {
 
     /// The kind for a coding; codes of unknown systems or values give `.other`.
     public init(system: String?, code: String) {
-        let system = Self.canonicalSystem(system)
-        guard let kind = Self.byCode[code.trimmingCharacters(in: .whitespaces)],
-              system == nil || kind.codes.contains(where: { $0.system == system })
+        // The exact code is the common case; a code padded with spaces is looked up trimmed.
+        guard let known = Self.byCode[code] ?? Self.byCode[code.trimmingCharacters(in: .whitespaces)],
+              system == nil || system == known.system || Self.canonicalSystem(system) == known.system
         else { self = .other; return }
-        self = kind
+        self = known.kind
+    }
+
+    /// A coding as the cache stores it, `system|code`; a recognised code in its own system gives the text
+    /// made once.
+    public static func codeText(system: String?, code: String) -> String {
+        if let known = byCode[code], known.system == system { return known.text }
+        return "\(system ?? "")|\(code)"
     }
 }

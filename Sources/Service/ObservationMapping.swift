@@ -38,7 +38,7 @@ public enum ObservationMapping {
         }.first
         guard let coding = recognised?.1 ?? codings.first, let code = coding.code else { throw problem("no code") }
         var kind = recognised?.0 ?? .other
-        let codeText = "\(coding.system ?? "")|\(code)"
+        let codeText = MeasurementKind.codeText(system: coding.system, code: code)
         let display = coding.display ?? observation.code.text
 
         /// A quantity in the kind's canonical unit; a judged vital sign in a unit Varde cannot read is refused.

@@ -22,9 +22,10 @@ public struct CacheRebuildReport: Sendable {
 }
 
 extension CacheDatabase {
-    /// Tables kept by triggers (filled again as alerts are copied), migration bookkeeping, and the sync
-    /// cursors (reset, so that the next sync fetches everything from the service again).
-    static let notCopied: Set<String> = ["grdb_migrations", "alert_caseload", "nurse", "sync_cursor", "sync_state"]
+    /// Tables kept by triggers (filled again as alerts are copied), migration bookkeeping, the sync cursors
+    /// (reset, so that the next sync fetches everything from the service again) and the triage facts' stamp.
+    static let notCopied: Set<String> = ["grdb_migrations", "alert_caseload", "nurse", "sync_cursor", "sync_state",
+                                         "triage_facts_stamp"]
     /// Parents before children, so that what triggers read is already there.
     static let copyOrder = ["municipality", "patient", "care_plan", "observation", "alert", "alert_history", "outbox",
                             "notice", "message", "message_draft", "access_log", "patient_block", "quarantine"]

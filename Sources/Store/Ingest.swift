@@ -89,8 +89,7 @@ extension CacheDatabase {
                            _ db: Database) throws -> IngestResult {
         var result = IngestResult()
         let statements = try MeasurementStatements(db, memo: memo)
-        let patientIDs = MeasurementStatements.jsonArray(Set(measurements.map(\.patientID)))
-        let patients = try statements.triageFacts(of: patientIDs)
+        let patients = try statements.triageFacts(of: Set(measurements.map(\.patientID)))
         // In time order, so that trends and escalations see earlier measurements first; a page
         // usually arrives in that order already.
         let order = measurements.indices.sorted {
@@ -140,8 +139,10 @@ extension CacheDatabase {
             else { continue }
             // An open alert as bad or worse already covers the patient (as `Triage.evaluate` decides):
             // its zone alone says so, without reading the whole alert.
-            if let openZone = try statements.openAlertZone(of: measurement.patientID), finding.zone <= openZone {
-                if let open = try statements.openAlert(of: measurement.patientID),
+            let open = try statements.openAlertZone(of: measurement.patientID)
+            if let open, finding.zone <= open.zone {
+                // Only a measurement from before the alert opened can give it an earlier name.
+                if measurement.effective < open.openedAt, let open = try statements.openAlert(of: measurement.patientID),
                    let renamed = open.named(byEarlier: measurement, finding: finding) {
                     try rename(open, to: renamed, db)
                     result.alertsRenamed += 1
@@ -151,7 +152,7 @@ extension CacheDatabase {
             // A new version of a finding a nurse has handled opens no new alert unless it is worse.
             if amended, let handled = try statements.handledZone(raisedBy: measurement.id), finding.zone <= handled { continue }
             switch triage.evaluate(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights,
-                                   openAlert: try statements.openAlert(of: measurement.patientID), now: now) {
+                                   openAlert: open == nil ? nil : try statements.openAlert(of: measurement.patientID), now: now) {
             case .none: break
             case .open(var alert):
                 // Stored again (its row was lost to a damaged cache and fetched anew), a measurement that opened
@@ -212,8 +213,9 @@ extension CacheDatabase {
     }
 
     static func hasOpenedAnAlert(_ key: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM alert WHERE key = ?) OR EXISTS (SELECT 1 FROM alert_alias WHERE key = ?)",
-                          arguments: [key, key]) ?? false
+        let statement = try db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM alert WHERE key = ?1) OR EXISTS (SELECT 1 FROM alert_alias WHERE key = ?1)")
+        return try Bool.fetchOne(statement, arguments: [key]) ?? false
     }
 
     /// Gives an alert nobody has shared the name of its earliest finding (`Alert.named(byEarlier:)`); the old

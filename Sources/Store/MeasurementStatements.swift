@@ -11,6 +11,7 @@ struct MeasurementStatements {
     let twin: Statement
     let patientsAndPlans: Statement
     let planByRow: Statement
+    let factsStamp: Statement
     let openAlert: Statement
     let openAlertZone: Statement
     let recentWeights: Statement
@@ -42,6 +43,7 @@ struct MeasurementStatements {
             LEFT JOIN care_plan c INDEXED BY care_plan_by_hash ON c.patientID = j.value
             """)
         planByRow = try db.cachedStatement(sql: "SELECT plan FROM care_plan WHERE rowid = ?")
+        factsStamp = try db.cachedStatement(sql: "SELECT stamp FROM triage_facts_stamp")
         // Read from the weights' own covering index (v12-ingest-weights): no row of the table is visited.
         recentWeights = try db.cachedStatement(sql: """
             SELECT effective, value, status FROM observation INDEXED BY observation_weights
@@ -61,7 +63,7 @@ struct MeasurementStatements {
             SELECT MAX(zone) FROM alert WHERE triggerMeasurementID = ? AND status != 'open'
             """)
         openAlert = try db.cachedStatement(sql: "SELECT * FROM alert WHERE patientID = ? AND status = 'open' LIMIT 1")
-        openAlertZone = try db.cachedStatement(sql: "SELECT zone FROM alert WHERE patientID = ? AND status = 'open' LIMIT 1")
+        openAlertZone = try db.cachedStatement(sql: "SELECT zone, openedAt FROM alert WHERE patientID = ? AND status = 'open' LIMIT 1")
         for statement in [insert, update, byIdentifier, twin, patientsAndPlans, planByRow, openAlertZone, recentWeights,
                           sinceForPatient, storedVersion, resolvedZone] { statement.useRawBindings() }
     }
@@ -199,17 +201,30 @@ struct MeasurementStatements {
     }
 
     /// Patient ids as the JSON array the page queries take (`json_each`).
-    static func jsonArray(_ patientIDs: Set<String>) -> String {
+    static func jsonArray(_ patientIDs: [String]) -> String {
         var ids = StoredPlanJSON.Writer()
-        ids.array(Array(patientIDs)) { w, id in w.string(id) }
+        ids.array(patientIDs) { w, id in w.string(id) }
         return String(decoding: ids.bytes, as: UTF8.self)
     }
 
-    /// The diagnoses and plan of every patient named, in one query: a page of measurements names
-    /// hundreds of patients, and a query each for both took as long as storing the measurements.
-    func triageFacts(of patientIDs: String) throws -> [String: TriageFacts] {
-        patientsAndPlans.bind(text: patientIDs, at: 1)
-        var found: [String: TriageFacts] = Dictionary(minimumCapacity: patientIDs.count)
+    /// The diagnoses and plan of every patient named: those confirmed under the current
+    /// `triage_facts_stamp` from the memo, the rest in one query (a page of measurements names hundreds
+    /// of patients, and a query each for both took as long as storing the measurements).
+    func triageFacts(of patientIDs: Set<String>) throws -> [String: TriageFacts] {
+        guard let stamp = try Int64.fetchOne(factsStamp) else { return try readTriageFacts(of: Array(patientIDs)) }
+        var (known, unknown) = memo.confirmed(patientIDs, stamp: stamp)
+        guard !unknown.isEmpty else { return known }
+        let read = try readTriageFacts(of: unknown)
+        memo.confirm(read, stamp: stamp)
+        known.merge(read) { _, new in new }
+        return known
+    }
+
+    /// The diagnoses and plan of every patient named, read from the database (through the memo's decoded
+    /// diagnoses and plans).
+    private func readTriageFacts(of ids: [String]) throws -> [String: TriageFacts] {
+        patientsAndPlans.bind(text: Self.jsonArray(ids), at: 1)
+        var found: [String: TriageFacts] = Dictionary(minimumCapacity: ids.count)
         var unknownPlans: [(patientID: String, diagnoses: [Diagnosis], diagnosesJSON: [UInt8]?, row: Int64,
                             stored: IngestMemo.StoredPlan?)] = []
         try patientsAndPlans.forEachRawRow { row in
@@ -244,9 +259,17 @@ struct MeasurementStatements {
         return found
     }
 
-    /// The zone of the patient's open alert, nil when there is none (without decoding the alert).
-    func openAlertZone(of patientID: String) throws -> Zone? {
-        try Self.zone(openAlertZone, patientID)
+    /// The zone of the patient's open alert and when it opened, nil when there is none (without decoding the
+    /// alert: most findings meet an alert that already covers them, and only its zone and opening matter).
+    func openAlertZone(of patientID: String) throws -> (zone: Zone, openedAt: Date)? {
+        openAlertZone.bind(text: patientID, at: 1)
+        var found: (Zone, Date)?
+        try openAlertZone.forEachRawRow { row in
+            if let zone = row.integer(0).flatMap({ Zone(rawValue: Int($0)) }) {
+                found = (zone, Date(timeIntervalSince1970: row.double(1) ?? 0))
+            }
+        }
+        return found
     }
 
     func openAlert(of patientID: String) throws -> Alert? {

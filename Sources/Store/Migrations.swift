@@ -81,6 +81,7 @@ extension CacheDatabase {
         registerV12IngestWeights(&migrator)
         registerV13QueueText(&migrator)
         registerV14QueueRows(&migrator)
+        registerV15TriageFacts(&migrator)
         return migrator
     }
 }
