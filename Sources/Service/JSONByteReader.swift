@@ -127,6 +127,8 @@ struct JSONByteReader {
     static let longestString = PageLimits().maxStringBytes
 
     private static func string(_ utf8: UnsafeRawBufferPointer, ascii: Bool) throws -> String {
+        // Strings of 16 bytes or more live on the heap; the ones every measurement repeats are given shared.
+        if utf8.count > 15, let known = KnownStrings.match(utf8) { return known }
         if ascii { return String(decoding: utf8, as: UTF8.self) }
         guard let text = String(bytes: utf8, encoding: .utf8) else { throw Unsupported() }
         return text
