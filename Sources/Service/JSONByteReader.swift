@@ -105,20 +105,21 @@ struct JSONByteReader {
     mutating func readString() throws -> String {
         try expect(Self.quote)
         let start = index
-        var ascii = true
-        while index < bytes.count {
-            let byte = bytes[index]
+        // A string past the page limit is for the careful reader to quarantine.
+        let end = min(bytes.count, start + Self.longestString + 1)
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw Unsupported() }
+        var seen: UInt8 = 0 // every byte's bits: at or above 0x80 when any byte is not ASCII
+        var at = start
+        while at < end {
+            let byte = base[at]
             if byte == Self.quote {
-                let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
-                index += 1
-                return try Self.string(slice, ascii: ascii)
+                index = at + 1
+                return try Self.string(UnsafeRawBufferPointer(start: base + start, count: at - start), ascii: seen < 0x80)
             }
-            if byte == Self.backslash { return try readEscapedString(from: start) }
+            if byte == Self.backslash { index = at; return try readEscapedString(from: start) }
             if byte < 0x20 { throw Unsupported() }
-            if byte >= 0x80 { ascii = false }
-            index += 1
-            // A string past the page limit is for the careful reader to quarantine.
-            if index - start > Self.longestString { throw Unsupported() }
+            seen |= byte
+            at += 1
         }
         throw Unsupported()
     }
