@@ -60,7 +60,5 @@ public final class CacheDatabase: Sendable {
     public static let pageCachePragma = "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456"
     /// The writer holds every page a catch-up batch dirties until it commits (`IngestBatch`): a batch that
     /// outgrew the cache would spill pages into the log mid-transaction and write them again at commit.
-    /// An alert written in a batch runs triggers, so SQLite keeps a statement journal of the pages it changes,
-    /// spilled to a temporary file past 64 KB: in memory it costs no write.
-    public static let writerPageCachePragma = "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY"
+    public static let writerPageCachePragma = "PRAGMA cache_size = -131072"
 }
