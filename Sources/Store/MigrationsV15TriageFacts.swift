@@ -1,6 +1,10 @@
 import GRDB
 
 extension CacheDatabase {
+    /// The alert columns `caseloadValues` and `nurseInserts` read.
+    static let caseloadColumns = ["id", "patientID", "zone", "basis", "status", "openedAt", "raisedAt", "claimedAt",
+                                  "resolvedAt", "owner", "claimedBy", "resolvedBy"]
+
     /// v15 (ingest): a stamp that changes with anything triage reads about a patient (diagnoses, the
     /// self-care plan). Ingest keeps the facts it made under one stamp and reads them again only when the
     /// stamp has moved: every page of measurements used to ask for the diagnoses and plan of each patient
@@ -22,6 +26,16 @@ extension CacheDatabase {
                     WHEN OLD.patientID IS NOT NEW.patientID OR OLD.plan IS NOT NEW.plan OR OLD.planHash IS NOT NEW.planHash
                     BEGIN \(bump) END;
                 CREATE TRIGGER triage_facts_plan_delete AFTER DELETE ON care_plan BEGIN \(bump) END;
+                """)
+            // The caseload's row of an alert is written again only when a column it is made from changes: a new
+            // alert's row number in the queue (`textSeq`, set by an update as it is inserted) wrote it twice.
+            try db.execute(sql: """
+                DROP TRIGGER alert_caseload_update;
+                CREATE TRIGGER alert_caseload_update AFTER UPDATE OF \(Self.caseloadColumns.joined(separator: ", ")) ON alert BEGIN
+                    \(Self.nurseInserts("NEW"));
+                    DELETE FROM alert_caseload WHERE alertID = NEW.id;
+                    INSERT INTO alert_caseload VALUES (\(Self.caseloadValues("NEW")));
+                END
                 """)
         }
     }

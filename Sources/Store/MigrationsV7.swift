@@ -48,7 +48,7 @@ extension CacheDatabase {
     /// The nurses an alert row names, added to the nurse table if they are new. The triggers use no
     /// conflict clauses: a statement's own (`INSERT OR REPLACE INTO alert`) would override them, and
     /// replacing a nurse would give the name a new number.
-    private static func nurseInserts(_ row: String) -> String {
+    static func nurseInserts(_ row: String) -> String {
         ["owner", "claimedBy", "resolvedBy"].map { column in
             """
             INSERT INTO nurse(name) SELECT \(row).\(column) WHERE \(row).\(column) IS NOT NULL
@@ -58,7 +58,7 @@ extension CacheDatabase {
     }
 
     /// An alert row's caseload values: flags are the zone (0–2), 4 for a missing measurement, 8 while open.
-    private static func caseloadValues(_ row: String) -> String {
+    static func caseloadValues(_ row: String) -> String {
         func nurse(_ column: String) -> String { "ifnull((SELECT id FROM nurse WHERE name = \(row).\(column)), 0)" }
         return """
             \(row).id, ifnull((SELECT rowid FROM patient WHERE patient.id = \(row).patientID), 0),
