@@ -19,6 +19,8 @@ struct MeasurementStatements {
     let storedVersion: Statement
     let resolvedZone: Statement
     let memo: IngestMemo
+    /// The buffer a row's texts are bound from (see `execute(_:for:)`).
+    private let rowText = RowText()
 
     init(_ db: Database, memo: IngestMemo) throws {
         self.memo = memo
@@ -68,35 +70,50 @@ struct MeasurementStatements {
                           sinceForPatient, storedVersion, resolvedZone] { statement.useRawBindings() }
     }
 
-    /// Binds the row's columns in the order both `insert` and `update` name them, id last.
-    private func bindRow(_ m: HomeMeasurement, to statement: Statement) {
+    /// Runs `insert` or `update` for one row: its columns bound in the order both name them, id last. The
+    /// texts are copied into one reused buffer and bound from there, so that SQLite does not allocate and
+    /// copy each of them again; the bindings are cleared before the buffer is let go.
+    private func execute(_ statement: Statement, for m: HomeMeasurement) throws {
         statement.resetForBinding()
-        statement.bind(text: m.patientID, at: 1)
-        statement.bind(text: m.kind.rawValue, at: 2)
-        statement.bind(text: m.code, at: 3)
-        statement.bind(text: m.codeDisplay, at: 4)
+        var buffer = rowText.take()
+        defer { rowText.give(back: buffer) }
+        func append(_ text: String?) -> Range<Int>? {
+            guard let text else { return nil }
+            let start = buffer.count
+            buffer.append(contentsOf: text.utf8)
+            return start..<buffer.count
+        }
+        let patient = append(m.patientID), kind = append(m.kind.rawValue), code = append(m.code)
+        let display = append(m.codeDisplay), unit = append(m.unit), status = append(m.status.rawValue)
+        let identifier = append(m.sourceIdentifier), comparator = append(m.comparator?.rawValue), id = append(m.id)
         statement.bind(double: m.value, at: 5)
         statement.bind(double: m.secondValue, at: 6)
-        statement.bind(text: m.unit, at: 7)
         statement.bind(double: m.effective.timeIntervalSince1970, at: 8)
         statement.bind(double: m.lastUpdated.timeIntervalSince1970, at: 9)
-        statement.bind(text: m.status.rawValue, at: 10)
-        statement.bind(text: m.sourceIdentifier, at: 11)
-        statement.bind(text: m.comparator?.rawValue, at: 12)
-        statement.bind(text: m.id, at: 13)
+        try buffer.withUnsafeBytes { bytes in
+            defer { statement.clearBindings() }
+            statement.bind(unowned: patient, in: bytes, at: 1)
+            statement.bind(unowned: kind, in: bytes, at: 2)
+            statement.bind(unowned: code, in: bytes, at: 3)
+            statement.bind(unowned: display, in: bytes, at: 4)
+            statement.bind(unowned: unit, in: bytes, at: 7)
+            statement.bind(unowned: status, in: bytes, at: 10)
+            statement.bind(unowned: identifier, in: bytes, at: 11)
+            statement.bind(unowned: comparator, in: bytes, at: 12)
+            statement.bind(unowned: id, in: bytes, at: 13)
+            try statement.execute()
+        }
     }
 
     /// Inserts a measurement not seen before; false when its id, or its business identifier, is
     /// already stored.
     func insertIfNew(_ m: HomeMeasurement, _ db: Database) throws -> Bool {
-        bindRow(m, to: insert)
-        try insert.execute()
+        try execute(insert, for: m)
         return db.changesCount == 1
     }
 
     func replace(_ m: HomeMeasurement) throws {
-        bindRow(m, to: update)
-        try update.execute()
+        try execute(update, for: m)
     }
 
     /// The same measurement from a second source: the same business identifier when it has one,
@@ -275,4 +292,20 @@ struct MeasurementStatements {
     func openAlert(of patientID: String) throws -> Alert? {
         try Alert.fetchOne(openAlert, arguments: [patientID])
     }
+}
+
+/// A byte buffer kept between rows, handed out whole so that it is never copied on write.
+final class RowText {
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(512) }
+
+    func take() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        taken.removeAll(keepingCapacity: true)
+        return taken
+    }
+
+    func give(back buffer: [UInt8]) { bytes = buffer }
 }

@@ -26,6 +26,22 @@ extension Statement {
         }
     }
 
+    /// Binds `range` of `bytes` as text without SQLite copying it (NULL for nil): the bytes must stay as they
+    /// are until the statement has run and `clearBindings()` is called.
+    func bind(unowned range: Range<Int>?, in bytes: UnsafeRawBufferPointer, at index: Int32) {
+        guard let range else { sqlite3_bind_null(sqliteStatement, index); return }
+        // A zero-length text still needs a pointer that is not NULL, or SQLite binds NULL.
+        let start = range.isEmpty ? UnsafeRawPointer(Self.emptyText.utf8Start) : bytes.baseAddress! + range.lowerBound
+        sqlite3_bind_text(sqliteStatement, index, start.assumingMemoryBound(to: CChar.self), Int32(range.count), nil)
+    }
+
+    private static let emptyText: StaticString = ""
+
+    /// Lets go of every binding (after `bind(unowned:in:at:)`, before its bytes go).
+    func clearBindings() {
+        sqlite3_clear_bindings(sqliteStatement)
+    }
+
     func bind(integer value: Int64, at index: Int32) {
         sqlite3_bind_int64(sqliteStatement, index, value)
     }
