@@ -125,6 +125,36 @@ struct RememberedPlanTests {
         #expect(zone == Zone.red.rawValue)
     }
 
+    /// Facts are remembered under `triage_facts_stamp`. A batch that changed the plan and was rolled back puts
+    /// the old stamp back; the next change must not be mistaken for the abandoned one (as a count would be).
+    @Test func aPlanWhoseWriteWasRolledBackIsNotTheOneTriageUses() throws {
+        let cache = try CacheDatabase()
+        var patient = Patient(id: "p1", nationalID: "01815012345", givenName: "Kari", familyName: "Berg",
+                              birthDate: "1950-01-01", gender: "female", municipalityNumber: "1804",
+                              diagnoses: [], lastUpdated: now)
+        try cache.storePatients([patient], municipalities: [Municipality(number: "1804", name: "Bodø")], cursor: nil)
+        try cache.storePlans([plan(greenHigh: 100, yellowHigh: 120)], cursor: nil)
+        #expect(try cache.storeMeasurements([pulse("m1", 90, minutesAgo: 30)], triage: Triage(), now: now, cursor: nil).alertsOpened == 0)
+        struct Abandoned: Error {}
+        #expect(throws: Abandoned.self) {
+            try cache.storeInOneTransaction { batch in
+                let stricter = try StoredPlanJSON.encode(plan(greenHigh: 60, yellowHigh: 70))
+                try batch.db.execute(sql: "UPDATE care_plan SET plan = ?, planHash = ? WHERE patientID = 'p1'",
+                                     arguments: [String(decoding: stricter, as: UTF8.self),
+                                                 Int64(bitPattern: stricter.withUnsafeBytes(IngestMemo.planHash))])
+                // Judged under the stricter plan inside the batch: red, then abandoned with the batch.
+                #expect(try batch.storeMeasurements([pulse("m2", 90, minutesAgo: 20)], triage: Triage(), now: now,
+                                                    cursor: nil).alertsOpened == 1)
+                throw Abandoned()
+            }
+        }
+        // Another change after the rollback: the patient's diagnoses, which do not touch her pulse limits.
+        patient.diagnoses = [.copd]
+        try cache.storePatients([patient], municipalities: [Municipality(number: "1804", name: "Bodø")], cursor: nil)
+        #expect(try cache.storeMeasurements([pulse("m3", 90, minutesAgo: 10)], triage: Triage(), now: now, cursor: nil).alertsOpened == 0)
+        #expect(try cache.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert") } == 0)
+    }
+
     /// The triage facts ingest remembers for a patient are made again when the stored diagnoses change.
     @Test func diagnosesChangedBehindTheIngestsBackAreTheOnesTriageUses() throws {
         let cache = try CacheDatabase()
