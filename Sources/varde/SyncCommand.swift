@@ -38,7 +38,8 @@ struct Sync: ParsableCommand {
                                                            measurementsURL: measurementsURL, machine: machine),
                                 nurse: common.nurse,
                                 serviceHours: settings.serviceHours, municipalities: settings.municipalities,
-                                batchLimits: SyncEngine.BatchLimits(rows: batchRows, seconds: SyncEngine.BatchLimits.catchUp.seconds),
+                                batchLimits: SyncEngine.BatchLimits(rows: batchRows, seconds: SyncEngine.BatchLimits.catchUp.seconds,
+                                                                    firstRows: SyncEngine.BatchLimits.catchUp.firstRows),
                                 clock: clock.clock())
         repeat {
             do {
