@@ -57,7 +57,7 @@ FUZZ_SWIFTC := swiftc $(FUZZ_SAN) -parse-as-library -g -O
 # The page readers and what they decode into, compiled into one module with the entry point.
 FUZZ_FHIR_SOURCES := $(addprefix Sources/Service/,JSONByteReader.swift FHIRByteReading.swift ObservationPageDecoder.swift \
   FHIRCarePlan+ByteReading.swift FHIRPatient+ByteReading.swift PageSplitter.swift FHIRBundle.swift FHIRResources.swift \
-  FHIRCarePlan.swift)
+  FHIRCarePlan.swift KnownStrings.swift)
 FUZZ_MAPPING_SOURCES := $(FUZZ_FHIR_SOURCES) $(addprefix Sources/Service/,ObservationMapping.swift CarePlanMapping.swift \
   FHIRReferences.swift FHIRDateTime.swift FHIRProfile.swift)
 FUZZ_TERMINAL_SOURCES := $(addprefix Sources/Terminal/,Key.swift KeyName.swift Theme.swift Style.swift Sanitiser.swift \

@@ -1,15 +1,19 @@
 import Foundation
-import VardeDomain
 
 /// Strings that nearly every Observation repeats (code systems, LOINC's names for vital signs, a key):
 /// the byte reader gives these as one shared string instead of allocating a copy for each measurement,
-/// which, with freeing them again, was a large part of decoding an initial sync.
+/// which, with freeing them again, was a large part of decoding an initial sync. Plain literals, so that
+/// the page readers build on their own (`make fuzz`); a test keeps them in step with what Varde writes.
 enum KnownStrings {
-    private static let all: [String] = [
-        MeasurementKind.loinc, MeasurementKind.snomed, "http://unitsofmeasure.org",
+    static let all: [String] = [
+        "http://loinc.org", "http://snomed.info/sct", "http://unitsofmeasure.org",
         "http://terminology.hl7.org/CodeSystem/observation-category", "effectiveDateTime", "effectiveInstant",
-        NationalIdentityNumber.system, "https://varde.example.no/fhir/sid/measurement", "Systolic blood pressure",
-    ] + MeasurementKind.allCases.map(ObservationMapping.display)
+        "urn:oid:2.16.578.1.12.4.1.4.1", "https://varde.example.no/fhir/sid/measurement",
+        "Heart rate", "Oxygen saturation in Arterial blood by Pulse oximetry",
+        "Blood pressure panel with all children optional", "Systolic blood pressure", "Diastolic blood pressure",
+        "Respiratory rate", "Body temperature", "Body weight", "Glucose [Moles/volume] in Blood",
+        "Clinical Frailty Scale score", "NEWS2 total score",
+    ]
 
     private static let longest = 64
     /// The known strings by length in bytes (index), with their bytes for comparing.
