@@ -58,7 +58,7 @@ FUZZ_SWIFTC := swiftc $(FUZZ_SAN) -parse-as-library -g -O
 FUZZ_FHIR_SOURCES := $(addprefix Sources/Service/,JSONByteReader.swift FHIRByteReading.swift ObservationPageDecoder.swift \
   FHIRCarePlan+ByteReading.swift FHIRPatient+ByteReading.swift PageSplitter.swift FHIRBundle.swift FHIRResources.swift \
   FHIRCarePlan.swift KnownStrings.swift)
-FUZZ_MAPPING_SOURCES := $(FUZZ_FHIR_SOURCES) $(addprefix Sources/Service/,ObservationMapping.swift CarePlanMapping.swift \
+FUZZ_MAPPING_SOURCES := $(FUZZ_FHIR_SOURCES) $(addprefix Sources/Service/,ObservationMapping.swift CarePlanMapping.swift CarePlanCalendarMapping.swift \
   FHIRReferences.swift FHIRDateTime.swift FHIRProfile.swift)
 FUZZ_TERMINAL_SOURCES := $(addprefix Sources/Terminal/,Key.swift KeyName.swift Theme.swift Style.swift Sanitiser.swift \
   BuiltinThemes.swift DisplayWidth.swift TextWrap.swift)
@@ -66,13 +66,14 @@ FUZZ_SPM := $(FUZZ)/debug
 
 fuzz-build: deps
 	@mkdir -p $(FUZZ)/bin && rm -f $(FUZZ)/bin/fuzz-*
-	$(FUZZ_SWIFTC) -module-name FuzzFHIRPages -o $(FUZZ)/bin/fuzz-fhir-pages Tests/Fuzz/fhir-pages/*.swift $(FUZZ_FHIR_SOURCES) 2>&1 | grep -v 'Cannot export local symbol' || true
 	$(FUZZ_SWIFTC) -module-name FuzzTerminal -o $(FUZZ)/bin/fuzz-terminal Tests/Fuzz/terminal/*.swift $(FUZZ_TERMINAL_SOURCES) 2>&1 | grep -v 'Cannot export local symbol' || true
 	$(SWIFT) build --scratch-path $(FUZZ) --target VardeConfig -Xswiftc -sanitize=fuzzer,address \
 	  -Xcc -fsanitize=fuzzer-no-link,address -Xcxx -fsanitize=fuzzer-no-link,address
 	$(FUZZ_SWIFTC) -I $(FUZZ_SPM)/Modules -I $(FUZZ_SPM)/CTOML.build -Xcc -fmodule-map-file=$(FUZZ_SPM)/CTOML.build/module.modulemap \
 	  -o $(FUZZ)/bin/fuzz-config Tests/Fuzz/config/*.swift $(FUZZ_SPM)/VardeConfig.build/*.o $(FUZZ_SPM)/VardeDomain.build/*.o \
 	  $(FUZZ_SPM)/TOMLKit.build/*.o $(FUZZ_SPM)/CTOML.build/Sources/*.o -lstdc++ 2>&1 | grep -v 'Cannot export local symbol' || true
+	$(FUZZ_SWIFTC) -module-name FuzzFHIRPages -I $(FUZZ_SPM)/Modules -o $(FUZZ)/bin/fuzz-fhir-pages Tests/Fuzz/fhir-pages/*.swift \
+	  $(FUZZ_FHIR_SOURCES) $(FUZZ_SPM)/VardeDomain.build/*.o 2>&1 | grep -v 'Cannot export local symbol' || true
 	$(FUZZ_SWIFTC) -module-name FuzzMapping -I $(FUZZ_SPM)/Modules -o $(FUZZ)/bin/fuzz-mapping Tests/Fuzz/mapping/*.swift \
 	  $(FUZZ_MAPPING_SOURCES) $(FUZZ_SPM)/VardeDomain.build/*.o 2>&1 | grep -v 'Cannot export local symbol' || true
 	@for t in $(FUZZ_TARGETS); do test -x $(FUZZ)/bin/fuzz-$$t || { echo "fuzz-$$t did not build"; exit 1; }; done
