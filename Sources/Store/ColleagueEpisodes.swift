@@ -24,7 +24,7 @@ extension CacheDatabase {
     func judgeAgain(_ patientID: String, measuredAfter resolved: Date, triage: Triage, now: Date, _ db: Database) throws {
         guard try Alert.filter(Column("patientID") == patientID && Column("status") == "open").fetchCount(db) == 0 else { return }
         let statements = try MeasurementStatements(db, memo: memo)
-        let facts = try statements.triageFacts(of: [patientID])[patientID]
+        let facts = try statements.triageFacts(of: [patientID])[0]
         let since = max(resolved, now.addingTimeInterval(-triage.window))
         var alert: Alert?
         for measurement in try statements.measurements(of: patientID, since: since)

@@ -89,7 +89,8 @@ extension CacheDatabase {
                            _ db: Database) throws -> IngestResult {
         var result = IngestResult()
         let statements = try MeasurementStatements(db, memo: memo)
-        let patients = try statements.triageFacts(of: Set(measurements.map(\.patientID)))
+        // Each measurement's patient's diagnoses and plan, by the measurement's index.
+        let facts = try statements.triageFacts(of: measurements.map(\.patientID))
         // In time order, so that trends and escalations see earlier measurements first; a page
         // usually arrives in that order already.
         let order = measurements.indices.sorted {
@@ -119,7 +120,7 @@ extension CacheDatabase {
                 // Every version is judged: the alert it raised shows the worst finding that still stands.
                 if let open = try statements.openAlert(of: measurement.patientID),
                    open.triggerMeasurementID == measurement.id {
-                    switch try reevaluate(open, statements: statements, triage: triage, facts: patients, now: now, db) {
+                    switch try reevaluate(open, statements: statements, triage: triage, facts: facts[index], now: now, db) {
                     case .withdrawn: result.alertsWithdrawn += 1
                     case .changed, .unchanged: break
                     }
@@ -131,8 +132,7 @@ extension CacheDatabase {
             }
             // Older than the triage window, a measurement is history: it can neither open nor escalate.
             guard now.timeIntervalSince(measurement.effective) <= triage.window else { continue }
-            let facts = patients[measurement.patientID]
-            let diagnoses = facts?.diagnoses ?? [], plan = facts?.plan
+            let diagnoses = facts[index]?.diagnoses ?? [], plan = facts[index]?.plan
             let recentWeights = try weightsForTrend(measurement, diagnoses: diagnoses, statements)
             // Most measurements are green: only look up the open alert when triage could change it.
             guard let finding = triage.finding(measurement, diagnoses: diagnoses, plan: plan, recentWeights: recentWeights)
@@ -189,8 +189,7 @@ extension CacheDatabase {
     /// The open alert after the measurement that set it was amended or withdrawn: the worst finding that
     /// still stands since it opened, inside the triage window; withdrawn when none does.
     private func reevaluate(_ alert: Alert, statements: MeasurementStatements, triage: Triage,
-                            facts: [String: MeasurementStatements.TriageFacts], now: Date, _ db: Database) throws -> Reevaluation {
-        let known = facts[alert.patientID]
+                            facts known: MeasurementStatements.TriageFacts?, now: Date, _ db: Database) throws -> Reevaluation {
         let diagnoses = known?.diagnoses ?? [], plan = known?.plan
         var findings: [(HomeMeasurement, Judgement)] = []
         // What a nurse has handled does not stand again: only measurements since the patient's last resolved alert.

@@ -14,7 +14,8 @@ final class IngestMemo: @unchecked Sendable {
     private let limit = 200_000
     /// Facts as the cache held them under one `triage_facts_stamp`: while the stamp stands, nothing triage
     /// reads about these patients has changed, and they are used without asking the database.
-    private var confirmed: (stamp: Int64, facts: [String: MeasurementStatements.TriageFacts])?
+    private var confirmedStamp: Int64?
+    private var confirmedFacts: [String: MeasurementStatements.TriageFacts] = [:]
 
     /// Which plan a patient's stored facts were made with: none, or the one stored with this hash (a plan
     /// stored without a hash is read whole every time, and its facts are not remembered).
@@ -62,36 +63,30 @@ final class IngestMemo: @unchecked Sendable {
         return made
     }
 
-    /// The facts confirmed under `stamp` for each of `patientIDs`, and the patients not confirmed under it
-    /// (all of them when the stamp has moved: what was confirmed under another stamp is forgotten).
-    func confirmed(_ patientIDs: Set<String>, stamp: Int64)
-        -> (known: [String: MeasurementStatements.TriageFacts], unknown: [String]) {
+    /// The facts confirmed under `stamp` for each of `patientIDs`, in order; nil for a patient not confirmed
+    /// under it (every one when the stamp has moved: what was confirmed under another stamp is forgotten).
+    func confirmed(_ patientIDs: [String], stamp: Int64) -> [MeasurementStatements.TriageFacts?] {
         lock.lock()
         defer { lock.unlock() }
-        guard let confirmed, confirmed.stamp == stamp else {
-            self.confirmed = (stamp, [:])
-            return ([:], Array(patientIDs))
+        guard confirmedStamp == stamp else {
+            confirmedStamp = stamp
+            confirmedFacts.removeAll()
+            return Array(repeating: nil, count: patientIDs.count)
         }
-        var known: [String: MeasurementStatements.TriageFacts] = Dictionary(minimumCapacity: patientIDs.count)
-        var unknown: [String] = []
-        for id in patientIDs {
-            if let facts = confirmed.facts[id] { known[id] = facts } else { unknown.append(id) }
-        }
-        return (known, unknown)
+        return patientIDs.map { confirmedFacts[$0] }
     }
 
     /// Facts just read under `stamp` (in the same transaction as the stamp).
     func confirm(_ made: [String: MeasurementStatements.TriageFacts], stamp: Int64) {
         lock.lock()
         defer { lock.unlock() }
-        guard var confirmed, confirmed.stamp == stamp else {
-            self.confirmed = (stamp, made)
+        guard confirmedStamp == stamp else {
+            confirmedStamp = stamp
+            confirmedFacts = made
             return
         }
-        self.confirmed = nil // the dictionary changes in place, not as a copy
-        if confirmed.facts.count + made.count > limit { confirmed.facts.removeAll() }
-        confirmed.facts.merge(made) { _, new in new }
-        self.confirmed = confirmed
+        if confirmedFacts.count + made.count > limit { confirmedFacts.removeAll() }
+        confirmedFacts.merge(made) { _, new in new }
     }
 
     private static func same(_ known: [UInt8], _ json: UnsafeRawBufferPointer) -> Bool {

@@ -224,17 +224,23 @@ struct MeasurementStatements {
         return String(decoding: ids.bytes, as: UTF8.self)
     }
 
-    /// The diagnoses and plan of every patient named: those confirmed under the current
-    /// `triage_facts_stamp` from the memo, the rest in one query (a page of measurements names hundreds
-    /// of patients, and a query each for both took as long as storing the measurements).
-    func triageFacts(of patientIDs: Set<String>) throws -> [String: TriageFacts] {
-        guard let stamp = try Int64.fetchOne(factsStamp) else { return try readTriageFacts(of: Array(patientIDs)) }
-        var (known, unknown) = memo.confirmed(patientIDs, stamp: stamp)
-        guard !unknown.isEmpty else { return known }
-        let read = try readTriageFacts(of: unknown)
+    /// The diagnoses and plan of each patient named, in the order named (a patient named again gets the same
+    /// facts): those confirmed under the current `triage_facts_stamp` from the memo, the rest in one query (a
+    /// page of measurements names hundreds of patients, and a query each for both took as long as storing
+    /// the measurements).
+    func triageFacts(of patientIDs: [String]) throws -> [TriageFacts?] {
+        guard let stamp = try Int64.fetchOne(factsStamp) else {
+            let read = try readTriageFacts(of: Array(Set(patientIDs)))
+            return patientIDs.map { read[$0] }
+        }
+        var facts = memo.confirmed(patientIDs, stamp: stamp)
+        var unknown = Set<String>()
+        for index in facts.indices where facts[index] == nil { unknown.insert(patientIDs[index]) }
+        guard !unknown.isEmpty else { return facts }
+        let read = try readTriageFacts(of: Array(unknown))
         memo.confirm(read, stamp: stamp)
-        known.merge(read) { _, new in new }
-        return known
+        for index in facts.indices where facts[index] == nil { facts[index] = read[patientIDs[index]] }
+        return facts
     }
 
     /// The diagnoses and plan of every patient named, read from the database (through the memo's decoded
