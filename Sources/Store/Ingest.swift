@@ -159,7 +159,7 @@ extension CacheDatabase {
                 // an alert once does not open it twice: a nurse may have handled that one already. A new version
                 // of it (amended, worse than what was handled) does.
                 if !amended, try Self.hasOpenedAnAlert(alert.key, db) { break }
-                try alert.insert(db)
+                try Self.insertOpened(&alert, db)
                 result.alertsOpened += 1
             case .escalate(let alert):
                 if let renamed = alert.named(byEarlier: measurement, finding: finding) {

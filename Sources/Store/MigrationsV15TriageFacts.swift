@@ -27,6 +27,13 @@ extension CacheDatabase {
                     BEGIN \(bump) END;
                 CREATE TRIGGER triage_facts_plan_delete AFTER DELETE ON care_plan BEGIN \(bump) END;
                 """)
+            // An alert inserted with its queue number (ingest's `insertOpened`) needs no update to get one.
+            try db.execute(sql: """
+                DROP TRIGGER alert_text_insert;
+                CREATE TRIGGER alert_text_insert AFTER INSERT ON alert WHEN NEW.textSeq = 0 BEGIN
+                    UPDATE alert SET textSeq = (SELECT IFNULL(MAX(textSeq), 0) + 1 FROM alert) WHERE id = NEW.id;
+                END
+                """)
             // The caseload's row of an alert is written again only when a column it is made from changes: a new
             // alert's row number in the queue (`textSeq`, set by an update as it is inserted) wrote it twice.
             try db.execute(sql: """
