@@ -1,13 +1,16 @@
 import GRDB
 
 extension CacheDatabase {
+    /// The next number in the queue's order of changes (`alert.textSeq`).
+    static let nextQueueNumber = "(SELECT IFNULL(MAX(textSeq), 0) + 1 FROM alert)"
+
     /// v13: what changed in the queue's words since a read, without reading every row. Every open alert
     /// whose row text or place may have changed (its own columns, its patient, a block on the patient) gets
     /// the next `textSeq`; a deleted alert moves `queue_text_epoch`, after which
     /// a reader starts over. The words filter re-reads only the rows past the `textSeq` it has seen.
     static func registerV13QueueText(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v13-queue-text") { db in
-            let next = "(SELECT IFNULL(MAX(textSeq), 0) + 1 FROM alert)"
+            let next = Self.nextQueueNumber
             let changed = { (columns: [String]) in
                 columns.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
             }

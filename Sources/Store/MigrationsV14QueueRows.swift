@@ -11,7 +11,7 @@ extension CacheDatabase {
     /// Also an index of the GPs patients' contacts name (the sync asks which are still unread every pass).
     static func registerV14QueueRows(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v14-queue-rows") { db in
-            let next = "(SELECT IFNULL(MAX(textSeq), 0) + 1 FROM alert)"
+            let next = Self.nextQueueNumber
             // Columns a row's words are made of (patient, trigger, basis, missing), and the rest it shows.
             let wordColumns = ["patientID", "triggerMeasurementID", "triggerMessageID", "basis", "missing"]
             let otherColumns = ["status", "zone", "raisedAt", "openedAt", "owner", "marks"]

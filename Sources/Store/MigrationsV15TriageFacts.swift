@@ -1,7 +1,7 @@
 import GRDB
 
 extension CacheDatabase {
-    /// The alert columns `caseloadValues` and `nurseInserts` read.
+    /// The alert columns `caseloadRowWrite` reads.
     static let caseloadColumns = ["id", "patientID", "zone", "basis", "status", "openedAt", "raisedAt", "claimedAt",
                                   "resolvedAt", "owner", "claimedBy", "resolvedBy"]
 
@@ -31,7 +31,7 @@ extension CacheDatabase {
             try db.execute(sql: """
                 DROP TRIGGER alert_text_insert;
                 CREATE TRIGGER alert_text_insert AFTER INSERT ON alert WHEN NEW.textSeq = 0 BEGIN
-                    UPDATE alert SET textSeq = (SELECT IFNULL(MAX(textSeq), 0) + 1 FROM alert) WHERE id = NEW.id;
+                    UPDATE alert SET textSeq = \(Self.nextQueueNumber) WHERE id = NEW.id;
                 END
                 """)
             // The caseload's row of an alert is written again only when a column it is made from changes: a new
@@ -39,9 +39,7 @@ extension CacheDatabase {
             try db.execute(sql: """
                 DROP TRIGGER alert_caseload_update;
                 CREATE TRIGGER alert_caseload_update AFTER UPDATE OF \(Self.caseloadColumns.joined(separator: ", ")) ON alert BEGIN
-                    \(Self.nurseInserts("NEW"));
-                    DELETE FROM alert_caseload WHERE alertID = NEW.id;
-                    INSERT INTO alert_caseload VALUES (\(Self.caseloadValues("NEW")));
+                    \(Self.caseloadRowWrite)
                 END
                 """)
         }

@@ -27,9 +27,7 @@ extension CacheDatabase {
             for event in ["INSERT", "UPDATE"] {
                 try db.execute(sql: """
                     CREATE TRIGGER alert_caseload_\(event.lowercased()) AFTER \(event) ON alert BEGIN
-                        \(Self.nurseInserts("NEW"));
-                        DELETE FROM alert_caseload WHERE alertID = NEW.id;
-                        INSERT INTO alert_caseload VALUES (\(Self.caseloadValues("NEW")));
+                        \(Self.caseloadRowWrite)
                     END
                     """)
             }
@@ -45,10 +43,19 @@ extension CacheDatabase {
         }
     }
 
+    /// A trigger's statements that write the caseload row of the alert row `NEW` again.
+    static var caseloadRowWrite: String {
+        """
+        \(nurseInserts("NEW"));
+        DELETE FROM alert_caseload WHERE alertID = NEW.id;
+        INSERT INTO alert_caseload VALUES (\(caseloadValues("NEW")));
+        """
+    }
+
     /// The nurses an alert row names, added to the nurse table if they are new. The triggers use no
     /// conflict clauses: a statement's own (`INSERT OR REPLACE INTO alert`) would override them, and
     /// replacing a nurse would give the name a new number.
-    static func nurseInserts(_ row: String) -> String {
+    private static func nurseInserts(_ row: String) -> String {
         ["owner", "claimedBy", "resolvedBy"].map { column in
             """
             INSERT INTO nurse(name) SELECT \(row).\(column) WHERE \(row).\(column) IS NOT NULL
@@ -58,7 +65,7 @@ extension CacheDatabase {
     }
 
     /// An alert row's caseload values: flags are the zone (0–2), 4 for a missing measurement, 8 while open.
-    static func caseloadValues(_ row: String) -> String {
+    private static func caseloadValues(_ row: String) -> String {
         func nurse(_ column: String) -> String { "ifnull((SELECT id FROM nurse WHERE name = \(row).\(column)), 0)" }
         return """
             \(row).id, ifnull((SELECT rowid FROM patient WHERE patient.id = \(row).patientID), 0),

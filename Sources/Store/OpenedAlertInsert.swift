@@ -11,7 +11,7 @@ extension CacheDatabase {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO alert(patientID, zone, openedAt, raisedAt, triggerMeasurementID, status, basis, key, owner, outcome,
                               note, taskVersion, triggerMessageID, missing, marks, textSeq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT IFNULL(MAX(textSeq), 0) + 1 FROM alert))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(nextQueueNumber))
             """)
         statement.useRawBindings()
         statement.resetForBinding()
