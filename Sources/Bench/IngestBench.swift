@@ -20,7 +20,7 @@ struct IngestBench {
     let pageSize: Int
     let start: Date
     let python: String?
-    /// One part alone (`store`, `store-per-page`, `sync`, `sync-console`, `floor`, `limit`), for a profiler.
+    /// One part alone (`store`, `store-per-page`, `sync`, `sync-console`, `floor`, `floor-batched`, `limit`), for a profiler.
     var only: String? = nil
     let note: (String) -> Void
 
@@ -77,6 +77,9 @@ struct IngestBench {
         case "floor":
             let floor = try RawSQLiteFloor.insert(measurements, layout: .perPatientIndex, batch: pageSize, path: path("floor"))
             return Row(name: "floor.sqlite_per_page", value: floor.rate(count), unit: "rows/s", note: floor.perRow(count, unit: "row"))
+        case "floor-batched":
+            let floor = try RawSQLiteFloor.insert(measurements, layout: .perPatientIndex, batch: batchRows, path: path("floor"))
+            return Row(name: "floor.sqlite_batched", value: floor.rate(count), unit: "rows/s", note: floor.perRow(count, unit: "row"))
         case "sync":
             let (sync, storingCPU) = try initialSync()
             return Row(name: "sync.initial_ingest", value: sync.rate(count), unit: "obs/s",
@@ -90,7 +93,7 @@ struct IngestBench {
             return Row(name: "parts.\(name == "store" ? "store_with_triage" : "store_per_page")", value: stored.rate(count),
                        unit: "obs/s", note: stored.perRow(count))
         default:
-            throw BenchError("no ingest part \(name): limit, floor, sync, sync-console, store, store-per-page")
+            throw BenchError("no ingest part \(name): limit, floor, floor-batched, sync, sync-console, store, store-per-page")
         }
     }
 

@@ -8,8 +8,9 @@ extension SyncEngine {
     /// within `seconds` of the batch's first page join it, up to `rows` measurements. The pages wait in
     /// memory, decoded, and are stored together, so the write lock is held only while they are stored (a
     /// nurse's claim waits for that, never for the network), and a slow server still gives batches large
-    /// enough that each per-patient index page is written once per batch rather than once per page. The
-    /// console sees a batch when it commits: during a catch-up, measurements show up to `seconds` late.
+    /// enough that each per-patient index page is written once per batch rather than once per page. Pages
+    /// fetched while a batch is stored join it too, up to `rows`. The console sees a batch when it
+    /// commits: during a catch-up, measurements show up to `seconds` late.
     public struct BatchLimits: Sendable {
         public var rows: Int
         public var seconds: TimeInterval
@@ -36,7 +37,10 @@ extension SyncEngine {
     }
 
     /// Observation pages, stored in batches (`IngestBatch`). The fetching thread runs a whole batch ahead
-    /// while one is stored. Each page is stored with its cursor, so a batch cut short by SIGKILL leaves the
+    /// while one is stored; what it has ready when the gathered pages are stored joins the same transaction.
+    /// A batch that waited for its pages while the storing thread stood idle cost a 300,000-measurement
+    /// sync a third of its time: the first batches double in size, and each gathered twice as many pages
+    /// as the one before took to store. Each page is stored with its cursor, so a batch cut short by SIGKILL leaves the
     /// cursor at the last batch committed. A fetch error ends the batch: the pages before it are
     /// committed, then it is thrown.
     func pullObservations(into summary: inout SyncSummary) throws {
@@ -75,6 +79,25 @@ extension SyncEngine {
             }
             try cache.storeInOneTransaction { batch in
                 for page in pages { try store(page, in: batch, into: &summary) }
+                // Pages fetched while these were stored join the transaction, up to the catch-up's rows, so
+                // that the storing thread goes on instead of waiting for the next batch to gather. Only pages
+                // ready now: the transaction never waits for the network.
+                joining: while more, fetchError == nil, rows < limits.rows {
+                    do {
+                        switch try pipeline.next(by: .distantPast) {
+                        case .page(let page):
+                            rows += page.fetched
+                            try store(page, in: batch, into: &summary)
+                            pages.append(page)
+                        case .finished:
+                            more = false
+                        case .late:
+                            break joining
+                        }
+                    } catch {
+                        fetchError = error
+                    }
+                }
             }
             while let page = pages.popLast() { pipeline.dispose(consume page) }
             if let fetchError { throw fetchError }
