@@ -36,21 +36,25 @@ extension SyncEngine {
         public static let perPage = BatchLimits(rows: 1, seconds: 0)
     }
 
-    /// Observation pages, stored in batches (`IngestBatch`). The fetching thread runs a whole batch ahead
-    /// while one is stored; what it has ready when the gathered pages are stored joins the same transaction.
-    /// A batch that waited for its pages while the storing thread stood idle cost a 300,000-measurement
-    /// sync a third of its time: the first batches double in size, and each gathered twice as many pages
-    /// as the one before took to store. Each page is stored with its cursor, so a batch cut short by SIGKILL leaves the
-    /// cursor at the last batch committed. A fetch error ends the batch: the pages before it are
-    /// committed, then it is thrown.
-    func pullObservations(into summary: inout SyncSummary) throws {
-        let limits = batchLimits
-        let pipeline = try mappedPages("Observation", of: FHIRObservation.self,
-                                       capacity: max(4, limits.rows / max(1, pageSize) + 2)) {
+    /// Observation pages, fetched, decoded and mapped on a thread of their own up to a batch ahead. Begun
+    /// before the plans are pulled, so that the first batch is fetched on the core the plans leave idle
+    /// (they are stored before any measurement: triage needs them). Not before the patients: storing them
+    /// keeps the storing thread busy, and the two threads would only slow each other.
+    func observationPages() throws -> PagePipeline<MappedPage<HomeMeasurement>> {
+        try mappedPages("Observation", of: FHIRObservation.self, capacity: max(4, batchLimits.rows / max(1, pageSize) + 2)) {
             [base = client.baseURL] resource throws(EntryProblem) in
             try ObservationMapping.measurement(from: resource, serverBase: base)
         }
-        defer { pipeline.cancel() }
+    }
+
+    /// Observation pages, stored in batches (`IngestBatch`). The fetching thread runs a whole batch ahead
+    /// while one is stored; what it has ready when the gathered pages are stored joins the same transaction.
+    /// A batch that waited for its pages while the storing thread stood idle cost the sync: the first
+    /// batches double in size, and each had to gather twice as many pages as the one before took to store.
+    /// Each page is stored with its cursor, so a batch cut short by SIGKILL leaves the cursor at the last
+    /// batch committed. A fetch error ends the batch: the pages before it are committed, then it is thrown.
+    func pullObservations(from pipeline: PagePipeline<MappedPage<HomeMeasurement>>, into summary: inout SyncSummary) throws {
+        let limits = batchLimits
         var more = true
         var batches = 0
         while more, let first = try pipeline.next() {

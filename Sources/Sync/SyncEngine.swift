@@ -61,8 +61,10 @@ public final class SyncEngine: Sendable {
             try flushJournalNotes(into: &summary)
             try privacy.pullBlocks(into: &summary)
             try pullPatients(into: &summary)
+            let observations = try observationPages()
+            defer { observations.cancel() }
             try pullPlans(into: &summary)
-            try pullObservations(into: &summary)
+            try pullObservations(from: observations, into: &summary)
             try measurementSource?.syncOnce(into: &summary)
             try pullMessages(into: &summary)
             try tasks.pull(into: &summary)
@@ -118,12 +120,24 @@ public final class SyncEngine: Sendable {
     /// Self-care plans, before measurements: triage needs them (a centre has nearly as many plans as patients).
     /// Completed plans are asked for too: a plan whose follow-up ended must reach the cache as ended, or
     /// the patient would be missed for measurements they are no longer asked to take.
+    /// A plan is mapped here, on the storing thread, not on the fetching one: decoding a page of plans
+    /// keeps that thread busy, and the storing thread stood waiting for it for most of the plans' pages.
     private func pullPlans(into summary: inout SyncSummary) throws {
         let pipeline = try mappedPages("CarePlan", of: FHIRCarePlan.self, extra: [("status", "active,on-hold,completed")]) {
-            [base = client.baseURL] resource throws(EntryProblem) in try CarePlanMapping.plan(from: resource, serverBase: base)
+            resource throws(EntryProblem) in resource
         }
         defer { pipeline.cancel() }
-        while let page = try pipeline.next() {
+        let base = client.baseURL
+        while let decoded = try pipeline.next() {
+            var page = MappedPage<SelfCarePlan>(fetched: decoded.fetched, problems: decoded.problems, newest: decoded.newest,
+                                                futureStamped: decoded.futureStamped)
+            for resource in decoded.items {
+                do throws(EntryProblem) {
+                    page.items.append(try CarePlanMapping.plan(from: resource, serverBase: base))
+                } catch {
+                    page.problems.append(error)
+                }
+            }
             try take(page, "CarePlan", into: &summary) { cursor in
                 try cache.storePlans(try inTenancy(page.items, patientID: \.patientID), cursor: cursor)
             }
