@@ -87,19 +87,23 @@ extension SyncEngine {
                 // that the storing thread goes on instead of waiting for the next batch to gather. Only pages
                 // ready now: the transaction never waits for the network.
                 joining: while more, fetchError == nil, rows < limits.rows {
+                    let arrival: PagePipeline<MappedPage<HomeMeasurement>>.Arrival
                     do {
-                        switch try pipeline.next(by: .distantPast) {
-                        case .page(let page):
-                            rows += page.fetched
-                            try store(page, in: batch, into: &summary)
-                            pages.append(page)
-                        case .finished:
-                            more = false
-                        case .late:
-                            break joining
-                        }
+                        arrival = try pipeline.next(by: .distantPast)
                     } catch {
+                        // Only the fetch's error ends the batch this way; an error storing rolls it back.
                         fetchError = error
+                        break joining
+                    }
+                    switch arrival {
+                    case .page(let page):
+                        rows += page.fetched
+                        try store(page, in: batch, into: &summary)
+                        pages.append(page)
+                    case .finished:
+                        more = false
+                    case .late:
+                        break joining
                     }
                 }
             }

@@ -18,6 +18,9 @@ final class SimulatedHelseID: @unchecked Sendable {
         var auth = SimAuth(clientID: "varde-test", clientKey: key.publicJWK)
         auth.tokenNonce = tokenNonce
         auth.resourceNonce = resourceNonce
+        // HelseID's minute between the push and the browser's visit: a fully loaded two-core test machine
+        // once took longer than that to give the test its turn (`expired request_uri`).
+        auth.requestURILifetime = 600
         configure(&auth)
         var config = frozenCentre(patients: 6, municipalities: 2)
         config.auth = auth

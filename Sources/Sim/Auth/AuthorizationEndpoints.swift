@@ -48,8 +48,8 @@ struct AuthorizationEndpoints {
         }
         let uri = authority.push(.init(redirectURI: redirect, challenge: challenge, state: form["state"], scope: form["scope"] ?? "",
                                        resources: Self.values("resource", in: pairs), details: requestDetails ?? assertionDetails,
-                                       expires: now.addingTimeInterval(60)))
-        return json(201, ["request_uri": uri, "expires_in": 60])
+                                       expires: now.addingTimeInterval(authority.auth.requestURILifetime)))
+        return json(201, ["request_uri": uri, "expires_in": Int(authority.auth.requestURILifetime)])
     }
 
     private func authorize(_ request: Request) -> Response {

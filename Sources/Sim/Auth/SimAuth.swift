@@ -14,6 +14,8 @@ public struct SimAuth: Sendable {
     /// The resource server demands a DPoP nonce (401 use_dpop_nonce).
     public var resourceNonce = true
     public var accessTokenLifetime: TimeInterval = 300
+    /// How long a pushed authorization request's `request_uri` may be used (HelseID: 60 s).
+    public var requestURILifetime: TimeInterval = 60
     public var refreshTokenLifetime: TimeInterval = 8 * 3600
     /// The security level the simulated nurse logs in at (the resource server demands 4).
     public var securityLevel = "4"
