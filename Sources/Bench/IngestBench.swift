@@ -99,8 +99,9 @@ struct IngestBench {
 
     /// The sync's figures with its CPU split: the storing thread (the pipeline's critical path) and the
     /// rest of the process (fetching and decoding pages, the page server, the checkpoints), and the cores
-    /// it kept busy on average (CPU over wall time): on a machine whose speed drifts, the figure that says
-    /// whether a change to the pipeline helped.
+    /// it kept busy on average (CPU over wall time; the CPU includes the last checkpoint after the clock
+    /// stopped, a little): on a machine whose speed drifts, the figure that says whether a change to the
+    /// pipeline helped.
     private func threads(_ sync: Observed, storingCPU: Double) -> String {
         sync.perRow(count) + String(format: ", storing thread %.1f µs/obs, other threads %.1f µs/obs, %.2f cores busy",
                                     storingCPU * 1e6 / Double(count), (sync.cpu - storingCPU) * 1e6 / Double(count),

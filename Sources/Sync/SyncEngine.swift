@@ -129,15 +129,7 @@ public final class SyncEngine: Sendable {
         defer { pipeline.cancel() }
         let base = client.baseURL
         while let decoded = try pipeline.next() {
-            var page = MappedPage<SelfCarePlan>(fetched: decoded.fetched, problems: decoded.problems, newest: decoded.newest,
-                                                futureStamped: decoded.futureStamped)
-            for resource in decoded.items {
-                do throws(EntryProblem) {
-                    page.items.append(try CarePlanMapping.plan(from: resource, serverBase: base))
-                } catch {
-                    page.problems.append(error)
-                }
-            }
+            let page = decoded.mapped { resource throws(EntryProblem) in try CarePlanMapping.plan(from: resource, serverBase: base) }
             try take(page, "CarePlan", into: &summary) { cursor in
                 try cache.storePlans(try inTenancy(page.items, patientID: \.patientID), cursor: cursor)
             }
@@ -152,6 +144,19 @@ public final class SyncEngine: Sendable {
         var newest: (Date, String)?
         /// Resources stamped past the server's clock, which the cursor does not follow.
         var futureStamped = 0
+
+        /// The same page with each item mapped again; an item `transform` refuses becomes one of its problems.
+        func mapped<Other: Sendable>(_ transform: (Item) throws(EntryProblem) -> Other) -> MappedPage<Other> {
+            var page = MappedPage<Other>(fetched: fetched, problems: problems, newest: newest, futureStamped: futureStamped)
+            for item in items {
+                do throws(EntryProblem) {
+                    page.items.append(try transform(item))
+                } catch {
+                    page.problems.append(error)
+                }
+            }
+            return page
+        }
     }
 
     /// Pages of one resource type, fetched, decoded and mapped on the pipeline's thread while the
