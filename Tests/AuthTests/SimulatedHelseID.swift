@@ -46,9 +46,15 @@ final class SimulatedHelseID: @unchecked Sendable {
         let flow = LoginFlow(server: server)
         let redirect = try LoopbackRedirect(port: 0)
         let pending = try await offPool { try flow.start(redirect: redirect) }
-        let waiting = Task { try await offPool { try redirect.awaitCallback(timeout: 20) } }
-        try await offPool { try Browser.follow(pending.url) }
-        let callback = try await waiting.value
+        // The listener waits on a thread of its own, begun before the browser follows the redirect: begun as a
+        // Task, it needed a turn on the cooperative pool, and on a loaded two-core machine the browser's
+        // request to it timed out first.
+        let callback = try await offPool { () throws -> [String: String] in
+            let heard = HeardCallback()
+            Thread { heard.set(Result { try redirect.awaitCallback(timeout: 20) }) }.start()
+            try Browser.follow(pending.url)
+            return try heard.wait().get()
+        }
         return try await offPool { try flow.finish(pending, callback: callback) }
     }
 
@@ -83,4 +89,24 @@ enum Browser {
 /// An HTTP answer's OAuth error code.
 func oauthError(_ response: HTTPResponse) -> String? {
     ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])?["error"] as? String
+}
+
+/// What the login's loopback listener heard, handed from its thread to the test's.
+private final class HeardCallback: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var answer: Result<[String: String], any Error>?
+
+    func set(_ outcome: Result<[String: String], any Error>) {
+        condition.lock()
+        answer = outcome
+        condition.signal()
+        condition.unlock()
+    }
+
+    func wait() -> Result<[String: String], any Error> {
+        condition.lock()
+        defer { condition.unlock() }
+        while answer == nil { condition.wait() }
+        return answer!
+    }
 }
